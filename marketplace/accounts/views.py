@@ -1,0 +1,47 @@
+from django.contrib import messages
+from django.contrib.auth import login
+from django.contrib.auth.mixins import LoginRequiredMixin
+from django.shortcuts import redirect
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
+from django.views.generic import FormView, TemplateView
+
+from marketplace.organisations import selectors as organisation_selectors
+
+from .forms import SignUpForm
+
+AUTH_BACKEND = "oscar.apps.customer.auth_backends.EmailBackend"
+
+
+def safe_next_url(request, default):
+    url = request.POST.get("next") or request.GET.get("next")
+    if url and url_has_allowed_host_and_scheme(url, {request.get_host()}, request.is_secure()):
+        return url
+    return default
+
+
+class SignUpView(FormView):
+    template_name = "accounts/signup.html"
+    form_class = SignUpForm
+
+    def dispatch(self, request, *args, **kwargs):
+        if request.user.is_authenticated:
+            return redirect("accounts:home")
+        return super().dispatch(request, *args, **kwargs)
+
+    def form_valid(self, form):
+        user = form.save()
+        login(self.request, user, backend=AUTH_BACKEND)
+        messages.success(self.request, _("Welcome, %(name)s. Your account is ready.") % {"name": user.first_name})
+        return redirect(safe_next_url(self.request, "accounts:home"))
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(next=self.request.GET.get("next", ""), **kwargs)
+
+
+class AccountHomeView(LoginRequiredMixin, TemplateView):
+    template_name = "accounts/home.html"
+
+    def get_context_data(self, **kwargs):
+        memberships = organisation_selectors.user_memberships(user=self.request.user)
+        return super().get_context_data(memberships=memberships, **kwargs)

@@ -1,0 +1,22 @@
+from .memberships import Invitation, Membership, Role
+from .networks import Network, NetworkMembership, NetworkPartner
+from .organisations import Buyer, Organisation, ServedArea, Supplier, SupplierPhoto
+from .taxonomy import ImpactArea, Label, Region, Sector
+
+__all__ = [
+    "Buyer",
+    "ImpactArea",
+    "Invitation",
+    "Label",
+    "Membership",
+    "Network",
+    "NetworkMembership",
+    "NetworkPartner",
+    "Organisation",
+    "Region",
+    "Role",
+    "Sector",
+    "ServedArea",
+    "Supplier",
+    "SupplierPhoto",
+]

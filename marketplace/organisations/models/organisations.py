@@ -1,0 +1,267 @@
+"""Organisations: the social enterprises that sell (suppliers) and the firms
+that buy (buyers). Both share one table of common fields so that memberships,
+invitations and later orders can point at "an organisation"."""
+
+import datetime
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from django_countries.fields import CountryField
+
+from .taxonomy import Sector
+
+
+class Organisation(models.Model):
+    class Kind(models.TextChoices):
+        SUPPLIER = "supplier", _("Social enterprise")
+        BUYER = "buyer", _("Buyer")
+
+    kind = models.CharField(_("kind"), max_length=16, choices=Kind.choices, editable=False)
+    name = models.CharField(_("name"), max_length=200)
+    slug = models.SlugField(_("slug"), max_length=200, unique=True)
+    country = CountryField(_("country"))
+    city = models.CharField(_("city"), max_length=120, blank=True)
+    street_address = models.CharField(_("street address"), max_length=255, blank=True)
+    postcode = models.CharField(_("postcode"), max_length=20, blank=True)
+    website = models.URLField(_("website"), blank=True)
+    email = models.EmailField(_("contact e-mail"), blank=True)
+    phone = models.CharField(_("phone"), max_length=40, blank=True)
+    vat_id = models.CharField(
+        _("VAT ID"),
+        max_length=20,
+        blank=True,
+        help_text=_("With its country prefix, e.g. LU12345678. Serbian firms give their PIB."),
+    )
+    description = models.TextField(_("description"), blank=True)
+    logo = models.ImageField(_("logo"), upload_to="organisations/logos/", blank=True)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("organisation")
+        verbose_name_plural = _("organisations")
+
+    def __str__(self):
+        return self.name
+
+    @property
+    def is_supplier(self):
+        return self.kind == self.Kind.SUPPLIER
+
+    @property
+    def is_buyer(self):
+        return self.kind == self.Kind.BUYER
+
+    def get_absolute_url(self):
+        if self.is_supplier:
+            return reverse("organisations:supplier-detail", kwargs={"slug": self.slug})
+        return reverse("organisations:buyer-detail", kwargs={"slug": self.slug})
+
+
+class SupplierQuerySet(models.QuerySet):
+    def verified(self):
+        return self.filter(verified=True)
+
+    def with_public_relations(self):
+        """Everything a supplier card or profile shows, in a fixed number of queries."""
+        return self.select_related("region").prefetch_related(
+            models.Prefetch("sectors", queryset=Sector.objects.select_related("parent")),
+            "impact_areas",
+            "labels",
+        )
+
+
+class Supplier(Organisation):
+    """A social enterprise. Sells through its own Oscar partner."""
+
+    class LegalForm(models.TextChoices):
+        COOPERATIVE = "cooperative", _("Cooperative")
+        ASSOCIATION = "association", _("Association / non-profit")
+        SOCIAL_PURPOSE_COMPANY = "social_purpose_company", _("Social-purpose company")
+        SHELTERED_WORKSHOP = "sheltered_workshop", _("Sheltered workshop")
+        WORK_INTEGRATION = "work_integration", _("Work-integration enterprise")
+        FOUNDATION = "foundation", _("Foundation")
+        OTHER = "other", _("Other")
+
+    legal_form = models.CharField(_("legal form"), max_length=32, choices=LegalForm.choices)
+    region = models.ForeignKey(
+        "organisations.Region",
+        verbose_name=_("region"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="suppliers",
+    )
+    sectors = models.ManyToManyField("organisations.Sector", verbose_name=_("sectors"), related_name="suppliers")
+    impact_areas = models.ManyToManyField(
+        "organisations.ImpactArea", verbose_name=_("impact areas"), related_name="suppliers", blank=True
+    )
+    labels = models.ManyToManyField(
+        "organisations.Label", verbose_name=_("labels"), related_name="suppliers", blank=True
+    )
+    founded_year = models.PositiveSmallIntegerField(
+        _("founded in"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1800)],
+    )
+    employees = models.PositiveIntegerField(_("employees"), null=True, blank=True)
+    employees_vulnerable = models.PositiveIntegerField(
+        _("of whom from vulnerable groups"),
+        null=True,
+        blank=True,
+        help_text=_("People with disabilities, long-term unemployed, refugees… counted in the total above."),
+    )
+    vulnerable_groups = models.CharField(
+        _("who we employ"),
+        max_length=255,
+        blank=True,
+        help_text=_("e.g. people with disabilities, long-term unemployed people"),
+    )
+    impact_statement = models.TextField(
+        _("our impact"), blank=True, help_text=_("What changes thanks to your work, in a few sentences.")
+    )
+    contact_name = models.CharField(_("contact person"), max_length=200, blank=True)
+    partner = models.OneToOneField(
+        "partner.Partner",
+        verbose_name=_("shop partner"),
+        on_delete=models.PROTECT,
+        related_name="supplier",
+        editable=False,
+    )
+    verified = models.BooleanField(_("verified"), default=False, db_index=True)
+    verified_at = models.DateTimeField(_("verified at"), null=True, blank=True, editable=False)
+    verified_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("verified by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        editable=False,
+    )
+
+    objects = SupplierQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("supplier")
+        verbose_name_plural = _("suppliers")
+
+    def save(self, *args, **kwargs):
+        self.kind = Organisation.Kind.SUPPLIER
+        super().save(*args, **kwargs)
+
+    def clean(self):
+        super().clean()
+        errors = {}
+        if (
+            self.employees is not None
+            and self.employees_vulnerable is not None
+            and self.employees_vulnerable > self.employees
+        ):
+            errors["employees_vulnerable"] = _(
+                "People from vulnerable groups are counted in the total workforce, so they cannot "
+                "be more than the %(total)s employees."
+            ) % {"total": self.employees}
+        if self.employees_vulnerable is not None and self.employees is None:
+            errors["employees"] = _("Give the total workforce too.")
+        if self.region_id and self.country and self.region.country != self.country:
+            errors["region"] = _("%(region)s is not in %(country)s.") % {
+                "region": self.region.name,
+                "country": self.country.name,
+            }
+        if self.founded_year and self.founded_year > datetime.date.today().year:
+            errors["founded_year"] = _("The founding year cannot be in the future.")
+        if errors:
+            raise ValidationError(errors)
+
+    @property
+    def vulnerable_share(self):
+        """Share of the workforce from vulnerable groups, in percent, or None."""
+        if not self.employees or self.employees_vulnerable is None:
+            return None
+        return round(100 * self.employees_vulnerable / self.employees)
+
+
+class ServedArea(models.Model):
+    """Where a supplier delivers or works. No region means the whole country."""
+
+    supplier = models.ForeignKey(Supplier, on_delete=models.CASCADE, related_name="served_areas")
+    country = CountryField(_("country"))
+    region = models.ForeignKey(
+        "organisations.Region", verbose_name=_("region"), null=True, blank=True, on_delete=models.CASCADE
+    )
+
+    class Meta:
+        ordering = ["country", "region__name"]
+        verbose_name = _("area served")
+        verbose_name_plural = _("areas served")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["supplier", "country", "region"], name="served_area_unique_region"
+            ),
+            models.UniqueConstraint(
+                fields=["supplier", "country"],
+                condition=models.Q(region__isnull=True),
+                name="served_area_unique_country",
+            ),
+        ]
+
+    def __str__(self):
+        if self.region_id:
+            return str(self.region)
+        return _("all of %(country)s") % {"country": self.country.name}
+
+    def clean(self):
+        if self.region_id and self.region.country != self.country:
+            raise ValidationError(
+                {"region": _("%(region)s is not in %(country)s.") % {
+                    "region": self.region.name, "country": self.country.name}}
+            )
+
+
+class SupplierPhoto(models.Model):
+    supplier = models.ForeignKey(Supplier, on_delete=models.CASCADE, related_name="photos")
+    image = models.ImageField(_("image"), upload_to="organisations/photos/")
+    alt_text = models.CharField(
+        _("description for screen readers"), max_length=255, help_text=_("What the photo shows.")
+    )
+    caption = models.CharField(_("caption"), max_length=255, blank=True)
+    position = models.PositiveSmallIntegerField(_("position"), default=0)
+
+    class Meta:
+        ordering = ["position", "pk"]
+        verbose_name = _("photo")
+        verbose_name_plural = _("photos")
+
+    def __str__(self):
+        return self.alt_text
+
+
+class Buyer(Organisation):
+    """A firm or public body whose procurement officers buy on the platform."""
+
+    is_public_body = models.BooleanField(_("public body"), default=False)
+    billing_name = models.CharField(_("billing name"), max_length=200, blank=True)
+    billing_street_address = models.CharField(_("billing street address"), max_length=255, blank=True)
+    billing_postcode = models.CharField(_("billing postcode"), max_length=20, blank=True)
+    billing_city = models.CharField(_("billing city"), max_length=120, blank=True)
+    billing_country = CountryField(_("billing country"), blank=True)
+    billing_email = models.EmailField(
+        _("e-mail for invoices"), blank=True, help_text=_("Where suppliers send their invoices.")
+    )
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("buyer")
+        verbose_name_plural = _("buyers")
+
+    def save(self, *args, **kwargs):
+        self.kind = Organisation.Kind.BUYER
+        super().save(*args, **kwargs)

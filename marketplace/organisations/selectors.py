@@ -1,0 +1,128 @@
+"""Reads of the organisations domain. Views, the API, commands and pages call
+these so that each page's queries are decided in one place."""
+
+from django.db.models import Count, Prefetch, Q
+from oscar.core.loading import get_model
+
+from .models import (
+    Membership,
+    Network,
+    NetworkMembership,
+    Organisation,
+    Role,
+    Sector,
+    ServedArea,
+    Supplier,
+)
+
+Product = get_model("catalogue", "Product")
+StockRecord = get_model("partner", "StockRecord")
+Order = get_model("order", "Order")
+
+
+def platform_figures() -> dict:
+    """Live figures for the home page."""
+    verified = Supplier.objects.verified()
+    return {
+        "suppliers": verified.count(),
+        "countries": verified.values("country").distinct().count(),
+        "networks": Network.objects.count(),
+        "orders": Order.objects.count(),
+    }
+
+
+def supplier_public_list():
+    """Verified suppliers with what a supplier card shows."""
+    return Supplier.objects.verified().with_public_relations().order_by("name")
+
+
+def supplier_featured(*, limit: int):
+    """Editors pick featured suppliers later; until then the most recently verified."""
+    return list(supplier_public_list().order_by("-verified_at", "name")[:limit])
+
+
+def supplier_is_visible_to(*, supplier: Supplier, user) -> bool:
+    """Unverified suppliers are shown to their own members and operators only."""
+    if supplier.verified:
+        return True
+    if not user.is_authenticated:
+        return False
+    return user.is_staff or supplier.memberships.filter(user=user).exists()
+
+
+def supplier_get_profile(*, slug: str, user) -> Supplier:
+    """A supplier with everything its profile shows, or Supplier.DoesNotExist
+    if it does not exist or the user may not see it."""
+    supplier = (
+        Supplier.objects.select_related("region", "partner")
+        .prefetch_related(
+            Prefetch("sectors", queryset=Sector.objects.select_related("parent")),
+            "impact_areas",
+            "labels",
+            "photos",
+            Prefetch(
+                "network_memberships",
+                queryset=NetworkMembership.objects.select_related("network"),
+            ),
+            Prefetch("served_areas", queryset=ServedArea.objects.select_related("region")),
+        )
+        .get(slug=slug)
+    )
+    if not supplier_is_visible_to(supplier=supplier, user=user):
+        raise Supplier.DoesNotExist
+    return supplier
+
+
+def supplier_products(*, supplier: Supplier):
+    """The supplier's public products with their price and first image,
+    in three queries whatever their number."""
+    stockrecords = StockRecord.objects.filter(partner_id=supplier.partner_id)
+    products = (
+        Product.objects.filter(is_public=True, stockrecords__partner_id=supplier.partner_id)
+        .select_related("product_class")
+        .prefetch_related(Prefetch("stockrecords", queryset=stockrecords), "images")
+        .distinct()
+        .order_by("title")
+    )
+    for product in products:
+        records = list(product.stockrecords.all())
+        images = list(product.images.all())
+        product.supplier_stockrecord = records[0] if records else None
+        product.first_image = images[0] if images else None
+        yield product
+
+
+def network_list():
+    return Network.objects.annotate(
+        member_count=Count("members", filter=Q(members__verified=True), distinct=True)
+    ).order_by("name")
+
+
+def network_get(*, slug: str) -> Network:
+    members = (
+        NetworkMembership.objects.filter(supplier__verified=True)
+        .select_related("supplier", "supplier__region")
+        .order_by("supplier__name")
+    )
+    return Network.objects.prefetch_related(
+        "partners", Prefetch("memberships", queryset=members, to_attr="verified_memberships")
+    ).get(slug=slug)
+
+
+def user_memberships(*, user):
+    """The organisations a user belongs to, for menus and the account page."""
+    return Membership.objects.for_user(user).select_related("organisation").order_by("organisation__name")
+
+
+def membership_get(*, user, organisation: Organisation) -> Membership | None:
+    if not user.is_authenticated:
+        return None
+    return Membership.objects.filter(user=user, organisation=organisation).first()
+
+
+def organisation_members(*, organisation: Organisation):
+    return organisation.memberships.select_related("user").order_by("-role", "user__email")
+
+
+def organisation_admin_count(*, organisation: Organisation) -> int:
+    return organisation.memberships.filter(role=Role.ADMIN).count()
