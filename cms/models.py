@@ -33,9 +33,7 @@ class HomePage(Page):
         context = super().get_context(request, *args, **kwargs)
         context["figures"] = organisation_selectors.platform_figures()
         context["featured_suppliers"] = organisation_selectors.supplier_featured(limit=6)
-        context["latest_case_studies"] = (
-            CaseStudyPage.objects.live().public().order_by("-first_published_at")[:3]
-        )
+        context["latest_case_studies"] = CaseStudyPage.objects.live().public().order_by("-first_published_at")[:3]
         return context
 
 

@@ -20,9 +20,7 @@ class SignUpForm(BaseUserCreationForm):
     def clean_email(self):
         email = User.objects.normalize_email(self.cleaned_data["email"]).strip()
         if User.objects.filter(email__iexact=email).exists():
-            raise forms.ValidationError(
-                _("An account with this e-mail address already exists. Sign in instead.")
-            )
+            raise forms.ValidationError(_("An account with this e-mail address already exists. Sign in instead."))
         return email
 
 

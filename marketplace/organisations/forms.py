@@ -21,8 +21,10 @@ def sector_choices():
 
 def region_choices(blank=True):
     regions = Region.objects.order_by("country", "name")
-    groups = [(countries.name(code), [(r.pk, r.name) for r in items])
-              for code, items in groupby(regions, key=lambda r: r.country.code)]
+    groups = [
+        (countries.name(code), [(r.pk, r.name) for r in items])
+        for code, items in groupby(regions, key=lambda r: r.country.code)
+    ]
     return ([("", "---------")] if blank else []) + groups
 
 

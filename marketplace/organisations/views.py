@@ -161,8 +161,10 @@ class MembersView(OrganisationMemberMixin, FormView):
             form.add_error("email", error)
             return self.form_invalid(form)
         if isinstance(result, Membership):
-            messages.success(self.request, _("%(email)s has joined %(name)s.") % {
-                "email": result.user.email, "name": self.organisation.name})
+            messages.success(
+                self.request,
+                _("%(email)s has joined %(name)s.") % {"email": result.user.email, "name": self.organisation.name},
+            )
         else:
             messages.success(self.request, _("We have sent an invitation to %(email)s.") % {"email": result.email})
         return redirect(self.request.path)
@@ -187,14 +189,20 @@ class MemberChangeView(OrganisationMemberMixin, View):
         try:
             if action == "remove":
                 services.membership_remove(membership=target)
-                messages.success(request, _("%(email)s no longer belongs to %(name)s.") % {
-                    "email": target.user.email, "name": self.organisation.name})
+                messages.success(
+                    request,
+                    _("%(email)s no longer belongs to %(name)s.")
+                    % {"email": target.user.email, "name": self.organisation.name},
+                )
             else:
                 form = MemberRoleForm(request.POST)
                 if form.is_valid():
                     services.membership_set_role(membership=target, role=form.cleaned_data["role"])
-                    messages.success(request, _("%(email)s is now %(role)s.") % {
-                        "email": target.user.email, "role": target.get_role_display().lower()})
+                    messages.success(
+                        request,
+                        _("%(email)s is now %(role)s.")
+                        % {"email": target.user.email, "role": target.get_role_display().lower()},
+                    )
         except ValidationError as error:
             messages.error(request, " ".join(error.messages))
         if target.user == request.user and action == "remove":

@@ -43,9 +43,7 @@ class Network(models.Model):
 
 class NetworkMembership(models.Model):
     network = models.ForeignKey(Network, on_delete=models.CASCADE, related_name="memberships")
-    supplier = models.ForeignKey(
-        "organisations.Supplier", on_delete=models.CASCADE, related_name="network_memberships"
-    )
+    supplier = models.ForeignKey("organisations.Supplier", on_delete=models.CASCADE, related_name="network_memberships")
     joined_on = models.DateField(_("member since"), null=True, blank=True)
     charter_signed_on = models.DateField(_("charter signed on"), null=True, blank=True)
 

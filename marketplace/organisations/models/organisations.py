@@ -6,7 +6,7 @@ import datetime
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.validators import MaxValueValidator, MinValueValidator
+from django.core.validators import MinValueValidator
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
@@ -49,6 +49,11 @@ class Organisation(models.Model):
     def __str__(self):
         return self.name
 
+    def get_absolute_url(self):
+        if self.is_supplier:
+            return reverse("organisations:supplier-detail", kwargs={"slug": self.slug})
+        return reverse("organisations:buyer-detail", kwargs={"slug": self.slug})
+
     @property
     def is_supplier(self):
         return self.kind == self.Kind.SUPPLIER
@@ -56,11 +61,6 @@ class Organisation(models.Model):
     @property
     def is_buyer(self):
         return self.kind == self.Kind.BUYER
-
-    def get_absolute_url(self):
-        if self.is_supplier:
-            return reverse("organisations:supplier-detail", kwargs={"slug": self.slug})
-        return reverse("organisations:buyer-detail", kwargs={"slug": self.slug})
 
 
 class SupplierQuerySet(models.QuerySet):
@@ -203,9 +203,7 @@ class ServedArea(models.Model):
         verbose_name = _("area served")
         verbose_name_plural = _("areas served")
         constraints = [
-            models.UniqueConstraint(
-                fields=["supplier", "country", "region"], name="served_area_unique_region"
-            ),
+            models.UniqueConstraint(fields=["supplier", "country", "region"], name="served_area_unique_region"),
             models.UniqueConstraint(
                 fields=["supplier", "country"],
                 condition=models.Q(region__isnull=True),
@@ -221,8 +219,10 @@ class ServedArea(models.Model):
     def clean(self):
         if self.region_id and self.region.country != self.country:
             raise ValidationError(
-                {"region": _("%(region)s is not in %(country)s.") % {
-                    "region": self.region.name, "country": self.country.name}}
+                {
+                    "region": _("%(region)s is not in %(country)s.")
+                    % {"region": self.region.name, "country": self.country.name}
+                }
             )
 
 

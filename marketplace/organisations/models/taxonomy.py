@@ -49,13 +49,9 @@ class Sector(models.Model):
         if self.parent_id == self.pk:
             raise ValidationError({"parent": _("A sector cannot be its own parent.")})
         if self.parent.parent_id is not None:
-            raise ValidationError(
-                {"parent": _("Sectors have two levels: choose a top-level sector as parent.")}
-            )
+            raise ValidationError({"parent": _("Sectors have two levels: choose a top-level sector as parent.")})
         if self.pk and self.children.exists():
-            raise ValidationError(
-                {"parent": _("This sector has sub-sectors, so it must stay at the top level.")}
-            )
+            raise ValidationError({"parent": _("This sector has sub-sectors, so it must stay at the top level.")})
 
 
 class ImpactArea(models.Model):
