@@ -1,0 +1,99 @@
+# Responsible — developer commands. `make help` lists them.
+# Every target uses the project's virtualenv (.venv), creating it and installing
+# requirements-dev.txt first when it is missing or the requirements changed.
+
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+BOOTSTRAP_PYTHON ?= $(shell command -v python3.11 2>/dev/null || command -v python3)
+VENV := .venv
+PYTHON := $(VENV)/bin/python
+RUFF := $(VENV)/bin/ruff
+PYTEST := $(VENV)/bin/pytest
+INSTALLED := $(VENV)/.installed
+
+# The test suite: settings, one database per run, and pytest's own options.
+TEST_ENV := DJANGO_SETTINGS_MODULE=marketplace.settings.test
+TEST_SQLITE_URL := sqlite:///$(CURDIR)/tmp/test.sqlite3
+TEST_POSTGRES_URL ?= postgres://postgres@127.0.0.1:5432/postgres
+PYTEST_ARGS ?=
+
+DEMO_PASSWORD := responsible-demo
+
+.PHONY: help run test browser-deps lint format migrate demo clean
+
+help: ## List the targets
+	@echo "Usage: make <target>"
+	@echo
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-13s %s\n", $$1, $$2}'
+
+$(PYTHON):
+	$(BOOTSTRAP_PYTHON) -m venv $(VENV)
+
+# Reinstall only when a requirements file is newer than the stamp.
+$(INSTALLED): requirements.txt requirements-dev.txt | $(PYTHON)
+	@echo "Installing requirements-dev.txt into $(VENV)..."
+	$(PYTHON) -m pip install --disable-pip-version-check -q -r requirements-dev.txt
+	@touch $@
+
+run: $(INSTALLED) ## Migrate, load the demo data, collect static files and serve on 127.0.0.1:8000 (PORT=... to change)
+	$(PYTHON) manage.py migrate --noinput
+	$(PYTHON) manage.py load_demo
+	$(PYTHON) manage.py collectstatic --noinput -v0
+	@echo
+	@echo "Responsible runs at http://127.0.0.1:$${PORT:-8000}/  (Wagtail admin: /cms/, shop dashboard: /shop/dashboard/)"
+	@echo "Demo logins, password '$(DEMO_PASSWORD)':"
+	@echo "  buyer@example.com     buyer (procurement officer)"
+	@echo "  supplier@example.com  supplier (social enterprise member)"
+	@echo "  editor@example.com    editor (Wagtail pages)"
+	@echo "  operator@example.com  operator (staff: verifies suppliers, sees all orders)"
+	@echo
+	$(PYTHON) manage.py runserver 127.0.0.1:$${PORT:-8000}
+
+test: $(INSTALLED) browser-deps ## Lint, Django checks, then the whole pytest suite on SQLite and on PostgreSQL
+	$(RUFF) check .
+	$(RUFF) format --check .
+	@mkdir -p tmp
+	$(TEST_ENV) DATABASE_URL=$(TEST_SQLITE_URL) $(PYTHON) manage.py check
+	$(TEST_ENV) DATABASE_URL=$(TEST_SQLITE_URL) $(PYTHON) manage.py makemigrations --check --dry-run
+	@echo "=== pytest on SQLite ==="
+	$(TEST_ENV) DATABASE_URL=$(TEST_SQLITE_URL) $(PYTEST) $(PYTEST_ARGS)
+	@if $(PYTHON) -c "import psycopg, sys; psycopg.connect(sys.argv[1], connect_timeout=5).close()" \
+			"$(TEST_POSTGRES_URL)" 2>/dev/null; then \
+		echo "=== pytest on PostgreSQL ==="; \
+		echo "$(TEST_ENV) DATABASE_URL=$(TEST_POSTGRES_URL) $(PYTEST) $(PYTEST_ARGS)"; \
+		$(TEST_ENV) DATABASE_URL=$(TEST_POSTGRES_URL) $(PYTEST) $(PYTEST_ARGS); \
+	elif [ "$$CI" = "true" ]; then \
+		echo >&2 "ERROR: PostgreSQL is not reachable at $(TEST_POSTGRES_URL); CI must run the suite on PostgreSQL."; \
+		exit 1; \
+	else \
+		echo >&2; \
+		echo >&2 "!!! WARNING: PostgreSQL is not reachable at $(TEST_POSTGRES_URL)."; \
+		echo >&2 "!!! The PostgreSQL run was SKIPPED; only SQLite was tested. CI will fail if PostgreSQL fails."; \
+		echo >&2; \
+	fi
+
+browser-deps: ## Install Debian's Chromium for the browser tests (tests/browser) when it is missing
+	@if [ ! -x /usr/bin/chromium ]; then \
+		sudo=$$([ "$$(id -u)" -eq 0 ] || echo sudo); \
+		export DEBIAN_FRONTEND=noninteractive; \
+		$$sudo apt-get install -y chromium \
+			|| { $$sudo apt-get update && $$sudo apt-get install -y chromium; }; \
+	fi
+
+lint: $(INSTALLED) ## ruff check and ruff format --check
+	$(RUFF) check .
+	$(RUFF) format --check .
+
+format: $(INSTALLED) ## Fix what ruff can fix, then format (ruff check --fix, ruff format)
+	$(RUFF) check --fix .
+	$(RUFF) format .
+
+migrate: $(INSTALLED) ## Apply migrations to the development database
+	$(PYTHON) manage.py migrate --noinput
+
+demo: $(INSTALLED) ## Load the demo data (idempotent)
+	$(PYTHON) manage.py load_demo
+
+clean: ## Remove tmp/, staticfiles/ and the development database db.sqlite3 (keeps .venv and media/)
+	rm -rf tmp staticfiles db.sqlite3 db.sqlite3-journal db.sqlite3-wal db.sqlite3-shm

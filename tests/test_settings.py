@@ -1,0 +1,111 @@
+"""The settings modules: production passes `check --deploy` and refuses to start
+without a secret key; development defaults to SQLite in the project directory.
+
+Each case runs in a subprocess, because settings are read once per process.
+None of them needs the test database."""
+
+import json
+import os
+import secrets
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+PROJECT_DIR = Path(__file__).resolve().parent.parent
+
+# Every variable the settings read: cleared so that the developer's or CI's
+# environment cannot change what these tests see.
+SETTINGS_VARIABLES = [
+    "DJANGO_SETTINGS_MODULE",
+    "SECRET_KEY",
+    "DEBUG",
+    "ALLOWED_HOSTS",
+    "CSRF_TRUSTED_ORIGINS",
+    "DATABASE_URL",
+    "DATABASE_CONN_MAX_AGE",
+    "REDIS_URL",
+    "ELASTICSEARCH_URL",
+    "STRIPE_SECRET_KEY",
+    "STRIPE_PUBLISHABLE_KEY",
+    "STRIPE_WEBHOOK_SECRET",
+    "STRIPE_API_BASE",
+    "EMAIL_BACKEND",
+    "EMAIL_HOST",
+    "EMAIL_PORT",
+    "EMAIL_HOST_USER",
+    "EMAIL_HOST_PASSWORD",
+    "EMAIL_USE_TLS",
+    "DEFAULT_FROM_EMAIL",
+    "SITE_URL",
+    "STATIC_ROOT",
+    "MEDIA_ROOT",
+    "SERVE_MEDIA",
+    "SECURE_SSL_REDIRECT",
+    "SECURE_HSTS_SECONDS",
+    "TASKS_BACKEND",
+    "LOG_LEVEL",
+]
+
+
+def clean_env(**values):
+    env = {name: value for name, value in os.environ.items() if name not in SETTINGS_VARIABLES}
+    env.update(values)
+    return env
+
+
+def run(args, env):
+    return subprocess.run(
+        [sys.executable, *args],
+        cwd=PROJECT_DIR,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
+def production_env(tmp_path, **values):
+    return clean_env(
+        DJANGO_SETTINGS_MODULE="marketplace.settings.production",
+        SECRET_KEY=secrets.token_urlsafe(64),
+        ALLOWED_HOSTS="responsible.example",
+        DATABASE_URL=f"sqlite:///{tmp_path / 'production.sqlite3'}",
+        **values,
+    )
+
+
+def test_production_settings_pass_check_deploy(tmp_path):
+    result = run(["manage.py", "check", "--deploy", "--fail-level", "WARNING"], production_env(tmp_path))
+    output = result.stdout + result.stderr
+    assert result.returncode == 0, output
+    assert "WARNINGS" not in output, output
+    assert "System check identified no issues" in output, output
+
+
+@pytest.mark.parametrize("secret_key", [None, ""], ids=["unset", "empty"])
+def test_production_settings_refuse_to_start_without_secret_key(tmp_path, secret_key):
+    env = production_env(tmp_path)
+    del env["SECRET_KEY"]
+    if secret_key is not None:
+        env["SECRET_KEY"] = secret_key
+    result = run(["manage.py", "check"], env)
+    assert result.returncode != 0
+    assert "ImproperlyConfigured: SECRET_KEY must be set in production." in result.stderr, result.stderr
+
+
+def test_development_settings_default_to_sqlite_in_the_project_directory():
+    script = (
+        "import json; from django.conf import settings; "
+        "db = settings.DATABASES['default']; "
+        "print(json.dumps({'engine': db['ENGINE'], 'name': str(db['NAME']), 'debug': settings.DEBUG}))"
+    )
+    result = run(["-c", script], clean_env(DJANGO_SETTINGS_MODULE="marketplace.settings.dev"))
+    assert result.returncode == 0, result.stderr
+    values = json.loads(result.stdout.strip().splitlines()[-1])
+    assert values == {
+        "engine": "django.db.backends.sqlite3",
+        "name": str(PROJECT_DIR / "db.sqlite3"),
+        "debug": True,
+    }
