@@ -1,0 +1,33 @@
+# Production image: gunicorn serving marketplace.wsgi, static files collected at
+# build time and served by WhiteNoise. Configuration comes from the environment
+# (see .env.example and docker-compose.yml).
+FROM python:3.11-slim
+
+ENV PYTHONDONTWRITEBYTECODE=1 \
+    PYTHONUNBUFFERED=1 \
+    PIP_NO_CACHE_DIR=1 \
+    PIP_DISABLE_PIP_VERSION_CHECK=1 \
+    PIP_ROOT_USER_ACTION=ignore \
+    DJANGO_SETTINGS_MODULE=marketplace.settings.production
+
+WORKDIR /app
+
+RUN groupadd --system app \
+    && useradd --system --gid app --home-dir /app --no-create-home --shell /usr/sbin/nologin app
+
+# Runtime requirements only: psycopg[binary] ships libpq, every pin but the
+# pure-Python sdist django-haystack has a manylinux wheel, so no compiler is needed.
+COPY requirements.txt .
+RUN pip install -r requirements.txt
+
+COPY . .
+
+# The key below exists only for this build step (the settings refuse to load
+# without one); it is not kept in the image's environment.
+RUN SECRET_KEY=collectstatic-build-only-not-a-secret python manage.py collectstatic --noinput -v0 \
+    && mkdir -p /app/media \
+    && chown app:app /app/media
+
+USER app
+EXPOSE 8000
+CMD ["sh", "-c", "exec gunicorn marketplace.wsgi:application --bind 0.0.0.0:8000 --workers ${WEB_CONCURRENCY:-3} --access-logfile -"]
