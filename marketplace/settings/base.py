@@ -265,5 +265,8 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", "INFO")},
     "loggers": {
         "django.db.backends": {"level": "WARNING"},
+        # One line per background task or stock alert drowns what matters.
+        "django_tasks": {"level": "WARNING"},
+        "oscar.alerts": {"level": "WARNING"},
     },
 }

@@ -1,0 +1,420 @@
+"""Builds the demo world from data.py through the same services the site uses.
+Deterministic (one seeded random generator, drawn in a fixed order) and
+idempotent: what exists already is left alone, so a second run adds nothing."""
+
+import random
+import textwrap
+from dataclasses import dataclass, field
+from decimal import Decimal
+from io import BytesIO
+
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group, Permission
+from django.core.files.base import ContentFile
+from django.db import transaction
+from django.utils.text import slugify
+from oscar.apps.catalogue.categories import create_from_breadcrumbs
+from oscar.core.loading import get_model
+from PIL import Image, ImageDraw, ImageFont
+from wagtail.models import GroupPagePermission, Page
+from wagtail.rich_text import RichText
+
+from cms.models import CaseStudyPage, StandardPage
+from cms.services import case_study_index_ensure, site_structure_ensure
+from marketplace.organisations import services
+from marketplace.organisations.models import (
+    Buyer,
+    ImpactArea,
+    Label,
+    Membership,
+    Network,
+    NetworkMembership,
+    NetworkPartner,
+    Region,
+    Role,
+    Sector,
+    Supplier,
+)
+
+from . import data
+
+Product = get_model("catalogue", "Product")
+ProductClass = get_model("catalogue", "ProductClass")
+ProductCategory = get_model("catalogue", "ProductCategory")
+ProductImage = get_model("catalogue", "ProductImage")
+StockRecord = get_model("partner", "StockRecord")
+User = get_user_model()
+
+SEED = 2026
+PALETTE = ["#1d5e4b", "#2d7a61", "#8a5a14", "#3b5b8c", "#7a3b69", "#2f6f7a", "#5b6b2f", "#9c4a2f"]
+SUB_SECTORS = [slug for _, _, children in data.SECTORS for _, slug in children]
+PARENT_OF = {child: parent for _, parent, children in data.SECTORS for _, child in children}
+
+
+@dataclass
+class SupplierPlan:
+    name: str
+    country: str
+    region_slug: str
+    town: str
+    legal_form: str
+    sectors: list
+    employees: int
+    vulnerable: int
+    founded: int
+    verified: bool
+    networks: list = field(default_factory=list)  # (network slug, signed charter)
+    product_count: int = 3
+
+
+def _png(text: str, colour: str, size=(640, 480), font_size=56) -> bytes:
+    image = Image.new("RGB", size, colour)
+    draw = ImageDraw.Draw(image)
+    font = ImageFont.load_default(size=font_size)
+    lines = textwrap.wrap(text, width=max(8, size[0] // (font_size // 2 + 4)))
+    draw.multiline_text((size[0] // 14, size[1] // 6), "\n".join(lines[:5]), font=font, fill="#ffffff", spacing=10)
+    buffer = BytesIO()
+    image.save(buffer, "JPEG", quality=82)
+    return buffer.getvalue()
+
+
+class DemoLoader:
+    def __init__(self, *, images: bool = True, log=print):
+        self.rng = random.Random(SEED)
+        self.images = images
+        self.log = log
+
+    @transaction.atomic
+    def run(self) -> dict:
+        self.taxonomy()
+        self.regions()
+        self.networks()
+        users = self.users()
+        plans = self.plan_suppliers()
+        suppliers = [self.supplier(plan, index) for index, plan in enumerate(plans)]
+        self.make_demo_supplier_admin(suppliers, users["supplier"])
+        buyers = self.buyers(users["buyer"])
+        self.pages(suppliers, buyers)
+        return {
+            "suppliers": Supplier.objects.count(),
+            "verified suppliers": Supplier.objects.verified().count(),
+            "products": Product.objects.count(),
+            "buyers": Buyer.objects.count(),
+            "networks": Network.objects.count(),
+            "case studies": CaseStudyPage.objects.live().count(),
+        }
+
+    # Vocabularies -----------------------------------------------------------
+
+    def taxonomy(self):
+        for position, (name, slug, children) in enumerate(data.SECTORS):
+            parent, _ = Sector.objects.get_or_create(slug=slug, defaults={"name": name, "position": position})
+            for child_position, (child_name, child_slug) in enumerate(children):
+                Sector.objects.get_or_create(
+                    slug=child_slug, defaults={"name": child_name, "parent": parent, "position": child_position}
+                )
+                create_from_breadcrumbs(f"{name} > {child_name}")
+        for position, (name, slug) in enumerate(data.IMPACT_AREAS):
+            ImpactArea.objects.get_or_create(slug=slug, defaults={"name": name, "position": position})
+        for name, slug, issuer in data.LABELS:
+            Label.objects.get_or_create(slug=slug, defaults={"name": name, "issuer": issuer})
+        self.goods, _ = ProductClass.objects.get_or_create(
+            slug="goods", defaults={"name": "Goods", "requires_shipping": True, "track_stock": True}
+        )
+        self.service, _ = ProductClass.objects.get_or_create(
+            slug="service", defaults={"name": "Service", "requires_shipping": False, "track_stock": False}
+        )
+
+    def regions(self):
+        for country, name, slug, nuts, _towns in data.REGIONS:
+            Region.objects.get_or_create(slug=slug, defaults={"country": country, "name": name, "nuts_code": nuts})
+
+    def networks(self):
+        for spec in data.NETWORKS:
+            network, created = Network.objects.get_or_create(
+                slug=spec["slug"],
+                defaults={
+                    "name": spec["name"],
+                    "tagline": spec["tagline"],
+                    "description": spec["description"],
+                    "countries": spec["countries"],
+                    "website": spec["website"],
+                    "charter_title": spec["charter_title"],
+                    "charter": data.CHARTER,
+                },
+            )
+            if created:
+                for position, (name, kind, country) in enumerate(spec["partners"]):
+                    NetworkPartner.objects.create(
+                        network=network, name=name, kind=kind, country=country, position=position
+                    )
+
+    # People -------------------------------------------------------------------
+
+    def _user(self, email, first_name, last_name, **flags):
+        user, created = User.objects.get_or_create(
+            email=email, defaults={"first_name": first_name, "last_name": last_name, **flags}
+        )
+        if created:
+            user.set_password(data.DEMO_PASSWORD)
+            user.save()
+        return user
+
+    def users(self) -> dict:
+        operator = self._user("operator@example.com", "Olga", "Operator", is_staff=True, is_superuser=True)
+        editor = self._user("editor@example.com", "Emil", "Editor")
+        editor.groups.add(self.editors_group())
+        return {
+            "operator": operator,
+            "editor": editor,
+            "buyer": self._user("buyer@example.com", "Bénédicte", "Buyer"),
+            "supplier": self._user("supplier@example.com", "Sami", "Supplier"),
+        }
+
+    def editors_group(self) -> Group:
+        """Wagtail's migrations create an Editors group; a flushed database has none."""
+        group, created = Group.objects.get_or_create(name="Editors")
+        if created:
+            group.permissions.add(
+                *Permission.objects.filter(
+                    content_type__app_label__in=["wagtailadmin", "wagtailimages", "wagtaildocs"],
+                    codename__in=["access_admin", "add_image", "change_image", "choose_image",
+                                  "add_document", "change_document", "choose_document"],
+                )
+            )  # fmt: skip
+            root = Page.get_first_root_node()
+            for codename in ("add_page", "change_page"):
+                GroupPagePermission.objects.get_or_create(
+                    group=group, page=root, permission=Permission.objects.get(codename=codename)
+                )
+        return group
+
+    # Suppliers ----------------------------------------------------------------
+
+    def plan_suppliers(self) -> list[SupplierPlan]:
+        """Every random draw happens here, in a fixed order, before anything is
+        looked up, so that reruns plan exactly the same suppliers."""
+        rng = self.rng
+        plans, names = [], set()
+        for country_index, (country, count) in enumerate(data.SUPPLIERS_PER_COUNTRY.items()):
+            regions = [r for r in data.REGIONS if r[0] == country]
+            language = data.COUNTRY_LANGUAGE[country]
+            for i in range(count):
+                _, _, region_slug, _, towns = regions[i % len(regions)]
+                town = towns[(i // len(regions)) % len(towns)]
+                sector = SUB_SECTORS[(country_index * 5 + i) % len(SUB_SECTORS)]
+                legal_form, suffix = rng.choice(data.LEGAL_FORMS[country])
+                stems = data.NAME_STEMS[sector][language]
+                name = f"{stems[0]} {town} {suffix}"
+                if name in names:
+                    name = f"{stems[1]} {town} {suffix}"
+                names.add(name)
+                siblings = [s for s in SUB_SECTORS if PARENT_OF[s] == PARENT_OF[sector] and s != sector]
+                sectors = [sector] + ([rng.choice(siblings)] if rng.random() < 0.4 else [])
+                employees = rng.randint(4, 180)
+                plans.append(
+                    SupplierPlan(
+                        name=name,
+                        country=country,
+                        region_slug=region_slug,
+                        town=town,
+                        legal_form=legal_form,
+                        sectors=sectors,
+                        employees=employees,
+                        vulnerable=round(employees * rng.uniform(0.3, 0.85)),
+                        founded=rng.randint(1978, 2022),
+                        verified=i != count - 1 or country not in {"FR", "NL", "RS"},
+                        networks=self._plan_networks(country, rng),
+                        product_count=4 if len(plans) % 2 == 0 else 3,
+                    )
+                )
+        return plans
+
+    @staticmethod
+    def _plan_networks(country, rng):
+        joined = []
+        for spec in data.NETWORKS:
+            if country in spec["member_countries"] and rng.random() < 0.85:
+                joined.append((spec["slug"], rng.random() < 0.6))
+        return joined
+
+    def supplier(self, plan: SupplierPlan, index: int) -> Supplier:
+        colour = PALETTE[index % len(PALETTE)]
+        existing = Supplier.objects.filter(name=plan.name).first()
+        if existing is not None:
+            return existing
+        region = Region.objects.get(slug=plan.region_slug)
+        sector_objs = list(Sector.objects.filter(slug__in=plan.sectors))
+        impact = {"work-integration"}
+        if plan.legal_form == "sheltered_workshop" or index % 3 == 0:
+            impact.add("disability-employment")
+        for sector in plan.sectors:
+            impact.update(data.SECTOR_IMPACT[sector])
+        labels = [data.COUNTRY_LABELS[plan.country]] if plan.country in data.COUNTRY_LABELS and index % 2 else []
+        if index % 7 == 0:
+            labels.append("b-corp")
+        domain = slugify(plan.name)[:40]
+        supplier = Supplier(
+            name=plan.name,
+            legal_form=plan.legal_form,
+            country=plan.country,
+            region=region,
+            city=plan.town,
+            founded_year=plan.founded,
+            employees=plan.employees,
+            employees_vulnerable=plan.vulnerable,
+            vulnerable_groups=data.VULNERABLE_GROUPS[plan.legal_form],
+            description=(
+                f"{plan.name} is a social enterprise in {plan.town}. It works in "
+                f"{' and '.join(s.name.lower() for s in sector_objs)} and gives paid, supported work to "
+                f"{data.VULNERABLE_GROUPS[plan.legal_form]}."
+            ),
+            impact_statement=(
+                f"{plan.vulnerable} of our {plan.employees} colleagues came to us from unemployment or exclusion. "
+                "Every order keeps a job open and a training path going."
+            ),
+            contact_name="Demo contact",
+            email=f"contact@{domain}.example",
+            phone="+352 20 00 00 00" if plan.country == "LU" else "",
+            website=f"https://{domain}.example",
+        )
+        if self.images:
+            initials = "".join(word[0] for word in plan.name.split()[:2]).upper()
+            supplier.logo = ContentFile(_png(initials, colour, size=(240, 240), font_size=96), name=f"{domain}.jpg")
+        services.supplier_create(
+            supplier=supplier,
+            sectors=sector_objs,
+            impact_areas=ImpactArea.objects.filter(slug__in=impact),
+            labels=Label.objects.filter(slug__in=labels),
+            served_regions=[region],
+            served_countries=[plan.country] if index % 4 == 0 else [],
+        )
+        for slug, signed in plan.networks:
+            NetworkMembership.objects.create(
+                network=Network.objects.get(slug=slug),
+                supplier=supplier,
+                joined_on=f"{max(plan.founded, 2015)}-03-01",
+                charter_signed_on=f"{max(plan.founded, 2016)}-06-15" if signed else None,
+            )
+        if plan.verified:
+            operator = User.objects.get(email="operator@example.com")
+            services.supplier_verify(supplier=supplier, by=operator)
+        self.products(supplier, plan, index, colour)
+        return supplier
+
+    def products(self, supplier: Supplier, plan: SupplierPlan, index: int, colour: str):
+        """Mostly from the main sector, and one from the second sector if any."""
+        primary, *secondary = plan.sectors
+        offers = [(primary, t) for t in data.PRODUCTS[primary]][: plan.product_count - len(secondary)]
+        offers += [(sector, data.PRODUCTS[sector][index % 4]) for sector in secondary]
+        for n, (sector_slug, (title, kind, unit, price)) in enumerate(offers):
+            upc = f"DEMO-{index + 1:03d}-{n + 1}"
+            sector = Sector.objects.select_related("parent").get(slug=sector_slug)
+            product = Product.objects.create(
+                upc=upc,
+                title=title,
+                structure=Product.STANDALONE,
+                product_class=self.goods if kind == "goods" else self.service,
+                description=f"{title}, by {supplier.name} in {plan.town}. Sold per {unit}.",
+                is_public=True,
+            )
+            ProductCategory.objects.create(
+                product=product, category=create_from_breadcrumbs(f"{sector.parent.name} > {sector.name}")
+            )
+            # Demo prices vary a little between suppliers, like real ones.
+            factor = Decimal(90 + (index * 7 + n * 3) % 21) / 100
+            StockRecord.objects.create(
+                product=product,
+                partner=supplier.partner,
+                partner_sku=upc,
+                price=(Decimal(price) * factor).quantize(Decimal("0.01")),
+                price_currency="EUR",
+                num_in_stock=25 + (index * 37 + n * 11) % 400,
+            )
+            if self.images:
+                ProductImage.objects.create(
+                    product=product,
+                    original=ContentFile(_png(title, colour), name=f"{upc.lower()}.jpg"),
+                    caption=title,
+                    display_order=0,
+                )
+
+    def make_demo_supplier_admin(self, suppliers, user):
+        in_country = [s for s in suppliers if s.country.code == data.DEMO_SUPPLIER_COUNTRY]
+        demo = next(s for s in in_country if s.sectors.filter(slug=data.DEMO_SUPPLIER_SECTOR).exists())
+        services.membership_add(organisation=demo, user=user, role=Role.ADMIN)
+
+    # Buyers -------------------------------------------------------------------
+
+    def buyers(self, buyer_user) -> dict:
+        buyers = {}
+        for name, country, city, public, description in data.BUYERS:
+            buyer = Buyer.objects.filter(name=name).first()
+            if buyer is None:
+                buyer = services.buyer_create(
+                    buyer=Buyer(
+                        name=name,
+                        country=country,
+                        city=city,
+                        is_public_body=public,
+                        description=description,
+                        billing_name=name,
+                        billing_city=city,
+                        billing_country=country,
+                        billing_email=f"invoices@{slugify(name)}.example",
+                    )
+                )
+            buyers[name] = buyer
+        first = buyers[data.BUYERS[0][0]]
+        if not Membership.objects.filter(user=buyer_user, organisation=first).exists():
+            services.membership_add(organisation=first, user=buyer_user, role=Role.ADMIN)
+        return buyers
+
+    # Pages --------------------------------------------------------------------
+
+    def pages(self, suppliers, buyers):
+        home = site_structure_ensure(
+            hero_title="Buy from social enterprises, across borders",
+            hero_text=(
+                "Find verified social enterprises by sector, country and impact, order their goods and services "
+                "online or ask them for a quote, and report the social impact of your spend."
+            ),
+        )
+        index = case_study_index_ensure(
+            home=home,
+            title="Stories of cooperation",
+            intro="How firms and public bodies work with social enterprises, and what it changed.",
+        )
+        if not StandardPage.objects.filter(slug="about").exists():
+            about = home.add_child(
+                instance=StandardPage(
+                    title="About Responsible",
+                    slug="about",
+                    intro="Responsible connects procurement officers with social enterprises.",
+                    body="<p>Clusters of social enterprises join Responsible so that firms buy from their members. "
+                    "Operators verify every enterprise before it is listed.</p>",
+                )
+            )
+            about.save_revision().publish()
+        for title, slug, buyer_name, wanted, summary, paragraphs in data.CASE_STUDIES:
+            if CaseStudyPage.objects.filter(slug=slug).exists():
+                continue
+            page = index.add_child(
+                instance=CaseStudyPage(
+                    title=title,
+                    slug=slug,
+                    summary=summary,
+                    buyer=buyers[buyer_name],
+                    body=[("paragraph", RichText(f"<p>{text}</p>")) for text in paragraphs],
+                )
+            )
+            page.suppliers.set([self._supplier_for(suppliers, sector, country) for sector, country in wanted])
+            page.save_revision().publish()
+
+    @staticmethod
+    def _supplier_for(suppliers, sector, country):
+        """The first verified supplier of that sector and country: a story names real partners."""
+        for supplier in suppliers:
+            if supplier.country.code == country and supplier.verified and supplier.sectors.filter(slug=sector).exists():
+                return supplier
+        raise LookupError(f"The demo plan has no verified {sector} supplier in {country} for a story.")

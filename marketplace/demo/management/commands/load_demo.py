@@ -1,0 +1,25 @@
+from django.core.management.base import BaseCommand
+
+from marketplace.demo.data import DEMO_PASSWORD
+from marketplace.demo.loader import DemoLoader
+
+DEMO_LOGINS = [
+    ("buyer@example.com", "procurement officer at Acier Moselle SA"),
+    ("supplier@example.com", "administrator of a social enterprise in Luxembourg"),
+    ("editor@example.com", "editor of stories and pages in /cms/"),
+    ("operator@example.com", "operator: /django-admin/ and /shop/dashboard/"),
+]
+
+
+class Command(BaseCommand):
+    help = "Load the demo world (networks, suppliers, products, buyers, stories, users). Safe to run again."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--no-images", action="store_true", help="Skip generating logos and product images.")
+
+    def handle(self, *args, no_images=False, **options):
+        counts = DemoLoader(images=not no_images, log=self.stdout.write).run()
+        self.stdout.write(", ".join(f"{n} {what}" for what, n in counts.items()))
+        self.stdout.write(self.style.SUCCESS(f"Demo logins (password {DEMO_PASSWORD}):"))
+        for email, role in DEMO_LOGINS:
+            self.stdout.write(f"  {email:24} {role}")
