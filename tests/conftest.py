@@ -1,0 +1,105 @@
+"""Shared fixtures: people in each role, organisations with their members, and
+the Wagtail site that every page path (and the browser tests) needs."""
+
+import pytest
+from django.conf import settings
+from django.utils.translation import get_supported_language_variant
+
+from tests.factories import (
+    PASSWORD,
+    BuyerFactory,
+    MembershipFactory,
+    SupplierFactory,
+    UserFactory,
+)
+
+
+@pytest.fixture
+def password():
+    return PASSWORD
+
+
+@pytest.fixture
+def user(db):
+    """A signed-up person who belongs to no organisation."""
+    return UserFactory(email="outsider@example.org", first_name="Otto", last_name="Outsider")
+
+
+@pytest.fixture
+def staff_user(db):
+    return UserFactory(email="staff@responsible.example", first_name="Sam", last_name="Staff", staff=True)
+
+
+@pytest.fixture
+def superuser(db):
+    return UserFactory(email="root@responsible.example", first_name="Ruth", last_name="Root", superuser=True)
+
+
+@pytest.fixture
+def supplier_admin(db):
+    return UserFactory(email="ada@repair-coop.example", first_name="Ada", last_name="Admin")
+
+
+@pytest.fixture
+def supplier(supplier_admin):
+    """A verified social enterprise whose administrator is `supplier_admin`."""
+    return SupplierFactory(name="Repair Coop", created_by=supplier_admin)
+
+
+@pytest.fixture
+def supplier_member(supplier):
+    """A plain (non-administrator) member of `supplier`."""
+    member = UserFactory(email="max@repair-coop.example", first_name="Max", last_name="Member")
+    MembershipFactory(user=member, organisation=supplier)
+    return member
+
+
+@pytest.fixture
+def unverified_supplier(db):
+    """A social enterprise waiting for verification, with its own administrator."""
+    return SupplierFactory(name="Fresh Start Bakery", unverified=True)
+
+
+@pytest.fixture
+def buyer_admin(db):
+    return UserFactory(email="bea@buying-firm.example", first_name="Bea", last_name="Buyer")
+
+
+@pytest.fixture
+def buyer(buyer_admin):
+    """A buying firm whose administrator is `buyer_admin`."""
+    return BuyerFactory(name="Acme Procurement", created_by=buyer_admin)
+
+
+@pytest.fixture
+def buyer_member(buyer):
+    member = UserFactory(email="paul@buying-firm.example", first_name="Paul", last_name="Purchaser")
+    MembershipFactory(user=member, organisation=buyer)
+    return member
+
+
+def wagtail_site_ensure():
+    """Return the default Wagtail site, creating the locale, root page, a home page
+    and the site if they are missing (a flushed database has none of them)."""
+    from wagtail.models import Locale, Page, Site
+
+    from cms.models import HomePage
+
+    site = Site.objects.filter(is_default_site=True).select_related("root_page").first()
+    if site is not None:
+        return site
+    Locale.objects.get_or_create(language_code=get_supported_language_variant(settings.LANGUAGE_CODE))
+    root = Page.get_first_root_node() or Page.add_root(instance=Page(title="Root", slug="root"))
+    home = root.get_children().first()
+    if home is None:
+        home = root.add_child(instance=HomePage(title="Responsible", slug="home", hero_title="Buy responsibly"))
+    return Site.objects.create(
+        hostname="localhost", port=80, root_page=home, is_default_site=True, site_name=settings.WAGTAIL_SITE_NAME
+    )
+
+
+@pytest.fixture
+def wagtail_site(db):
+    """The default Wagtail site. Normal `db` tests get it from the migrations;
+    TransactionTestCase-style and live-server tests flush it away, so it is rebuilt here."""
+    return wagtail_site_ensure()
