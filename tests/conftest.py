@@ -2,9 +2,9 @@
 the Wagtail site that every page path (and the browser tests) needs."""
 
 import pytest
-from django.conf import settings
-from django.utils.translation import get_supported_language_variant
+from wagtail.models import Site
 
+from cms.services import site_structure_ensure
 from tests.factories import (
     PASSWORD,
     BuyerFactory,
@@ -78,28 +78,10 @@ def buyer_member(buyer):
     return member
 
 
-def wagtail_site_ensure():
-    """Return the default Wagtail site, creating the locale, root page, a home page
-    and the site if they are missing (a flushed database has none of them)."""
-    from wagtail.models import Locale, Page, Site
-
-    from cms.models import HomePage
-
-    site = Site.objects.filter(is_default_site=True).select_related("root_page").first()
-    if site is not None:
-        return site
-    Locale.objects.get_or_create(language_code=get_supported_language_variant(settings.LANGUAGE_CODE))
-    root = Page.get_first_root_node() or Page.add_root(instance=Page(title="Root", slug="root"))
-    home = root.get_children().first()
-    if home is None:
-        home = root.add_child(instance=HomePage(title="Responsible", slug="home", hero_title="Buy responsibly"))
-    return Site.objects.create(
-        hostname="localhost", port=80, root_page=home, is_default_site=True, site_name=settings.WAGTAIL_SITE_NAME
-    )
-
-
 @pytest.fixture
 def wagtail_site(db):
-    """The default Wagtail site. Normal `db` tests get it from the migrations;
-    TransactionTestCase-style and live-server tests flush it away, so it is rebuilt here."""
-    return wagtail_site_ensure()
+    """The default Wagtail site, serving our home page. Normal `db` tests get Wagtail's
+    records from the migrations; TransactionTestCase-style and live-server tests flush
+    them away, so they are rebuilt here (by the same service the demo loader uses)."""
+    home = site_structure_ensure(hero_title="Buy from social enterprises")
+    return Site.objects.select_related("root_page").get(is_default_site=True, root_page=home)
