@@ -1,10 +1,18 @@
 from itertools import groupby
 
 from django import forms
+from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
 from .models import Buyer, ImpactArea, Label, Region, Role, Sector, Supplier
+
+
+def https_urls(db_field, **kwargs):
+    """Web addresses typed without a scheme ("example.org") mean https, as in Django 6."""
+    if isinstance(db_field, models.URLField):
+        kwargs["assume_scheme"] = "https"
+    return db_field.formfield(**kwargs)
 
 
 def sector_choices():
@@ -69,6 +77,7 @@ class SupplierForm(FieldsetsMixin, forms.ModelForm):
 
     class Meta:
         model = Supplier
+        formfield_callback = https_urls
         fields = [
             "name", "legal_form", "founded_year", "description", "logo",
             "country", "region", "city", "street_address", "postcode",
@@ -125,6 +134,7 @@ class SupplierRegistrationForm(SupplierForm):
 class BuyerForm(FieldsetsMixin, forms.ModelForm):
     class Meta:
         model = Buyer
+        formfield_callback = https_urls
         fields = [
             "name", "is_public_body", "description", "country", "city", "street_address", "postcode",
             "website", "email", "phone", "vat_id",

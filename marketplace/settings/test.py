@@ -11,9 +11,10 @@ TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBacken
 ELASTICSEARCH_URL = ""
 STRIPE_SECRET_KEY = ""
 STRIPE_WEBHOOK_SECRET = "whsec_test_only"
+# Uploaded and generated images go to a scratch folder that live-server (browser) tests serve.
 MEDIA_ROOT = BASE_DIR / "tmp" / "test-media"  # noqa: F405
-STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.InMemoryStorage"},
-    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
-}
+SERVE_MEDIA = True
 WAGTAILADMIN_BASE_URL = "http://testserver"
+# Serve static files from the apps in tests, as in development: no collectstatic needed.
+WHITENOISE_AUTOREFRESH = True
+WHITENOISE_USE_FINDERS = True

@@ -1,0 +1,110 @@
+from collections import Counter
+from io import StringIO
+
+import pytest
+from django.apps import apps
+from django.contrib.auth import get_user_model
+from django.core.management import call_command
+from django.db import transaction
+from django.test import Client
+from oscar.core.loading import get_model
+
+from cms.models import CaseStudyPage, HomePage
+from marketplace.demo.data import DEMO_PASSWORD
+from marketplace.organisations.models import Buyer, Membership, Network, Sector, Supplier
+
+Product = get_model("catalogue", "Product")
+StockRecord = get_model("partner", "StockRecord")
+pytestmark = pytest.mark.django_db
+
+
+def row_counts():
+    tables = [model for model in apps.get_models() if model._meta.managed and not model._meta.proxy]
+    return {model._meta.label: model._default_manager.count() for model in tables}
+
+
+@pytest.fixture(scope="module")
+def demo_counts(django_db_setup, django_db_blocker):
+    """Load the demo twice, once for the whole module, inside a transaction
+    that is rolled back afterwards so that other tests start clean."""
+    with django_db_blocker.unblock(), transaction.atomic():
+        call_command("load_demo", stdout=StringIO())
+        first = row_counts()
+        call_command("load_demo", stdout=StringIO())
+        yield first, row_counts()
+        transaction.set_rollback(True)
+
+
+def test_second_run_changes_no_counts(demo_counts):
+    first, second = demo_counts
+    changed = {label: (first[label], second[label]) for label in first if first[label] != second[label]}
+    assert changed == {}
+    assert first["organisations.Supplier"] > 0
+
+
+def test_networks_and_suppliers_span_six_countries(demo_counts):
+    assert set(Network.objects.values_list("name", flat=True)) == {
+        "SSE Cluster Grande Région",
+        "Impact Noord",
+        "KASPEV",
+    }
+    suppliers = Supplier.objects.all()
+    assert suppliers.count() >= 60
+    assert {s.country.code for s in suppliers} == {"LU", "FR", "DE", "BE", "NL", "RS"}
+    used_sectors = Sector.objects.filter(suppliers__isnull=False, parent__isnull=False).distinct()
+    assert used_sectors.count() >= 10
+    # Every supplier of a cluster country belongs to that country's network or to none.
+    grande_region = Network.objects.get(slug="sse-cluster-grande-region").members.all()
+    assert {s.country.code for s in grande_region} <= {"LU", "FR", "DE", "BE"}
+    # A few wait for verification, so operators have something to verify.
+    assert 0 < Supplier.objects.filter(verified=False).count() < 10
+
+
+def test_products_are_priced_in_euro_with_stock_and_belong_to_one_supplier(demo_counts):
+    assert Product.objects.count() >= 200
+    records = StockRecord.objects.all()
+    assert Counter(records.values_list("price_currency", flat=True)) == {"EUR": records.count()}
+    assert not records.filter(num_in_stock__isnull=True).exists()
+    assert not records.filter(price__lte=0).exists()
+    per_product = Counter(records.values_list("product_id", flat=True))
+    assert set(per_product.values()) == {1}
+    assert not records.filter(partner__supplier__isnull=True).exists()
+
+
+def test_buyers_pages_and_stories(demo_counts):
+    assert Buyer.objects.count() >= 3
+    assert HomePage.objects.live().count() == 1
+    stories = CaseStudyPage.objects.live()
+    assert stories.count() >= 4
+    for story in stories:
+        assert story.buyer is not None
+        assert story.suppliers.filter(verified=True).exists()
+    response = Client().get("/stories/")
+    assert response.status_code == 200
+    for story in stories:
+        assert story.title in response.content.decode()
+
+
+@pytest.mark.parametrize(
+    "email, check",
+    [
+        ("buyer@example.com", lambda user: Membership.objects.filter(user=user, organisation__kind="buyer").exists()),
+        (
+            "supplier@example.com",
+            lambda user: (
+                Supplier.objects.filter(memberships__user=user, memberships__role="admin", verified=True)
+                .exclude(partner__stockrecords=None)
+                .exists()
+            ),
+        ),
+        ("editor@example.com", lambda user: user.has_perm("wagtailadmin.access_admin") and not user.is_staff),
+        ("operator@example.com", lambda user: user.is_staff and user.is_superuser),
+    ],
+)
+def test_demo_users_sign_in_with_their_role(demo_counts, email, check):
+    user = get_user_model().objects.get(email=email)
+    assert check(user)
+    client = Client()
+    response = client.post("/accounts/sign-in/", {"username": email, "password": DEMO_PASSWORD})
+    assert response.status_code == 302
+    assert client.get("/accounts/").status_code == 200
