@@ -4,6 +4,8 @@ import re
 from decimal import Decimal
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from pytest_django.asserts import assertContains, assertNotContains
 from wagtail.models import Collection, Locale, Page, Site
@@ -150,6 +152,18 @@ class TestSupplierProfile:
         assertContains(response, "12 of 20 employees come from vulnerable groups")
         assertContains(response, "<strong>(60 %)</strong>", html=True)
         assertContains(response, "Who we employ: long-term unemployed people")
+
+    @pytest.mark.xfail(
+        strict=True,
+        reason="BUG: supplier_detail.html renders employees_vulnerable|default:0, so a supplier that did not "
+        "give the figure is shown publicly as employing nobody from vulnerable groups",
+    )
+    def test_an_unknown_vulnerable_count_is_not_shown_as_zero(self, client):
+        supplier = SupplierFactory(employees=20, employees_vulnerable=None)
+
+        response = client.get(supplier.get_absolute_url())
+
+        assertNotContains(response, "0 of 20 employees come from vulnerable groups")
 
     def test_the_profile_shows_networks_labels_and_charters(self, client, rich_supplier):
         response = client.get(rich_supplier.get_absolute_url())
@@ -306,6 +320,38 @@ class TestProfileQueryBudget:
         assert html.count('class="product-row"') == 20
         assert html.count("Signed the charter of") == 20
         assert small_response.content.decode().count('class="product-row"') == 1
+
+
+def count_queries(client, url):
+    with CaptureQueriesContext(connection) as captured:
+        response = client.get(url)
+    assert response.status_code == 200
+    return len(captured)
+
+
+class TestListQueries:
+    """The directory and a network page cost the same number of queries for few or many suppliers."""
+
+    def many_suppliers(self, count, network):
+        for _ in range(count):
+            supplier = SupplierFactory(
+                sectors=[SectorFactory(sub=True), SectorFactory(sub=True)],
+                impact_areas=[ImpactAreaFactory()],
+                labels=[LabelFactory()],
+            )
+            NetworkMembershipFactory(network=network, supplier=supplier, signed=True)
+            NetworkPartnerFactory(network=network)
+
+    def test_the_directory_and_network_pages_do_not_query_per_supplier(self, client):
+        small, large = NetworkFactory(), NetworkFactory()
+        self.many_suppliers(2, small)
+        first_page = count_queries(client, SUPPLIER_LIST)
+        small_network = count_queries(client, small.get_absolute_url())
+
+        self.many_suppliers(22, large)
+
+        assert count_queries(client, SUPPLIER_LIST) == first_page
+        assert count_queries(client, large.get_absolute_url()) == small_network
 
 
 class TestNetworks:
