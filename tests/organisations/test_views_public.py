@@ -135,7 +135,7 @@ class TestSupplierProfile:
         response = client.get(rich_supplier.get_absolute_url())
 
         assertContains(response, "<h1>Repair Coop", count=1)
-        assertContains(response, "Verified")
+        assertContains(response, '<span class="badge badge-verified">', count=1)
         assertContains(response, "Work-integration enterprise")
         assertContains(response, "Lorraine, France")
         assertContains(response, "since 2004")
