@@ -1,4 +1,5 @@
 from django.contrib import admin, messages
+from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
@@ -19,6 +20,9 @@ from .models import (
     Supplier,
     SupplierPhoto,
 )
+
+# Web addresses typed without a scheme mean https (Django 6's default, chosen now).
+HTTPS_URLS = {models.URLField: {"assume_scheme": "https"}}
 
 
 class MembersChangedMixin:
@@ -56,6 +60,7 @@ class NetworkMembershipInline(admin.TabularInline):
 
 @admin.register(Supplier)
 class SupplierAdmin(MembersChangedMixin, admin.ModelAdmin):
+    formfield_overrides = HTTPS_URLS
     list_display = ["name", "country", "region", "legal_form", "verified", "created_at"]
     list_filter = ["verified", "country", "legal_form", "sectors__parent", "impact_areas", "labels", "networks"]
     search_fields = ["name", "slug", "city", "vat_id", "description"]
@@ -71,11 +76,12 @@ class SupplierAdmin(MembersChangedMixin, admin.ModelAdmin):
         if change:
             super().save_model(request, obj, form, change)
         else:
-            services.supplier_create(supplier=obj)
+            services.supplier_create(supplier=obj, served_regions=[], served_countries=[])
 
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
-        services.supplier_update(supplier=form.instance)  # name and members onto the shop partner
+        # Name and members onto the shop partner; its own region if the inline left no area.
+        services.supplier_update(supplier=form.instance)
 
     @admin.action(description=_("Verify selected suppliers"), permissions=["change"])
     def verify(self, request, queryset):
@@ -102,6 +108,7 @@ class SupplierAdmin(MembersChangedMixin, admin.ModelAdmin):
 
 @admin.register(Buyer)
 class BuyerAdmin(MembersChangedMixin, admin.ModelAdmin):
+    formfield_overrides = HTTPS_URLS
     list_display = ["name", "country", "is_public_body", "vat_id", "created_at"]
     list_filter = ["country", "is_public_body"]
     search_fields = ["name", "slug", "vat_id", "city"]
@@ -182,6 +189,7 @@ class ImpactAreaAdmin(admin.ModelAdmin):
 
 @admin.register(Label)
 class LabelAdmin(admin.ModelAdmin):
+    formfield_overrides = HTTPS_URLS
     list_display = ["name", "issuer"]
     search_fields = ["name", "issuer"]
     prepopulated_fields = {"slug": ["name"]}
@@ -196,12 +204,14 @@ class RegionAdmin(admin.ModelAdmin):
 
 
 class NetworkPartnerInline(admin.TabularInline):
+    formfield_overrides = HTTPS_URLS
     model = NetworkPartner
     extra = 0
 
 
 @admin.register(Network)
 class NetworkAdmin(admin.ModelAdmin):
+    formfield_overrides = HTTPS_URLS
     list_display = ["name", "website"]
     search_fields = ["name", "description"]
     prepopulated_fields = {"slug": ["name"]}

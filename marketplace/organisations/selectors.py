@@ -74,20 +74,30 @@ def supplier_get_profile(*, slug: str, user) -> Supplier:
 
 
 def supplier_products(*, supplier: Supplier):
-    """The supplier's public products with their price and first image,
-    in three queries whatever their number."""
-    stockrecords = StockRecord.objects.filter(partner_id=supplier.partner_id)
+    """The supplier's public products with their price and first image, in a
+    fixed number of queries whatever their number. A product sold in variants
+    (sizes, colours) is listed once, at the lowest price of its variants."""
+    partner_id = supplier.partner_id
+    stockrecords = StockRecord.objects.filter(partner_id=partner_id)
     products = (
-        Product.objects.filter(is_public=True, stockrecords__partner_id=supplier.partner_id)
+        Product.objects.browsable()
+        .filter(Q(stockrecords__partner_id=partner_id) | Q(children__stockrecords__partner_id=partner_id))
         .select_related("product_class")
-        .prefetch_related(Prefetch("stockrecords", queryset=stockrecords), "images")
+        .prefetch_related(
+            Prefetch("stockrecords", queryset=stockrecords),
+            Prefetch("children__stockrecords", queryset=stockrecords),
+            "images",
+        )
         .distinct()
         .order_by("title")
     )
     for product in products:
-        records = list(product.stockrecords.all())
+        records = list(product.stockrecords.all()) or [
+            record for child in product.children.all() for record in child.stockrecords.all()
+        ]
+        priced = [record for record in records if record.price is not None]
         images = list(product.images.all())
-        product.supplier_stockrecord = records[0] if records else None
+        product.supplier_stockrecord = min(priced, key=lambda record: record.price, default=None)
         product.first_image = images[0] if images else None
         yield product
 

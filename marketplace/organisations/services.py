@@ -57,7 +57,10 @@ def _set_m2m(instance, relations: dict) -> None:
 
 def served_areas_set(*, supplier: Supplier, regions: Iterable[Region] = (), countries: Iterable[str] = ()) -> None:
     """Replace the area a supplier serves: whole countries and single regions.
-    A region inside a country already served whole adds nothing, so it is dropped."""
+    A region inside a country already served whole adds nothing, so it is
+    dropped. With neither, the supplier serves its own region (or country)."""
+    if not regions and not countries:
+        regions, countries = ([supplier.region], []) if supplier.region_id else ([], [supplier.country])
     whole = {str(c) for c in countries}
     rows = [ServedArea(supplier=supplier, country=code) for code in sorted(whole)]
     rows += [
@@ -90,10 +93,9 @@ def supplier_create(
     supplier.partner = Partner.objects.create(name=supplier.name)
     supplier.save()
     _set_m2m(supplier, {"sectors": sectors, "impact_areas": impact_areas, "labels": labels})
-    if not served_regions and not served_countries:
-        served_regions = [supplier.region] if supplier.region_id else []
-        served_countries = [] if supplier.region_id else [supplier.country]
-    served_areas_set(supplier=supplier, regions=served_regions or (), countries=served_countries or ())
+    caller_adds_areas = served_regions == [] and served_countries == []  # the admin's inline does
+    if not caller_adds_areas:
+        served_areas_set(supplier=supplier, regions=served_regions or (), countries=served_countries or ())
     if created_by is not None:
         Membership.objects.create(user=created_by, organisation=supplier, role=Role.ADMIN)
     _sync_partner(supplier)
@@ -114,7 +116,7 @@ def supplier_update(
     _validated(supplier)
     supplier.save()
     _set_m2m(supplier, {"sectors": sectors, "impact_areas": impact_areas, "labels": labels})
-    if served_regions is not None or served_countries is not None:
+    if served_regions is not None or served_countries is not None or not supplier.served_areas.exists():
         served_areas_set(supplier=supplier, regions=served_regions or (), countries=served_countries or ())
     _sync_partner(supplier)
     return supplier
@@ -223,9 +225,15 @@ def colleague_invite(*, organisation: Organisation, email: str, role: str, by, s
         membership = membership_add(organisation=organisation, user=existing, role=role)
         _send_mail(to=existing.email, template="added", context=context)
         return membership
-    invitation = Invitation.objects.filter(organisation=organisation, email__iexact=email, accepted_at=None).first()
-    if invitation is None:
-        invitation = Invitation.objects.create(organisation=organisation, email=email, role=role, invited_by=by)
+    invitation, created = Invitation.objects.get_or_create(
+        organisation=organisation,
+        email__iexact=email,
+        accepted_at=None,
+        defaults={"email": email, "role": role, "invited_by": by},
+    )
+    if not created:  # invited again: the latest role and inviter count
+        invitation.role, invitation.invited_by = role, by
+        invitation.save(update_fields=["role", "invited_by"])
     _send_mail(to=email, template="invitation", context={**context, "invitation": invitation})
     return invitation
 
