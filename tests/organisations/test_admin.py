@@ -167,12 +167,6 @@ class TestAddingASupplierInTheAdmin:
         assert partner_users(supplier) == {person}
         assert [a.region for a in supplier.served_areas.all()] == [lorraine]
 
-    @pytest.mark.xfail(
-        strict=True,
-        reason="BUG: SupplierAdmin.save_model calls supplier_create, which already stores the default "
-        "served area (own region); the ServedArea inline then inserts the same row and the unique "
-        "constraint served_area_unique_region fails (IntegrityError, a server error for the operator)",
-    )
     def test_an_operator_adds_a_supplier_serving_its_own_region(self, operator_client):
         lorraine, sector = RegionFactory(country="FR", name="Lorraine"), SectorFactory()
         data = self.form(

@@ -298,12 +298,6 @@ class TestCompletingTheProfile:
         assertContains(profile, "<li>all of France</li>", html=True)
         assertContains(profile, "<li>Saarland (DE)</li>", html=True)
 
-    @pytest.mark.xfail(
-        strict=True,
-        reason="BUG: the edit form says 'Leave both empty to serve your own region only', but "
-        "services.supplier_update replaces the areas with nothing when both are empty, so the profile "
-        "says 'Not stated' (supplier_update does not apply supplier_create's default)",
-    )
     def test_leaving_both_area_fields_empty_serves_the_own_region(self, client, supplier, supplier_admin):
         client.force_login(supplier_admin)
 

@@ -340,11 +340,6 @@ class TestColleagueInvite:
         assert [m.to for m in mail.outbox] == [["newcomer@example.org"], ["NEWCOMER@example.org"]]
         assert all(invitation.token in m.body for m in mail.outbox)
 
-    @pytest.mark.xfail(
-        strict=True,
-        reason="BUG: services.colleague_invite reuses a pending invitation as it is, so inviting the same "
-        "person again as administrator still makes them a plain member (the new role is ignored)",
-    )
     def test_inviting_again_with_another_role_offers_the_new_role(self, supplier, supplier_admin):
         self.invite(supplier, "newcomer@example.org", supplier_admin, role=Role.MEMBER)
 
@@ -370,11 +365,6 @@ class TestColleagueInvite:
         assert supplier.memberships.get(user=supplier_member).role == Role.MEMBER
         assert mail.outbox == []
 
-    @pytest.mark.xfail(
-        strict=True,
-        reason="BUG: organisation e-mails are plain text rendered with HTML autoescaping, so "
-        "L'Atelier & Co reads L&#x27;Atelier &amp; Co (services._send_mail / templates/organisations/email/*.txt)",
-    )
     def test_plain_text_emails_show_names_as_typed(self, supplier_admin, django_capture_on_commit_callbacks):
         atelier = SupplierFactory(name="L'Atelier & Co", created_by=supplier_admin)
 
