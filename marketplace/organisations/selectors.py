@@ -131,7 +131,7 @@ def membership_get(*, user, organisation: Organisation) -> Membership | None:
 
 
 def organisation_members(*, organisation: Organisation):
-    return organisation.memberships.select_related("user").order_by("-role", "user__email")
+    return organisation.memberships.select_related("user").order_by("role", "user__email")  # administrators first
 
 
 def organisation_admin_count(*, organisation: Organisation) -> int:

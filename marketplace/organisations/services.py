@@ -176,6 +176,8 @@ def membership_add(*, organisation: Organisation, user, role: str = Role.MEMBER)
         user=user, organisation=organisation, defaults={"role": role}
     )
     if created:
+        # Whoever joined another way no longer waits for an invitation.
+        organisation.invitations.filter(email__iexact=user.email, accepted_at=None).update(accepted_at=timezone.now())
         organisation_members_changed(organisation=organisation)
     return membership
 

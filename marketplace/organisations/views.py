@@ -179,13 +179,19 @@ class MembersView(OrganisationMemberMixin, FormView):
 
 
 class MemberChangeView(OrganisationMemberMixin, View):
-    """Administrators change a colleague's role or remove them (POST only)."""
+    """Administrators change a colleague's role or remove them; any member may
+    leave (POST only)."""
 
-    admin_required = True
     http_method_names = ["post"]
+    actions = {"role", "remove"}
 
     def post(self, request, slug, pk, action):
+        if action not in self.actions:
+            raise Http404
         target = get_object_or_404(Membership, pk=pk, organisation=self.organisation)
+        leaving = action == "remove" and target == self.membership
+        if not (self.membership.is_admin or leaving):
+            raise PermissionDenied(_("Only administrators can change colleagues' roles."))
         try:
             if action == "remove":
                 services.membership_remove(membership=target)
@@ -194,6 +200,8 @@ class MemberChangeView(OrganisationMemberMixin, View):
                     _("%(email)s no longer belongs to %(name)s.")
                     % {"email": target.user.email, "name": self.organisation.name},
                 )
+                if leaving:
+                    return redirect("accounts:home")
             else:
                 form = MemberRoleForm(request.POST)
                 if form.is_valid():
@@ -203,10 +211,10 @@ class MemberChangeView(OrganisationMemberMixin, View):
                         _("%(email)s is now %(role)s.")
                         % {"email": target.user.email, "role": target.get_role_display().lower()},
                     )
+                else:
+                    messages.error(request, _("Choose a role from the list."))
         except ValidationError as error:
             messages.error(request, " ".join(error.messages))
-        if target.user == request.user and action == "remove":
-            return redirect("accounts:home")
         return redirect(reverse(f"organisations:{self.organisation.kind}-members", kwargs={"slug": slug}))
 
 

@@ -172,14 +172,13 @@ class TestPlainMember:
         assert response.status_code == 403
         assert not Invitation.objects.exists()
 
-    @pytest.mark.parametrize("action", ["role", "remove"])
-    def test_a_member_cannot_change_roles_or_remove_anyone(self, client, organisations, model, action):
+    def test_a_member_cannot_change_roles_or_remove_a_colleague(self, client, organisations, model):
         organisation, membership = organisations[model]
         admin_membership = organisation.memberships.get(role=Role.ADMIN)
         client.force_login(membership.user)
         before = snapshot()
 
-        for target in (admin_membership, membership):
+        for target, action in ((admin_membership, "role"), (membership, "role"), (admin_membership, "remove")):
             url = reverse(
                 f"organisations:{organisation.kind}-member-change",
                 kwargs={"slug": organisation.slug, "pk": target.pk, "action": action},
@@ -188,6 +187,23 @@ class TestPlainMember:
             assert client.post(url, {"role": role}).status_code == 403
 
         assert snapshot() == before
+
+    def test_a_member_leaves_the_organisation(self, client, organisations, model):
+        organisation, membership = organisations[model]
+        client.force_login(membership.user)
+        members_url = reverse(f"organisations:{organisation.kind}-members", kwargs={"slug": organisation.slug})
+        assertContains(client.get(members_url), f"Leave {organisation.name}")
+        url = reverse(
+            f"organisations:{organisation.kind}-member-change",
+            kwargs={"slug": organisation.slug, "pk": membership.pk, "action": "remove"},
+        )
+
+        response = client.post(url, follow=True)
+
+        assert response.redirect_chain[-1][0] == reverse("accounts:home")
+        assertContains(response, f"{membership.user.email} no longer belongs to {organisation.name}.")
+        assert not organisation.memberships.filter(user=membership.user).exists()
+        assert client.get(members_url).status_code == 403
 
 
 class TestAdministrator:
@@ -280,6 +296,27 @@ class TestAdministrator:
             response, "Acme Procurement needs at least one administrator: make someone else administrator first."
         )
         assert buyer.memberships.get(user=buyer_admin).role == Role.ADMIN
+        # Refused, they stay on the members page rather than being sent away.
+        assert response.redirect_chain[-1][0] == self.members_url(buyer)
+
+    def test_administrators_are_listed_first(self, client, supplier, supplier_admin):
+        colleague = UserFactory(email="aaa-first-by-email@example.org")
+        supplier.memberships.create(user=colleague, role=Role.MEMBER)
+        client.force_login(supplier_admin)
+
+        content = client.get(self.members_url(supplier)).content.decode()
+
+        assert content.index(supplier_admin.email) < content.index(colleague.email)
+
+    def test_an_unknown_action_changes_nothing(self, client, supplier, supplier_admin, supplier_member):
+        client.force_login(supplier_admin)
+        membership = supplier.memberships.get(user=supplier_member)
+        before = snapshot()
+
+        response = client.post(self.change_url(supplier, membership, "promote"), {"role": Role.ADMIN})
+
+        assert response.status_code == 404
+        assert snapshot() == before
 
     def test_an_administrator_cannot_touch_another_organisations_members(self, client, supplier, supplier_admin):
         other = SupplierFactory(name="Other Coop")

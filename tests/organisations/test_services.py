@@ -347,6 +347,16 @@ class TestColleagueInvite:
 
         assert Invitation.objects.get().role == Role.ADMIN
 
+    def test_joining_another_way_closes_the_pending_invitation(self, supplier, supplier_admin):
+        invitation = self.invite(supplier, "Newcomer@example.org", supplier_admin)
+        newcomer = UserFactory(email="newcomer@example.org")
+
+        services.membership_add(organisation=supplier, user=newcomer)
+
+        invitation.refresh_from_db()
+        assert not invitation.is_pending
+        assert not supplier.invitations.filter(accepted_at=None).exists()
+
     def test_invitation_tokens_are_not_guessable(self, supplier, buyer, supplier_admin, buyer_admin):
         first = self.invite(supplier, "a@example.org", supplier_admin)
         second = self.invite(buyer, "a@example.org", buyer_admin)
