@@ -85,25 +85,24 @@ class SupplierAdmin(MembersChangedMixin, admin.ModelAdmin):
 
     @admin.action(description=_("Verify selected suppliers"), permissions=["change"])
     def verify(self, request, queryset):
-        for supplier in queryset:
-            services.supplier_verify(supplier=supplier, by=request.user)
-        count = queryset.count()
+        count = self._for_each(queryset, services.supplier_verify, by=request.user)
         self.message_user(
-            request,
-            ngettext("%d supplier verified.", "%d suppliers verified.", count) % count,
-            messages.SUCCESS,
+            request, ngettext("%d supplier verified.", "%d suppliers verified.", count) % count, messages.SUCCESS
         )
 
     @admin.action(description=_("Withdraw verification of selected suppliers"), permissions=["change"])
     def unverify(self, request, queryset):
-        for supplier in queryset:
-            services.supplier_unverify(supplier=supplier, by=request.user)
-        count = queryset.count()
+        count = self._for_each(queryset, services.supplier_unverify, by=request.user)
         self.message_user(
-            request,
-            ngettext("%d supplier hidden.", "%d suppliers hidden.", count) % count,
-            messages.SUCCESS,
+            request, ngettext("%d supplier hidden.", "%d suppliers hidden.", count) % count, messages.SUCCESS
         )
+
+    @staticmethod
+    def _for_each(queryset, service, *, by):
+        suppliers = list(queryset)
+        for supplier in suppliers:
+            service(supplier=supplier, by=by)
+        return len(suppliers)
 
 
 @admin.register(Buyer)
