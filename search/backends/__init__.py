@@ -1,0 +1,40 @@
+"""Which backend serves searches: Elasticsearch when ELASTICSEARCH_URL is set,
+else the database. The database index is always kept too, so that a search
+still answers from it when Elasticsearch is unreachable."""
+
+import logging
+
+from django.conf import settings
+
+from .database import DatabaseBackend
+
+logger = logging.getLogger(__name__)
+
+
+class BackendUnavailable(Exception):
+    """The backend cannot be reached; callers fall back to the database."""
+
+
+def primary_backend():
+    if settings.ELASTICSEARCH_URL:
+        from .elasticsearch import ElasticsearchBackend
+
+        return ElasticsearchBackend(settings.ELASTICSEARCH_URL)
+    return DatabaseBackend()
+
+
+def indexing_backends():
+    """Every backend that must hold the documents: the database always."""
+    backends = [DatabaseBackend()]
+    if settings.ELASTICSEARCH_URL:
+        backends.append(primary_backend())
+    return backends
+
+
+def search(query):
+    backend = primary_backend()
+    try:
+        return backend.search(query)
+    except BackendUnavailable as error:
+        logger.warning("Search backend %s unavailable, answering from the database: %s", backend.name, error)
+        return DatabaseBackend().search(query)

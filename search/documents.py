@@ -1,0 +1,122 @@
+"""What a supplier looks like to search: one flat document per verified
+supplier, built the same way for every backend."""
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from django.db.models import Prefetch
+from oscar.core.loading import get_model
+
+from marketplace.organisations.models import NetworkMembership, Sector, Supplier
+
+from .interface import fold
+
+StockRecord = get_model("partner", "StockRecord")
+
+CHARTER_PREFIX = "charter-"  # label facet value for "signed the charter of <network>"
+BATCH_SIZE = 500
+
+
+@dataclass
+class SupplierDocument:
+    id: int
+    slug: str
+    name: str
+    description: str  # with its impact statement, town and region
+    sectors: str  # names of its sectors and their parents
+    products: str  # titles of its products in the shop
+    created: datetime  # when it was verified: "newest" sorts on it
+    facets: dict = field(default_factory=dict)  # facet name -> list of values
+
+    @property
+    def name_sort(self) -> str:
+        return fold(self.name)
+
+    @property
+    def body(self) -> str:
+        """Everything searchable but the name."""
+        return " ".join(part for part in (self.description, self.sectors, self.products) if part)
+
+
+def indexable_suppliers():
+    """Only verified suppliers are searchable."""
+    return Supplier.objects.verified()
+
+
+def supplier_documents(ids=None, *, batch_size=BATCH_SIZE):
+    """Documents for the verified suppliers among `ids` (all when None), in
+    batches so that a full rebuild runs in constant memory."""
+    suppliers = indexable_suppliers().order_by("pk")
+    if ids is not None:
+        suppliers = suppliers.filter(pk__in=ids)
+    last_pk = 0
+    while True:
+        batch = list(
+            suppliers.filter(pk__gt=last_pk)
+            .select_related("region")
+            .prefetch_related(
+                Prefetch("sectors", queryset=Sector.objects.select_related("parent")),
+                "impact_areas",
+                "labels",
+                Prefetch("network_memberships", queryset=NetworkMembership.objects.select_related("network")),
+            )[:batch_size]
+        )
+        if not batch:
+            return
+        products = _product_titles([s.partner_id for s in batch])
+        for supplier in batch:
+            yield _document(supplier, products.get(supplier.partner_id, []))
+        last_pk = batch[-1].pk
+
+
+def _product_titles(partner_ids):
+    """Titles of public products per partner; a variant counts as its parent product."""
+    titles = defaultdict(list)
+    rows = StockRecord.objects.filter(partner_id__in=partner_ids, product__is_public=True).values_list(
+        "partner_id", "product__title", "product__parent__title"
+    )
+    for partner_id, title, parent_title in rows:
+        name = parent_title or title
+        if name and name not in titles[partner_id]:
+            titles[partner_id].append(name)
+    return titles
+
+
+def _document(supplier, product_titles) -> SupplierDocument:
+    sectors = list(supplier.sectors.all())
+    sector_values = {s.slug for s in sectors} | {s.parent.slug for s in sectors if s.parent_id}
+    sector_names = dict.fromkeys(
+        [s.parent.name for s in sectors if s.parent_id] + [s.name for s in sectors]
+    )  # parents first, no repeats
+    memberships = list(supplier.network_memberships.all())
+    labels = [label.slug for label in supplier.labels.all()]
+    labels += [CHARTER_PREFIX + m.network.slug for m in memberships if m.signed_charter]
+    return SupplierDocument(
+        id=supplier.pk,
+        slug=supplier.slug,
+        name=supplier.name,
+        description=" ".join(
+            p
+            for p in (
+                supplier.description,
+                supplier.impact_statement,
+                supplier.city,
+                supplier.region and supplier.region.name,
+            )
+            if p
+        ),
+        sectors=" ".join(sector_names),
+        products=" ".join(product_titles),
+        created=supplier.verified_at or supplier.created_at,
+        facets={
+            "sector": sorted(sector_values),
+            "country": [supplier.country.code],
+            "region": [supplier.region.slug] if supplier.region_id else [],
+            "impact": sorted(area.slug for area in supplier.impact_areas.all()),
+            "label": sorted(labels),
+            "legal_form": [supplier.legal_form],
+            "network": sorted(m.network.slug for m in memberships),
+            "sells_online": ["yes" if product_titles else "no"],
+        },
+    )

@@ -1,0 +1,45 @@
+"""The database backend's index: a flat copy of each verified supplier's
+search document, kept in step with the suppliers after each commit.
+Full text lives beside it in a vendor-specific table (see backends/fulltext.py)."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class SupplierEntry(models.Model):
+    supplier = models.OneToOneField(
+        "organisations.Supplier", primary_key=True, on_delete=models.CASCADE, related_name="+"
+    )
+    name_sort = models.CharField(max_length=200)
+    created = models.DateTimeField()
+
+    class Meta:
+        verbose_name = _("supplier search entry")
+        verbose_name_plural = _("supplier search entries")
+        indexes = [
+            models.Index(fields=["name_sort", "supplier"], name="search_entry_name"),
+            models.Index(fields=["-created", "supplier"], name="search_entry_newest"),
+        ]
+
+    def __str__(self):
+        return self.name_sort
+
+
+class SupplierFacetEntry(models.Model):
+    """One facet value of one supplier: (country, LU), (sector, catering)…
+    Facet counts are GROUP BY value over these rows."""
+
+    entry = models.ForeignKey(SupplierEntry, on_delete=models.CASCADE, related_name="facet_values")
+    facet = models.CharField(max_length=16)
+    value = models.CharField(max_length=100)
+
+    class Meta:
+        verbose_name = _("supplier facet value")
+        verbose_name_plural = _("supplier facet values")
+        indexes = [
+            models.Index(fields=["facet", "value", "entry"], name="search_facet_value"),
+            models.Index(fields=["entry", "facet", "value"], name="search_facet_entry"),
+        ]
+
+    def __str__(self):
+        return f"{self.facet}={self.value}"

@@ -1,0 +1,89 @@
+"""Reads through the search interface: the supplier directory page, its JSON
+endpoint and the benchmark all call `supplier_search`."""
+
+from django.utils.translation import gettext as _
+from django_countries import countries
+
+from marketplace.organisations.models import ImpactArea, Label, Network, Region, Sector, Supplier
+
+from . import backends
+from .documents import CHARTER_PREFIX
+from .interface import FACET_NAMES, FacetCount, SupplierQuery, SupplierSearchResults
+
+
+def facet_vocabulary() -> dict:
+    """Every value a facet can take, with its label (and parent, for sectors):
+    facet -> {value: (label, parent value)}. Unknown values are not in it."""
+    sectors = {s.slug: (s.name, s.parent.slug if s.parent_id else "") for s in Sector.objects.select_related("parent")}
+    networks = dict(Network.objects.values_list("slug", "name"))
+    labels = {slug: (name, "") for slug, name in Label.objects.values_list("slug", "name")}
+    labels.update(
+        {
+            CHARTER_PREFIX + slug: (_("Charter of %(network)s") % {"network": name}, "")
+            for slug, name in networks.items()
+        }
+    )
+    return {
+        "sector": sectors,
+        "country": {code: (name, "") for code, name in countries},
+        "region": {slug: (name, "") for slug, name in Region.objects.values_list("slug", "name")},
+        "impact": {slug: (name, "") for slug, name in ImpactArea.objects.values_list("slug", "name")},
+        "label": labels,
+        "legal_form": {value: (str(label), "") for value, label in Supplier.LegalForm.choices},
+        "network": {slug: (name, "") for slug, name in networks.items()},
+        "sells_online": {"yes": (_("Sells online"), ""), "no": (_("Does not sell online"), "")},
+    }
+
+
+def unknown_values(query: SupplierQuery, vocabulary: dict) -> list[tuple[str, str]]:
+    return [
+        (facet, value)
+        for facet, values in query.active_filters().items()
+        for value in values
+        if value not in vocabulary[facet]
+    ]
+
+
+def supplier_search(query: SupplierQuery, *, vocabulary=None) -> SupplierSearchResults:
+    vocabulary = vocabulary if vocabulary is not None else facet_vocabulary()
+    found = backends.search(query)
+    by_id = {s.pk: s for s in Supplier.objects.filter(pk__in=found.ids).with_public_relations()}
+    return SupplierSearchResults(
+        query=query,
+        suppliers=[by_id[pk] for pk in found.ids if pk in by_id],
+        total=found.total,
+        facets={
+            facet: _facet_counts(query, facet, found.counts.get(facet, {}), vocabulary[facet]) for facet in FACET_NAMES
+        },
+        backend=found.backend,
+    )
+
+
+def _facet_counts(query, facet, counts, vocabulary) -> list[FacetCount]:
+    """The values to show for one facet: those with results and those selected,
+    most frequent first; sub-sectors right after their parent sector."""
+    selected = set(query.filters.get(facet, ()))
+    shown = [
+        FacetCount(
+            value=value,
+            count=counts.get(value, 0),
+            label=vocabulary.get(value, (value, ""))[0],
+            parent=vocabulary.get(value, ("", ""))[1],
+            selected=value in selected,
+        )
+        for value in dict.fromkeys([*counts, *selected])
+        if counts.get(value) or value in selected
+    ]
+    shown.sort(key=lambda c: (-c.count, c.label))
+    if facet != "sector":
+        return shown
+    children = {}
+    for count in shown:
+        children.setdefault(count.parent, []).append(count)
+    tree = []
+    for parent in children.get("", []):
+        tree += [parent, *children.pop(parent.value, [])]
+    # Sub-sectors whose parent has no count of its own (cannot happen with a
+    # consistent index, but a sector may have moved since it was indexed).
+    tree += [count for parent, counts in children.items() if parent for count in counts]
+    return tree
