@@ -40,9 +40,10 @@ $(INSTALLED): requirements.txt requirements-dev.txt | $(PYTHON)
 	$(PYTHON) -m pip install --disable-pip-version-check -q -r requirements-dev.txt
 	@touch $@
 
-run: $(INSTALLED) ## Migrate, load the demo data, collect static files and serve on 127.0.0.1:8000 (PORT=... to change)
+run: $(INSTALLED) ## Migrate, load the demo data, build the search index, collect static files and serve on 127.0.0.1:8000 (PORT=... to change)
 	$(PYTHON) manage.py migrate --noinput
 	$(PYTHON) manage.py load_demo
+	$(PYTHON) manage.py search_index rebuild
 	$(PYTHON) manage.py collectstatic --noinput -v0
 	@echo
 	@echo "Responsible runs at http://127.0.0.1:$${PORT:-8000}/  (Wagtail admin: /cms/, shop dashboard: /shop/dashboard/)"

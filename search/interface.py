@@ -37,6 +37,7 @@ SUPPLIER_FACETS = (
     Facet("sells_online", _("Sells online")),
 )
 FACET_NAMES = tuple(f.name for f in SUPPLIER_FACETS)
+FACET_LABELS = {f.name: f.label for f in SUPPLIER_FACETS}
 
 SORTS = {
     "relevance": _("Relevance"),
@@ -146,6 +147,14 @@ class SupplierQuery:
         }
         values.update(changes)
         return SupplierQuery(**values)
+
+    def dropping(self, facet: str, values=None) -> "SupplierQuery":
+        """The same query without a facet's filter (or without some of its values), back on page 1."""
+        filters = {
+            name: tuple(v for v in selected if values is not None and v not in values) if name == facet else selected
+            for name, selected in self.filters.items()
+        }
+        return self.replace(filters={name: v for name, v in filters.items() if v}, page=1)
 
     def toggled(self, facet: str, value: str) -> "SupplierQuery":
         """The same query with one facet value switched on or off, back on page 1."""

@@ -87,3 +87,8 @@ def _facet_counts(query, facet, counts, vocabulary) -> list[FacetCount]:
     # consistent index, but a sector may have moved since it was indexed).
     tree += [count for parent, counts in children.items() if parent for count in counts]
     return tree
+
+
+def supplier_count(query: SupplierQuery) -> int:
+    """How many suppliers a query finds, without loading them."""
+    return backends.search(query.replace(page=1)).total

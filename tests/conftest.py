@@ -85,3 +85,12 @@ def wagtail_site(db):
     them away, so they are rebuilt here (by the same service the demo loader uses)."""
     home = site_structure_ensure(hero_title="Buy from social enterprises")
     return Site.objects.select_related("root_page").get(is_default_site=True, root_page=home)
+
+
+@pytest.fixture
+def reindex(db):
+    """Rebuild the search index from the test database. In production the index
+    follows each commit; test transactions never commit, so tests call this."""
+    from search.services import index_rebuild
+
+    return index_rebuild

@@ -1,12 +1,14 @@
 from django.urls import path
 
+from search.views import SupplierDirectoryView
+
 from . import views
 from .models import Buyer, Supplier
 
 app_name = "organisations"
 
 urlpatterns = [
-    path("suppliers/", views.SupplierListView.as_view(), name="supplier-list"),
+    path("suppliers/", SupplierDirectoryView.as_view(), name="supplier-list"),
     path("suppliers/<slug:slug>/", views.SupplierDetailView.as_view(), name="supplier-detail"),
     path("suppliers/<slug:slug>/edit/", views.SupplierEditView.as_view(), name="supplier-edit"),
     path("suppliers/<slug:slug>/members/", views.MembersView.as_view(), name="supplier-members"),

@@ -31,15 +31,6 @@ SUPPLIER_RELATIONS = ("sectors", "impact_areas", "labels", "served_regions", "se
 # Public pages ---------------------------------------------------------------
 
 
-class SupplierListView(ListView):
-    template_name = "organisations/supplier_list.html"
-    context_object_name = "suppliers"
-    paginate_by = 24
-
-    def get_queryset(self):
-        return selectors.supplier_public_list()
-
-
 class SupplierDetailView(DetailView):
     template_name = "organisations/supplier_detail.html"
     context_object_name = "supplier"

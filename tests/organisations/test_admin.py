@@ -35,14 +35,17 @@ def partner_users(supplier):
 
 
 class TestVerificationActions:
-    def test_verify_selected_suppliers_publishes_them(self, operator_client, client, superuser):
+    def test_verify_selected_suppliers_publishes_them(
+        self, operator_client, client, superuser, django_capture_on_commit_callbacks
+    ):
         first = SupplierFactory(name="Waiting Weavers", unverified=True)
         second = SupplierFactory(name="Waiting Bakers", unverified=True)
         SupplierFactory(name="Still Waiting", unverified=True)
 
-        response = operator_client.post(
-            SUPPLIER_CHANGELIST, {"action": "verify", "_selected_action": [first.pk, second.pk]}, follow=True
-        )
+        with django_capture_on_commit_callbacks(execute=True):  # the search index follows the commit
+            response = operator_client.post(
+                SUPPLIER_CHANGELIST, {"action": "verify", "_selected_action": [first.pk, second.pk]}, follow=True
+            )
 
         assertContains(response, "2 suppliers verified.")
         assert set(Supplier.objects.verified().values_list("name", flat=True)) == {"Waiting Weavers", "Waiting Bakers"}
@@ -58,10 +61,16 @@ class TestVerificationActions:
 
         assertContains(response, '<option value="verify">Verify selected suppliers</option>', html=True)
 
-    def test_withdrawing_verification_hides_them(self, operator_client, client, supplier):
-        response = operator_client.post(
-            SUPPLIER_CHANGELIST, {"action": "unverify", "_selected_action": [supplier.pk]}, follow=True
-        )
+    def test_withdrawing_verification_hides_them(
+        self, operator_client, client, supplier, reindex, django_capture_on_commit_callbacks
+    ):
+        reindex()
+        assertContains(client.get(reverse("organisations:supplier-list")), "Repair Coop")
+
+        with django_capture_on_commit_callbacks(execute=True):
+            response = operator_client.post(
+                SUPPLIER_CHANGELIST, {"action": "unverify", "_selected_action": [supplier.pk]}, follow=True
+            )
 
         assertContains(response, "1 supplier hidden.")
         operator_client.logout()

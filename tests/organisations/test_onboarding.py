@@ -117,14 +117,17 @@ class TestSupplierRegistration:
         assertContains(profile, "Edit profile")
         assert profile.wsgi_request.user == nina
 
-    def test_the_new_supplier_is_public_only_once_verified(self, client, supplier_post, staff_user):
+    def test_the_new_supplier_is_public_only_once_verified(
+        self, client, supplier_post, staff_user, django_capture_on_commit_callbacks
+    ):
         client.post(SUPPLIER_REGISTER, {**supplier_post(), **account_post()})
         client.logout()
 
         assertNotContains(client.get(SUPPLIER_LIST), "Green Cleaners")
         assert client.get(Supplier.objects.get().get_absolute_url()).status_code == 404
 
-        services.supplier_verify(supplier=Supplier.objects.get(), by=staff_user)
+        with django_capture_on_commit_callbacks(execute=True):  # the search index follows the commit
+            services.supplier_verify(supplier=Supplier.objects.get(), by=staff_user)
 
         assertContains(client.get(SUPPLIER_LIST), "Green Cleaners")
         assertContains(client.get(Supplier.objects.get().get_absolute_url()), "Green Cleaners")
