@@ -23,7 +23,7 @@ other error (a 4xx is a bug in the request) is raised as is."""
 
 import functools
 from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from datetime import UTC, datetime
 
 import elastic_transport
@@ -97,7 +97,9 @@ def _language_analyzer(language: str, stemmer: str):
 def _text(**kwargs):
     return Text(
         analyzer=FOLDED,
-        fields={language: Text(analyzer=_language_analyzer(language, stemmer)) for language, stemmer in LANGUAGES.items()},
+        fields={
+            language: Text(analyzer=_language_analyzer(language, stemmer)) for language, stemmer in LANGUAGES.items()
+        },
         **kwargs,
     )
 
@@ -125,7 +127,6 @@ class SupplierIndexDocument(Document):
 
     class Meta:
         dynamic = MetaField("strict")  # a field the mapping does not know is a bug: refuse it
-
 
 
 def index_body() -> dict:
@@ -175,8 +176,13 @@ def text_query(terms: list[str]):
     terms *before* the last one, and the last one becomes a prefix query
     without fuzziness; with one term per clause the term is the last one, so
     the fuzziness would be silently ignored. phrase_prefix refuses fuzziness
-    altogether (400 "Fuzziness not allowed for type [phrase_prefix]"). Hence a
-    prefix clause and a fuzzy clause side by side in a `should`."""
+    altogether (400 "Fuzziness not allowed for type [phrase_prefix]") and
+    expands its prefix to at most `max_expansions` (50) terms, so a short
+    prefix would silently miss suppliers; bool_prefix's prefix query has no
+    such cap. Hence a prefix clause and a fuzzy clause side by side in a
+    `should`. The fuzzy clause keeps the first letter exact (prefix_length 1):
+    otherwise "emploi" would reach "reemploi" in two edits, although the
+    middle of a word must not match."""
     if not terms:
         return Q("match_all")
     return Q("bool", must=[_term_query(term) for term in terms])
@@ -279,12 +285,15 @@ def _unavailable_on_failure(action: str):
 # Backend --------------------------------------------------------------------
 
 
-@functools.lru_cache(maxsize=8)
-def client_for(url: str, timeout: float) -> Elasticsearch:
-    """One client (and its connection pool) per process and URL. A search
-    waits at most `timeout` seconds and retries once on a refused connection
-    or a 502/503/504, never after a timeout: the database answers instead."""
-    return Elasticsearch(url, request_timeout=timeout, max_retries=1, retry_on_timeout=False)
+def new_client(url: str, timeout: float, **options) -> Elasticsearch:
+    """A search waits at most `timeout` seconds and is retried once after a
+    refused connection or a 502/503/504, never after a timeout: the database
+    answers instead. (`options` go to Elasticsearch(), e.g. a node_class.)"""
+    return Elasticsearch(url, request_timeout=timeout, max_retries=1, retry_on_timeout=False, **options)
+
+
+# One client, hence one connection pool, per process and URL.
+client_for = functools.lru_cache(maxsize=8)(new_client)
 
 
 def _batched(documents: Iterable[SupplierDocument], size: int = BATCH_SIZE) -> Iterator[list[SupplierDocument]]:
@@ -340,7 +349,7 @@ class ElasticsearchBackend:
                 return len(documents)
             helpers.bulk(
                 self._writer,
-                ({"_index": self.alias, "_id": doc.id, "_source": source(doc)} for doc in documents),
+                ({"_index": self.alias, "_id": str(doc.id), "_source": source(doc)} for doc in documents),
                 refresh="wait_for",  # visible to the next search, as with the database backend
                 require_alias=True,  # never auto-create a concrete index named like the alias
             )
@@ -355,7 +364,7 @@ class ElasticsearchBackend:
                 return  # no index, nothing to remove
             helpers.bulk(
                 self._writer,
-                ({"_op_type": "delete", "_index": self.alias, "_id": id} for id in ids),
+                ({"_op_type": "delete", "_index": self.alias, "_id": str(id)} for id in ids),
                 refresh="wait_for",
                 ignore_status=(404,),  # not indexed (e.g. never verified): nothing to do
             )
@@ -370,7 +379,7 @@ class ElasticsearchBackend:
             client.indices.create(index=new, **index_body())
             try:
                 for batch in batches:
-                    helpers.bulk(client, ({"_index": new, "_id": doc.id, "_source": source(doc)} for doc in batch))
+                    helpers.bulk(client, ({"_index": new, "_id": str(doc.id), "_source": source(doc)} for doc in batch))
                     total += len(batch)
                     if progress:
                         progress(len(batch))
@@ -395,7 +404,5 @@ class ElasticsearchBackend:
     @staticmethod
     def _discard(client, index: str) -> None:
         """Best effort: do not leave a half-built index behind."""
-        try:
+        with suppress(elastic_transport.TransportError, ApiError):
             client.options(ignore_status=404).indices.delete(index=index)
-        except (elastic_transport.TransportError, ApiError):
-            pass
