@@ -1,0 +1,719 @@
+"""The Elasticsearch backend without an Elasticsearch server: the real client
+talks to a fake node that records every request (method, path, parameters,
+body) and answers with recorded responses. These tests pin the mapping and the
+exact request bodies; the shared contract suite runs against a real cluster
+where ELASTICSEARCH_URL is set."""
+
+import json
+import logging
+import re
+from dataclasses import dataclass, field
+
+import elastic_transport
+import pytest
+from django.core.management import call_command
+from elastic_transport import ApiResponseMeta, BaseNode, HttpHeaders
+from elastic_transport._node import NodeApiResponse  # what BaseNode.perform_request returns
+from elasticsearch import BadRequestError, helpers
+
+from search import backends
+from search.backends import BackendUnavailable
+from search.backends import elasticsearch as es_backend
+from search.backends.database import DatabaseBackend
+from search.backends.elasticsearch import ElasticsearchBackend
+from search.documents import supplier_documents
+from search.interface import FACET_NAMES, SupplierQuery
+from tests.factories import (
+    ImpactAreaFactory,
+    LabelFactory,
+    NetworkMembershipFactory,
+    SectorFactory,
+    SupplierFactory,
+    product_for_supplier,
+)
+
+URL = "http://es.test:9200"
+ALIAS = "responsible-suppliers"
+OLD_INDEX = "responsible-suppliers-20240101-000000-000000"
+TEXT_FIELDS = ("name", "description", "sectors", "products")
+LANGUAGES = ("french", "german", "dutch", "english")
+
+
+# A fake Elasticsearch node ----------------------------------------------------
+
+
+@dataclass
+class Request:
+    method: str
+    path: str
+    params: dict
+    body: object  # parsed JSON, a list of parsed lines for NDJSON, None without a body
+    timeout: object
+
+
+@dataclass
+class FakeCluster:
+    """Routes (method, path regex) to a response: (status, body), a callable
+    taking the Request and returning one, or an exception to raise."""
+
+    requests: list = field(default_factory=list)
+    routes: list = field(default_factory=list)
+
+    def on(self, method, path, response):
+        self.routes.insert(0, (method, re.compile(path), response))  # later routes win
+
+    def client(self, url=URL, timeout=2.0):
+        """The production client configuration, but talking to this cluster."""
+        return es_backend.new_client(url, timeout, node_class=type("Node", (FakeNode,), {"cluster": self}))
+
+    def backend(self):
+        return ElasticsearchBackend(URL, client=self.client())
+
+    def answer(self, request):
+        for method, path, response in self.routes:
+            if method == request.method and path.fullmatch(request.path):
+                if isinstance(response, Exception):
+                    raise response
+                return response(request) if callable(response) else response
+        raise AssertionError(f"unexpected request {request.method} {request.path}")
+
+    def sent(self, method=None, path=None):
+        return [r for r in self.requests if (method is None or r.method == method) and (path is None or r.path == path)]
+
+    def calls(self):
+        return [(r.method, r.path) for r in self.requests]
+
+
+class FakeNode(BaseNode):
+    _CLIENT_META_HTTP_CLIENT = ("fake", "1.0")
+    cluster: FakeCluster
+
+    def perform_request(self, method, target, body=None, headers=None, request_timeout=None):
+        path, _, query = target.partition("?")
+        params = dict(part.split("=", 1) for part in query.split("&") if part)
+        parsed = None
+        if body:
+            text = body.decode()
+            if "ndjson" in (headers or {}).get("content-type", ""):
+                parsed = [json.loads(line) for line in text.splitlines() if line]
+            else:
+                parsed = json.loads(text)
+        request = Request(method, path, params, parsed, request_timeout)
+        self.cluster.requests.append(request)
+        status, payload = self.cluster.answer(request)
+        meta = ApiResponseMeta(
+            status=status,
+            http_version="1.1",
+            headers=HttpHeaders({"content-type": "application/json", "x-elastic-product": "Elasticsearch"}),
+            duration=0.0,
+            node=self.config,
+        )
+        return NodeApiResponse(meta, b"" if method == "HEAD" else json.dumps(payload).encode())
+
+
+def bulk_ok(request):
+    """Acknowledge every action of a bulk request, as Elasticsearch does."""
+    items = [
+        {op: {"_index": meta["_index"], "_id": meta["_id"], "status": 200 if op == "delete" else 201}}
+        for op, meta, _ in bulk_actions(request)
+    ]
+    return 200, {"took": 1, "errors": False, "items": items}
+
+
+def bulk_actions(request):
+    """(action, metadata, source or None) for each action of a recorded bulk body."""
+    pairs, lines = [], iter(request.body)
+    for line in lines:
+        ((op, meta),) = line.items()
+        pairs.append((op, meta, None if op == "delete" else next(lines)))
+    return pairs
+
+
+def search_response(hits=(), total=0, buckets=None):
+    buckets = buckets or {}
+    return {
+        "took": 3,
+        "timed_out": False,
+        "hits": {
+            "total": {"value": total, "relation": "eq"},
+            "max_score": None,
+            "hits": [{"_index": "responsible-suppliers-x", "_id": str(i), "_score": None} for i in hits],
+        },
+        "aggregations": {
+            facet: {
+                "doc_count": total,
+                "values": {
+                    "doc_count_error_upper_bound": 0,
+                    "sum_other_doc_count": 0,
+                    "buckets": [{"key": k, "doc_count": n} for k, n in buckets.get(facet, {}).items()],
+                },
+            }
+            for facet in FACET_NAMES
+        },
+    }
+
+
+def error(status, kind, reason="boom"):
+    return status, {
+        "error": {"root_cause": [{"type": kind, "reason": reason}], "type": kind, "reason": reason},
+        "status": status,
+    }
+
+
+@pytest.fixture
+def cluster():
+    cluster = FakeCluster()
+    cluster.on("POST", rf"/{ALIAS}/_search", (200, search_response()))
+    cluster.on("PUT", r"/_bulk", bulk_ok)
+    cluster.on("HEAD", rf"/_alias/{ALIAS}", (200, None))
+    return cluster
+
+
+def searched(cluster, **query):
+    cluster.backend().search(SupplierQuery(**query))
+    (request,) = cluster.sent("POST", f"/{ALIAS}/_search")
+    return request.body
+
+
+# (1) The mapping -----------------------------------------------------------------
+
+
+@pytest.fixture
+def created_index(cluster):
+    """The body of the index creation a rebuild sends."""
+    cluster.on("PUT", r"/responsible-suppliers-[\w-]+", (200, {"acknowledged": True}))
+    cluster.on("POST", r"/responsible-suppliers-[\w-]+/_refresh", (200, {}))
+    cluster.on("GET", rf"/_alias/{ALIAS}", error(404, "aliases_not_found_exception"))
+    cluster.on("POST", r"/_aliases", (200, {"acknowledged": True}))
+    cluster.backend().rebuild([])
+    (creation,) = [r for r in cluster.requests if r.method == "PUT" and r.path != "/_bulk"]
+    return creation.body
+
+
+def test_every_text_field_is_folded_with_a_stemmed_sub_field_per_language(created_index):
+    analysis = created_index["settings"]["analysis"]
+    assert analysis["tokenizer"]["words"] == {"type": "pattern", "pattern": r"[^\p{L}\p{N}]+"}
+    assert analysis["analyzer"]["folded"] == {
+        "type": "custom",
+        "tokenizer": "words",
+        "filter": ["lowercase", "asciifolding"],
+    }
+    stemmers = {"french": "light_french", "german": "light_german", "dutch": "dutch", "english": "english"}
+    for language, stemmer in stemmers.items():
+        assert analysis["analyzer"][f"{language}_folded"] == {
+            "type": "custom",
+            "tokenizer": "words",
+            "filter": ["lowercase", "asciifolding", f"{language}_stop", f"{language}_stemmer"],
+        }
+        assert analysis["filter"][f"{language}_stop"] == {"type": "stop", "stopwords": f"_{language}_"}
+        assert analysis["filter"][f"{language}_stemmer"] == {"type": "stemmer", "language": stemmer}
+
+    properties = created_index["mappings"]["properties"]
+    for name in TEXT_FIELDS:
+        assert properties[name] == {
+            "type": "text",
+            "analyzer": "folded",
+            "fields": {language: {"type": "text", "analyzer": f"{language}_folded"} for language in LANGUAGES},
+        }
+
+
+def test_facets_sorts_and_identity_are_keyword_date_and_long_fields_of_a_strict_mapping(created_index):
+    mappings = created_index["mappings"]
+    assert mappings["dynamic"] == "strict"
+    for facet in FACET_NAMES:
+        assert mappings["properties"][facet] == {"type": "keyword"}
+    assert mappings["properties"]["slug"] == {"type": "keyword"}
+    assert mappings["properties"]["name_sort"] == {"type": "keyword"}
+    assert mappings["properties"]["created"] == {"type": "date"}
+    assert mappings["properties"]["id"] == {"type": "long"}
+    assert set(mappings["properties"]) == {*TEXT_FIELDS, *FACET_NAMES, "slug", "name_sort", "created", "id"}
+
+
+# (2) The search request bodies ---------------------------------------------------
+
+
+def test_without_text_or_filters_everything_matches_sorted_by_name_with_every_facet_counted(cluster):
+    body = searched(cluster)
+
+    assert body["query"] == {"match_all": {}}
+    assert "post_filter" not in body
+    assert body["aggs"] == {
+        facet: {"filter": {"match_all": {}}, "aggs": {"values": {"terms": {"field": facet, "size": 1000}}}}
+        for facet in FACET_NAMES
+    }
+    assert body["sort"] == BY_NAME
+    assert (body["from"], body["size"]) == (0, 24)
+    assert body["track_total_hits"] is True
+    assert body["_source"] is False
+
+
+def test_every_folded_query_word_is_required_as_a_word_start_or_a_near_miss(cluster):
+    body = searched(cluster, text="Réemploi  VÉLO!")
+
+    clauses = body["query"]["bool"]["must"]
+    assert len(clauses) == 2
+    assert list(body["query"]["bool"]) == ["must"]
+    for clause, term in zip(clauses, ["reemploi", "velo"], strict=True):
+        should = clause["bool"]["should"]
+        assert clause["bool"]["minimum_should_match"] == 1
+        prefix, fuzzy, stemmed = (c["multi_match"] for c in should)
+        assert prefix == {
+            "query": term,
+            "type": "bool_prefix",
+            "fields": ["name^3", "description", "sectors", "products"],
+        }
+        assert fuzzy["query"] == term
+        assert fuzzy["type"] == "best_fields"
+        assert fuzzy["fuzziness"] == "AUTO"
+        assert fuzzy["prefix_length"] == 1  # else "emploi" would reach "reemploi": not a word start
+        assert fuzzy["fields"] == ["name^3", "description", "sectors", "products"]
+        assert stemmed["query"] == term
+        assert "fuzziness" not in stemmed
+        assert set(stemmed["fields"]) == {
+            f"{name}.{language}{'^3' if name == 'name' else ''}" for name in TEXT_FIELDS for language in LANGUAGES
+        }
+    assert body["sort"][0] == {"_score": {"order": "desc"}}
+    assert "post_filter" not in body
+
+
+def test_selected_facets_filter_the_hits_in_post_filter_and_each_facet_counts_without_its_own_selection(cluster):
+    filters = {"sector": ("food", "repair"), "country": ("FR",), "label": ("fair-trade",)}
+    body = searched(cluster, text="pain", filters=filters)
+
+    sector = {"terms": {"sector": ["food", "repair"]}}
+    country = {"terms": {"country": ["FR"]}}
+    label = {"terms": {"label": ["fair-trade"]}}
+    # The query holds only the text: the selection must not narrow the counts.
+    assert "filter" not in body["query"]["bool"]
+    assert "terms" not in json.dumps(body["query"])
+    assert body["post_filter"] == {"bool": {"filter": [sector, country, label]}}
+    assert body["aggs"]["sector"]["filter"] == {"bool": {"filter": [country, label]}}
+    assert body["aggs"]["country"]["filter"] == {"bool": {"filter": [sector, label]}}
+    assert body["aggs"]["label"]["filter"] == {"bool": {"filter": [sector, country]}}
+    for facet in set(FACET_NAMES) - set(filters):
+        assert body["aggs"][facet]["filter"] == {"bool": {"filter": [sector, country, label]}}
+    for facet in FACET_NAMES:
+        assert body["aggs"][facet]["aggs"] == {"values": {"terms": {"field": facet, "size": 1000}}}
+
+
+BY_SCORE = [{"_score": {"order": "desc"}}, {"name_sort": {"order": "asc"}}, {"id": {"order": "asc"}}]
+BY_NAME = [{"name_sort": {"order": "asc"}}, {"id": {"order": "asc"}}]
+NEWEST_FIRST = [{"created": {"order": "desc"}}, {"id": {"order": "asc"}}]
+
+
+@pytest.mark.parametrize(
+    ("text", "sort", "expected"),
+    [
+        ("velo", "", BY_SCORE),
+        ("velo", "relevance", BY_SCORE),
+        ("", "", BY_NAME),
+        ("velo", "name", BY_NAME),
+        ("", "newest", NEWEST_FIRST),
+        ("velo", "newest", NEWEST_FIRST),
+    ],
+)
+def test_sort_orders(cluster, text, sort, expected):
+    assert searched(cluster, text=text, sort=sort)["sort"] == expected
+
+
+def test_page_three_of_ten_starts_after_twenty_hits(cluster):
+    body = searched(cluster, page=3, page_size=10)
+    assert (body["from"], body["size"]) == (20, 10)
+
+
+def test_a_page_beyond_the_result_window_asks_only_for_the_total_and_counts(cluster):
+    body = searched(cluster, page=101, page_size=100)  # from 10000: Elasticsearch would answer 400
+    assert (body["from"], body["size"]) == (0, 0)
+    assert set(body["aggs"]) == set(FACET_NAMES)
+
+
+def test_the_alias_name_comes_from_the_index_prefix_setting(cluster, settings):
+    settings.ELASTICSEARCH_INDEX_PREFIX = "staging"
+    cluster.on("POST", r"/staging-suppliers/_search", (200, search_response()))
+    cluster.backend().search(SupplierQuery())
+    assert cluster.calls() == [("POST", "/staging-suppliers/_search")]
+
+
+def test_searches_wait_the_configured_timeout_and_writes_longer(cluster, configured, settings):
+    settings.ELASTICSEARCH_TIMEOUT = 1.5
+    configured(cluster)
+    backend = backends.primary_backend()
+    backend.search(SupplierQuery())
+    backend.remove([1])
+
+    search, exists, bulk = cluster.requests
+    assert search.timeout == 1.5
+    assert exists.timeout == bulk.timeout == 30.0
+
+
+def test_the_production_client_is_one_per_process_and_url():
+    backend = ElasticsearchBackend("http://search.internal:9200")
+    (node,) = backend.client.transport.node_pool.all()
+    assert node.base_url == "http://search.internal:9200"
+    assert backend.client is ElasticsearchBackend("http://search.internal:9200").client
+    assert backend.client is not ElasticsearchBackend(URL).client
+
+
+# (3) Reading the response --------------------------------------------------------
+
+
+def test_a_response_becomes_the_ids_in_order_the_total_and_the_counts(cluster):
+    cluster.on(
+        "POST",
+        rf"/{ALIAS}/_search",
+        (
+            200,
+            search_response(
+                hits=[12, 5, 40],
+                total=57,
+                buckets={
+                    "sector": {"food": 30, "repair": 27},
+                    "country": {"FR": 50, "LU": 7},
+                    "sells_online": {"yes": 20, "no": 37},
+                },
+            ),
+        ),
+    )
+    result = cluster.backend().search(SupplierQuery(filters={"country": ("FR",), "network": ("coop",)}, page_size=10))
+
+    assert result.ids == [12, 5, 40]
+    assert result.total == 57
+    assert result.backend == "elasticsearch"
+    # As the database backend: a facet without values is left out unless it is selected.
+    assert result.counts == {
+        "sector": {"food": 30, "repair": 27},
+        "country": {"FR": 50, "LU": 7},
+        "network": {},
+        "sells_online": {"yes": 20, "no": 37},
+    }
+
+
+# (4) Rebuild: new index, bulk, one alias swap, old index deleted --------------------
+
+
+@pytest.fixture
+def rebuild_cluster(cluster):
+    cluster.on("PUT", r"/responsible-suppliers-\d{8}-\d{6}-\d{6}", (200, {"acknowledged": True}))
+    cluster.on("POST", r"/responsible-suppliers-[\w-]+/_refresh", (200, {}))
+    cluster.on("GET", rf"/_alias/{ALIAS}", (200, {OLD_INDEX: {"aliases": {ALIAS: {}}}}))
+    cluster.on("POST", r"/_aliases", (200, {"acknowledged": True}))
+    cluster.on("DELETE", rf"/{OLD_INDEX}", (200, {"acknowledged": True}))
+    return cluster
+
+
+@pytest.fixture
+def suppliers(db):
+    food = SectorFactory(name="Food")
+    bakery = SectorFactory(name="Bakery", parent=food)
+    pain = SupplierFactory(
+        name="Pain d'Épices Solidaire",
+        sectors=[bakery],
+        impact_areas=[ImpactAreaFactory(name="Inclusion")],
+        labels=[LabelFactory(name="Fair trade")],
+    )
+    NetworkMembershipFactory(supplier=pain, signed=True)
+    product_for_supplier(supplier=pain, title="Gingerbread")
+    velo = SupplierFactory(name="Vélo Réemploi", country="LU")
+    atelier = SupplierFactory(name="Atelier Bois")
+    SupplierFactory(name="Not Yet Verified", unverified=True)
+    return [pain, velo, atelier]
+
+
+def batches(size):
+    batch = []
+    for document in supplier_documents():
+        batch.append(document)
+        if len(batch) == size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def test_rebuild_fills_a_new_index_then_swaps_the_alias_in_one_call_then_deletes_the_old_index(
+    rebuild_cluster, suppliers
+):
+    done = []
+    total = rebuild_cluster.backend().rebuild(batches(2), progress=done.append)
+
+    assert total == 3
+    assert done == [2, 1]
+    calls = rebuild_cluster.calls()
+    new = calls[0][1].lstrip("/")
+    assert re.fullmatch(r"responsible-suppliers-\d{8}-\d{6}-\d{6}", new)
+    assert calls == [
+        ("PUT", f"/{new}"),
+        ("PUT", "/_bulk"),
+        ("PUT", "/_bulk"),
+        ("POST", f"/{new}/_refresh"),
+        ("GET", f"/_alias/{ALIAS}"),
+        ("POST", "/_aliases"),
+        ("DELETE", f"/{OLD_INDEX}"),
+    ]
+    (swap,) = rebuild_cluster.sent("POST", "/_aliases")
+    assert swap.body == {
+        "actions": [{"remove": {"index": OLD_INDEX, "alias": ALIAS}}, {"add": {"index": new, "alias": ALIAS}}]
+    }
+
+
+def test_rebuild_sends_every_verified_supplier_as_a_document_with_its_id(rebuild_cluster, suppliers):
+    rebuild_cluster.backend().rebuild(batches(2))
+
+    documents = {doc.id: doc for doc in supplier_documents()}
+    sent = [pair for request in rebuild_cluster.sent("PUT", "/_bulk") for pair in bulk_actions(request)]
+    assert sorted(int(meta["_id"]) for _, meta, _ in sent) == sorted(s.pk for s in suppliers)
+    new = rebuild_cluster.calls()[0][1].lstrip("/")
+    for op, meta, source in sent:
+        doc = documents[int(meta["_id"])]
+        assert (op, meta["_index"]) == ("index", new)
+        assert source == {
+            "id": doc.id,
+            "slug": doc.slug,
+            "name": doc.name,
+            "description": doc.description,
+            "sectors": doc.sectors,
+            "products": doc.products,
+            "name_sort": doc.name_sort,
+            "created": doc.created.isoformat(),
+            **doc.facets,
+        }
+    pain = documents[suppliers[0].pk]
+    (source,) = [source for _, meta, source in sent if meta["_id"] == str(pain.id)]
+    assert source["name_sort"] == "pain d'epices solidaire"
+    assert source["sells_online"] == ["yes"]
+    assert source["sector"] == ["bakery", "food"]
+    assert source["products"] == "Gingerbread"
+    assert any(label.startswith("charter-") for label in source["label"])
+
+
+def test_the_first_rebuild_only_adds_the_alias(rebuild_cluster, suppliers):
+    rebuild_cluster.on("GET", rf"/_alias/{ALIAS}", error(404, "aliases_not_found_exception"))
+    rebuild_cluster.backend().rebuild(batches(10))
+
+    (swap,) = rebuild_cluster.sent("POST", "/_aliases")
+    assert [list(action) for action in swap.body["actions"]] == [["add"]]
+    assert not rebuild_cluster.sent("DELETE")
+
+
+def test_a_failed_rebuild_leaves_the_alias_alone_and_deletes_its_new_index(rebuild_cluster, suppliers):
+    rebuild_cluster.on("PUT", r"/_bulk", error(503, "unavailable_shards_exception"))
+    rebuild_cluster.on("DELETE", r"/responsible-suppliers-[\w-]+", (200, {"acknowledged": True}))
+
+    with pytest.raises(BackendUnavailable):
+        rebuild_cluster.backend().rebuild(batches(10))
+
+    new = rebuild_cluster.calls()[0][1]
+    assert not rebuild_cluster.sent("POST", "/_aliases")
+    assert rebuild_cluster.calls()[-1] == ("DELETE", new)
+
+
+def test_the_rebuild_command_fills_the_database_and_elasticsearch(rebuild_cluster, suppliers, configured):
+    configured(rebuild_cluster)
+    call_command("search_index", "rebuild", "--no-progress")
+
+    sent = [meta["_id"] for request in rebuild_cluster.sent("PUT", "/_bulk") for _, meta, _ in bulk_actions(request)]
+    assert sorted(sent) == sorted(str(s.pk) for s in suppliers)
+    assert len(rebuild_cluster.sent("POST", "/_aliases")) == 1
+    assert DatabaseBackend().search(SupplierQuery()).total == 3
+
+
+# (5) Index and remove write through the alias ----------------------------------------
+
+
+def test_index_writes_the_documents_through_the_alias(cluster, suppliers):
+    documents = list(supplier_documents([suppliers[1].pk]))
+    assert cluster.backend().index(documents) == 1
+
+    assert cluster.calls() == [("HEAD", f"/_alias/{ALIAS}"), ("PUT", "/_bulk")]
+    (bulk,) = cluster.sent("PUT", "/_bulk")
+    assert bulk.params == {"refresh": "wait_for", "require_alias": "true"}
+    ((op, meta, source),) = bulk_actions(bulk)
+    assert (op, meta) == ("index", {"_index": ALIAS, "_id": str(suppliers[1].pk)})
+    assert source["name"] == "Vélo Réemploi"
+    assert source["country"] == ["LU"]
+
+
+def test_remove_deletes_through_the_alias_and_ignores_documents_that_were_never_indexed(cluster):
+    def some_missing(request):
+        items = [
+            {
+                "delete": {
+                    "_index": "x",
+                    "_id": meta["delete"]["_id"],
+                    "status": 404 if meta["delete"]["_id"] == "8" else 200,
+                }
+            }
+            for meta in request.body  # document 8 was never indexed
+        ]
+        return 200, {"took": 1, "errors": True, "items": items}
+
+    cluster.on("PUT", r"/_bulk", some_missing)
+    cluster.backend().remove([7, 8])
+
+    (bulk,) = cluster.sent("PUT", "/_bulk")
+    assert bulk.params == {"refresh": "wait_for"}
+    assert bulk.body == [{"delete": {"_index": ALIAS, "_id": "7"}}, {"delete": {"_index": ALIAS, "_id": "8"}}]
+
+
+def test_nothing_to_write_sends_nothing(cluster):
+    backend = cluster.backend()
+    assert backend.index([]) == 0
+    backend.remove([])
+    assert cluster.requests == []
+
+
+def test_removing_before_any_index_exists_does_nothing(cluster):
+    cluster.on("HEAD", rf"/_alias/{ALIAS}", (404, None))
+    cluster.backend().remove([7])
+    assert cluster.calls() == [("HEAD", f"/_alias/{ALIAS}")]
+
+
+def test_the_first_write_builds_the_whole_index_from_the_database(rebuild_cluster, suppliers):
+    rebuild_cluster.on("HEAD", rf"/_alias/{ALIAS}", (404, None))
+    rebuild_cluster.on("GET", rf"/_alias/{ALIAS}", error(404, "aliases_not_found_exception"))
+    documents = list(supplier_documents([suppliers[0].pk]))
+
+    assert rebuild_cluster.backend().index(documents) == 1
+
+    new = rebuild_cluster.calls()[1][1].lstrip("/")
+    assert rebuild_cluster.calls() == [
+        ("HEAD", f"/_alias/{ALIAS}"),
+        ("PUT", f"/{new}"),
+        ("PUT", "/_bulk"),
+        ("POST", f"/{new}/_refresh"),
+        ("GET", f"/_alias/{ALIAS}"),
+        ("POST", "/_aliases"),
+    ]  # and no second write of `documents` through the alias: the rebuild read fresher ones
+    (bulk,) = rebuild_cluster.sent("PUT", "/_bulk")
+    assert sorted(int(meta["_id"]) for _, meta, _ in bulk_actions(bulk)) == sorted(s.pk for s in suppliers)
+
+
+def test_a_document_refused_as_invalid_is_an_error_not_an_outage(cluster, suppliers):
+    def refused(request):
+        (meta, _) = request.body
+        item = {"_id": meta["index"]["_id"], "status": 400, "error": {"type": "document_parsing_exception"}}
+        return 200, {"took": 1, "errors": True, "items": [{"index": item}]}
+
+    cluster.on("PUT", r"/_bulk", refused)
+    with pytest.raises(helpers.BulkIndexError):
+        cluster.backend().index(supplier_documents([suppliers[0].pk]))
+
+
+def test_documents_rejected_by_an_overloaded_cluster_make_it_unavailable(cluster, suppliers):
+    def rejected(request):
+        (meta, _) = request.body
+        item = {"_id": meta["index"]["_id"], "status": 429, "error": {"type": "es_rejected_execution_exception"}}
+        return 200, {"took": 1, "errors": True, "items": [{"index": item}]}
+
+    cluster.on("PUT", r"/_bulk", rejected)
+    with pytest.raises(BackendUnavailable):
+        cluster.backend().index(supplier_documents([suppliers[0].pk]))
+
+
+# (6) Unreachable or failing Elasticsearch ----------------------------------------------
+
+
+@pytest.fixture
+def down(cluster):
+    for method in ("POST", "PUT", "HEAD", "GET", "DELETE"):
+        cluster.on(method, r".*", elastic_transport.ConnectionError("Connection refused"))
+    return cluster
+
+
+def test_a_refused_connection_makes_the_backend_unavailable_after_one_retry(down):
+    with pytest.raises(BackendUnavailable, match="cannot reach Elasticsearch"):
+        down.backend().search(SupplierQuery(text="velo"))
+    assert down.calls() == [("POST", f"/{ALIAS}/_search")] * 2
+
+
+def test_a_timeout_makes_the_backend_unavailable_without_retrying(cluster):
+    cluster.on("POST", rf"/{ALIAS}/_search", elastic_transport.ConnectionTimeout("timed out"))
+    with pytest.raises(BackendUnavailable):
+        cluster.backend().search(SupplierQuery())
+    assert len(cluster.requests) == 1
+
+
+def test_a_503_makes_the_backend_unavailable(cluster):
+    cluster.on("POST", rf"/{ALIAS}/_search", error(503, "search_phase_execution_exception", "all shards failed"))
+    with pytest.raises(BackendUnavailable, match="503"):
+        cluster.backend().search(SupplierQuery())
+
+
+def test_an_index_never_built_makes_the_backend_unavailable(cluster):
+    cluster.on("POST", rf"/{ALIAS}/_search", error(404, "index_not_found_exception", "no such index"))
+    with pytest.raises(BackendUnavailable, match="search_index rebuild"):
+        cluster.backend().search(SupplierQuery())
+
+
+def test_a_bad_request_is_a_bug_and_is_raised(cluster):
+    cluster.on("POST", rf"/{ALIAS}/_search", error(400, "parsing_exception", "unknown query [bool_prefx]"))
+    with pytest.raises(BadRequestError):
+        cluster.backend().search(SupplierQuery())
+
+
+def test_writes_to_an_unreachable_cluster_make_it_unavailable(down, suppliers):
+    backend = down.backend()
+    with pytest.raises(BackendUnavailable):
+        backend.index(supplier_documents([suppliers[0].pk]))
+    with pytest.raises(BackendUnavailable):
+        backend.remove([suppliers[0].pk])
+    with pytest.raises(BackendUnavailable):
+        backend.rebuild(batches(10))
+
+
+@pytest.fixture
+def configured(settings, monkeypatch):
+    """ELASTICSEARCH_URL set, the backend's client talking to the fake cluster."""
+
+    def use(cluster):
+        settings.ELASTICSEARCH_URL = URL
+        monkeypatch.setattr(es_backend, "client_for", cluster.client)
+
+    return use
+
+
+def test_when_elasticsearch_is_down_the_database_answers_and_a_warning_is_logged(down, suppliers, configured, caplog):
+    DatabaseBackend().rebuild(batches(10))
+    configured(down)
+
+    with caplog.at_level(logging.WARNING, logger="search.backends"):
+        result = backends.search(SupplierQuery(text="reemploi"))
+
+    assert result.backend == "database"
+    assert result.ids == [suppliers[1].pk]
+    assert down.sent("POST", f"/{ALIAS}/_search")  # Elasticsearch was asked first
+    (warning,) = [r for r in caplog.records if r.name == "search.backends"]
+    assert warning.levelno == logging.WARNING
+    assert "elasticsearch" in warning.getMessage()
+    assert "cannot reach Elasticsearch" in warning.getMessage()
+
+
+def test_when_elasticsearch_answers_503_the_database_answers(cluster, suppliers, configured, caplog):
+    DatabaseBackend().rebuild(batches(10))
+    cluster.on("POST", rf"/{ALIAS}/_search", error(503, "cluster_block_exception"))
+    configured(cluster)
+
+    with caplog.at_level(logging.WARNING, logger="search.backends"):
+        result = backends.search(SupplierQuery())
+
+    assert result.backend == "database"
+    assert sorted(result.ids) == sorted(s.pk for s in suppliers)
+    assert any(r.name == "search.backends" and r.levelno == logging.WARNING for r in caplog.records)
+
+
+def test_when_elasticsearch_answers_the_page_comes_from_it(cluster, configured):
+    cluster.on("POST", rf"/{ALIAS}/_search", (200, search_response(hits=[3, 1], total=2)))
+    configured(cluster)
+
+    result = backends.search(SupplierQuery(text="velo"))
+
+    assert (result.backend, result.ids, result.total) == ("elasticsearch", [3, 1], 2)
+
+
+def test_a_bad_request_is_not_hidden_by_the_fallback(cluster, configured, caplog):
+    cluster.on("POST", rf"/{ALIAS}/_search", error(400, "parsing_exception"))
+    configured(cluster)
+
+    with pytest.raises(BadRequestError):
+        backends.search(SupplierQuery())
+    assert not [r for r in caplog.records if r.name == "search.backends"]
