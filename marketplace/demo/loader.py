@@ -86,6 +86,7 @@ class DemoLoader:
 
     @transaction.atomic
     def run(self) -> dict:
+        home = self.site()  # first: the editors' page permissions hang on Wagtail's root page
         self.taxonomy()
         self.regions()
         self.networks()
@@ -94,7 +95,7 @@ class DemoLoader:
         suppliers = [self.supplier(plan, index) for index, plan in enumerate(plans)]
         self.make_demo_supplier_admin(suppliers, users["supplier"])
         buyers = self.buyers(users["buyer"])
-        self.pages(suppliers, buyers)
+        self.pages(home, suppliers, buyers)
         return {
             "suppliers": Supplier.objects.count(),
             "verified suppliers": Supplier.objects.verified().count(),
@@ -372,14 +373,16 @@ class DemoLoader:
 
     # Pages --------------------------------------------------------------------
 
-    def pages(self, suppliers, buyers):
-        home = site_structure_ensure(
+    def site(self):
+        return site_structure_ensure(
             hero_title="Buy from social enterprises, across borders",
             hero_text=(
                 "Find verified social enterprises by sector, country and impact, order their goods and services "
                 "online or ask them for a quote, and report the social impact of your spend."
             ),
         )
+
+    def pages(self, home, suppliers, buyers):
         index = case_study_index_ensure(
             home=home,
             title="Stories of cooperation",
