@@ -50,10 +50,15 @@ class InvalidQuery(ValueError):
     """Parameters that cannot be searched; the message says what to change."""
 
 
+# Letters that Unicode does not decompose but that Elasticsearch's asciifolding
+# folds: without them "Građevinski" or "Cœur" would match on one backend only.
+UNDECOMPOSED = str.maketrans({"đ": "d", "œ": "oe", "æ": "ae", "ø": "o", "ł": "l", "ı": "i", "þ": "th"})
+
+
 def fold(text: str) -> str:
     """Lower case without accents: "Réemploi" → "reemploi". Documents and
     queries are folded the same way on every backend."""
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    decomposed = unicodedata.normalize("NFKD", text.casefold().translate(UNDECOMPOSED))
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
