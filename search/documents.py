@@ -73,8 +73,10 @@ def supplier_documents(ids=None, *, batch_size=BATCH_SIZE):
 def _product_titles(partner_ids):
     """Titles of public products per partner; a variant counts as its parent product."""
     titles = defaultdict(list)
-    rows = StockRecord.objects.filter(partner_id__in=partner_ids, product__is_public=True).values_list(
-        "partner_id", "product__title", "product__parent__title"
+    rows = (
+        StockRecord.objects.filter(partner_id__in=partner_ids, product__is_public=True)
+        .exclude(product__parent__is_public=False)  # a variant of a withdrawn product is withdrawn too
+        .values_list("partner_id", "product__title", "product__parent__title")
     )
     for partner_id, title, parent_title in rows:
         name = parent_title or title

@@ -5,7 +5,7 @@ commit (search.services.suppliers_reindex_later). Nothing else happens here."""
 from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete
 from oscar.core.loading import get_model
 
-from marketplace.organisations.models import ImpactArea, Label, NetworkMembership, Sector, Supplier
+from marketplace.organisations.models import ImpactArea, Label, Network, NetworkMembership, Region, Sector, Supplier
 
 from .services import suppliers_reindex_later
 
@@ -41,10 +41,14 @@ def _product_changed(sender, instance, **kwargs):
 
 
 def _vocabulary_changed(sender, instance, **kwargs):
-    """A renamed or deleted sector, impact area or label: its suppliers' text and facets."""
-    suppliers = instance.suppliers.all()
+    """A renamed or deleted sector, impact area, label or region, or a network
+    whose slug changed: its suppliers' text and facet values."""
     if sender is Sector:
         suppliers = Supplier.objects.filter(sectors__in=[instance.pk, *instance.children.all()])
+    elif sender is Network:
+        suppliers = instance.members.all()
+    else:
+        suppliers = instance.suppliers.all()
     suppliers_reindex_later(suppliers.values_list("pk", flat=True))
 
 
@@ -58,6 +62,6 @@ def connect():
     post_save.connect(_stock_changed, sender=StockRecord, dispatch_uid="search-stock-saved")
     post_delete.connect(_stock_changed, sender=StockRecord, dispatch_uid="search-stock-deleted")
     post_save.connect(_product_changed, sender=Product, dispatch_uid="search-product-saved")
-    for vocabulary in (Sector, ImpactArea, Label):
+    for vocabulary in (Sector, ImpactArea, Label, Region, Network):
         post_save.connect(_vocabulary_changed, sender=vocabulary, dispatch_uid=f"search-{vocabulary.__name__}-saved")
         pre_delete.connect(_vocabulary_changed, sender=vocabulary, dispatch_uid=f"search-{vocabulary.__name__}-deleted")

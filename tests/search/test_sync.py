@@ -301,11 +301,6 @@ class TestShop:
         assert names(q="hemp") == {"Bright Bakery"}
         assert names(q="organic") == set()
 
-    @pytest.mark.xfail(
-        strict=True,
-        reason="BUG: search/documents.py _product_titles filters product__is_public on the variant, not on "
-        "its parent, so a withdrawn product sold in variants stays searchable and the supplier 'sells online'.",
-    )
     def test_withdrawing_a_product_sold_in_variants_removes_its_title(self, commit, bakery):
         with commit():
             shirt = ProductFactory(title="Organic T-shirt", structure="parent")
@@ -344,11 +339,6 @@ class TestVocabulary:
 
         assert names(q="gastronomy") == {"Canteen Collective"}
 
-    @pytest.mark.xfail(
-        strict=True,
-        reason="BUG: search/signals.py connects no Region signal, so a renamed region stays "
-        "searchable by its old name and not by its new one until a full rebuild.",
-    )
     def test_a_renamed_region_is_searchable_by_its_new_name(self, commit):
         lorraine = RegionFactory(country="FR", name="Lorraine", slug="lorraine")
         with commit():
@@ -361,11 +351,6 @@ class TestVocabulary:
 
         assert names(q="moselle") == {"Metz Menders"}
 
-    @pytest.mark.xfail(
-        strict=True,
-        reason="BUG: search/signals.py connects no Network signal, so after a network's slug changes its "
-        "members stay indexed under the old slug: filtering by the new slug finds no one.",
-    )
     def test_a_networks_new_slug_finds_its_members(self, commit):
         cluster = NetworkFactory(name="SSE Cluster", slug="sse-cluster")
         with commit():
