@@ -1,7 +1,7 @@
 """/api/search/suppliers/: the supplier directory as JSON. Same parameters and
 same service as the page (search.selectors.supplier_search)."""
 
-from ninja import Query, Router, Schema
+from ninja import Query, Router, Schema, Status
 
 from .interface import FACET_NAMES, InvalidQuery, SupplierQuery
 from .selectors import facet_vocabulary, supplier_search, unknown_values
@@ -57,8 +57,9 @@ class SupplierSearchParams(Schema):
     network: list[str] = []
     sells_online: list[str] = []
     sort: str = ""
-    page: int = 1
-    page_size: int = 24
+    # Text like the page's query string: an empty page= means page 1, as on the page.
+    page: str = "1"
+    page_size: str = "24"
 
 
 def _supplier(supplier) -> dict:
@@ -86,24 +87,27 @@ def search_suppliers(request, params: Query[SupplierSearchParams]):
     try:
         query = SupplierQuery.from_params(request.GET)
     except InvalidQuery as error:
-        return 400, {"detail": str(error)}
+        return Status(400, {"detail": str(error)})
     vocabulary = facet_vocabulary()
     unknown = unknown_values(query, vocabulary)
     if unknown:
         facet, value = unknown[0]
-        return 400, {"detail": f"Unknown {facet} “{value}”."}
+        return Status(400, {"detail": f"Unknown {facet} “{value}”."})
     results = supplier_search(query, vocabulary=vocabulary)
-    return 200, {
-        "count": results.total,
-        "page": query.page,
-        "num_pages": results.num_pages,
-        "page_size": query.page_size,
-        "results": [_supplier(supplier) for supplier in results.suppliers],
-        "facets": {
-            facet: [
-                {"value": c.value, "label": c.label, "count": c.count, "selected": c.selected, "parent": c.parent}
-                for c in results.facets[facet]
-            ]
-            for facet in FACET_NAMES
+    return Status(
+        200,
+        {
+            "count": results.total,
+            "page": query.page,
+            "num_pages": results.num_pages,
+            "page_size": query.page_size,
+            "results": [_supplier(supplier) for supplier in results.suppliers],
+            "facets": {
+                facet: [
+                    {"value": c.value, "label": c.label, "count": c.count, "selected": c.selected, "parent": c.parent}
+                    for c in results.facets[facet]
+                ]
+                for facet in FACET_NAMES
+            },
         },
-    }
+    )

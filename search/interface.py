@@ -17,6 +17,7 @@ from django.utils.translation import gettext_lazy as _
 MAX_QUERY_LENGTH = 200
 MAX_VALUES_PER_FACET = 50
 PAGE_SIZES = (10, 24, 50, 100)
+MAX_PAGE = 10_000  # deeper than anyone reads; bounds the SQL offset
 DEFAULT_PAGE_SIZE = 24
 
 
@@ -121,6 +122,8 @@ class SupplierQuery:
                 _("Unknown sort order “%(sort)s”: use %(choices)s.") % {"sort": sort[:30], "choices": ", ".join(SORTS)}
             )
         page = _positive_int(_getone(params, "page"), default=1, name="page")
+        if page > MAX_PAGE:
+            raise InvalidQuery(_("page must be at most %(max)d: narrow the search instead.") % {"max": MAX_PAGE})
         page_size = _positive_int(_getone(params, "page_size"), default=DEFAULT_PAGE_SIZE, name="page_size")
         if page_size not in PAGE_SIZES:
             raise InvalidQuery(

@@ -9,6 +9,7 @@ from urllib.parse import urlencode
 from django.db.models import Prefetch, Q
 from django.http import HttpResponsePermanentRedirect
 from django.shortcuts import get_object_or_404
+from django.utils.cache import patch_vary_headers
 from django.utils.translation import gettext as _
 from django.views.generic import ListView, TemplateView
 from oscar.core.loading import get_model
@@ -93,6 +94,12 @@ class SupplierDirectoryView(TemplateView):
 
     template_name = "search/supplier_directory.html"
     fragment_template_name = "search/includes/directory_results.html"
+
+    def render_to_response(self, context, **kwargs):
+        # The fragment and the whole page share a URL: caches must tell them apart.
+        response = super().render_to_response(context, **kwargs)
+        patch_vary_headers(response, ["X-Requested-With"])
+        return response
 
     def get_template_names(self):
         if self.request.headers.get("X-Requested-With") == "directory":

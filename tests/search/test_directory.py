@@ -390,11 +390,6 @@ class TestPaging:
         assert params(unescape(last.group(1))) == [("page", "2"), ("page_size", "10"), ("sector", "catering")]
         assert len(cards(get(client, unescape(last.group(1))))) == 5
 
-    @pytest.mark.xfail(
-        strict=True,
-        reason="BUG: search/interface.py _positive_int puts no upper bound on page; the offset "
-        "(page - 1) * page_size goes past 64 bits into the SQL (SQLite: 'datatype mismatch') and the page answers 500.",
-    )
     def test_an_absurd_page_number_is_not_a_server_error(self, client):
         response = get(client, "?page=" + "9" * 25)
 
@@ -504,12 +499,6 @@ class TestFragment:
         assertContains(response, "data-directory-form")
         assertContains(response, 'id="directory"')
 
-    @pytest.mark.xfail(
-        strict=True,
-        reason="BUG: search/views.py SupplierDirectoryView serves the fragment and the whole page at the same "
-        "URL without 'Vary: X-Requested-With', so a browser or proxy cache can hand the bare fragment back "
-        "as the page (Back after directory.js pushed the URL).",
-    )
     def test_the_fragment_and_the_page_are_cached_apart(self, client):
         response = get(client, "?sector=food", fragment=True)
 
