@@ -1,6 +1,8 @@
 """Reads through the search interface: the supplier directory page, its JSON
 endpoint and the benchmark all call `supplier_search`."""
 
+from django.core.cache import cache
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django_countries import countries
 
@@ -10,10 +12,24 @@ from . import backends
 from .documents import CHARTER_PREFIX
 from .interface import FACET_NAMES, FacetCount, SupplierQuery, SupplierSearchResults
 
+VOCABULARY_CACHE_KEY = "search:facet-vocabulary"
+VOCABULARY_CACHE_SECONDS = 600
+
 
 def facet_vocabulary() -> dict:
     """Every value a facet can take, with its label (and parent, for sectors):
-    facet -> {value: (label, parent value)}. Unknown values are not in it."""
+    facet -> {value: (label, parent value)}. Unknown values are not in it.
+    Cached per language; search.services.facet_vocabulary_forget clears it
+    whenever a sector, region, impact area, label or network changes."""
+    key = f"{VOCABULARY_CACHE_KEY}:{get_language()}"
+    vocabulary = cache.get(key)
+    if vocabulary is None:
+        vocabulary = _load_vocabulary()
+        cache.set(key, vocabulary, VOCABULARY_CACHE_SECONDS)
+    return vocabulary
+
+
+def _load_vocabulary() -> dict:
     sectors = {s.slug: (s.name, s.parent.slug if s.parent_id else "") for s in Sector.objects.select_related("parent")}
     networks = dict(Network.objects.values_list("slug", "name"))
     labels = {slug: (name, "") for slug, name in Label.objects.values_list("slug", "name")}

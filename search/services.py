@@ -4,10 +4,13 @@ import logging
 import threading
 from collections.abc import Callable, Iterable
 
+from django.conf import settings
+from django.core.cache import cache
 from django.db import transaction
 
 from . import backends
 from .documents import BATCH_SIZE, indexable_suppliers, supplier_documents
+from .selectors import VOCABULARY_CACHE_KEY
 
 logger = logging.getLogger(__name__)
 _pending = threading.local()
@@ -65,3 +68,8 @@ def _batches():
             batch = []
     if batch:
         yield batch
+
+
+def facet_vocabulary_forget() -> None:
+    """Facet labels changed: the next search reloads them, in every language."""
+    cache.delete_many([f"{VOCABULARY_CACHE_KEY}:{code}" for code, _name in settings.LANGUAGES])

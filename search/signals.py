@@ -7,7 +7,7 @@ from oscar.core.loading import get_model
 
 from marketplace.organisations.models import ImpactArea, Label, Network, NetworkMembership, Region, Sector, Supplier
 
-from .services import suppliers_reindex_later
+from .services import facet_vocabulary_forget, suppliers_reindex_later
 
 Product = get_model("catalogue", "Product")
 StockRecord = get_model("partner", "StockRecord")
@@ -52,6 +52,10 @@ def _vocabulary_changed(sender, instance, **kwargs):
     suppliers_reindex_later(suppliers.values_list("pk", flat=True))
 
 
+def _labels_changed(sender, **kwargs):
+    facet_vocabulary_forget()
+
+
 def connect():
     post_save.connect(_supplier_changed, sender=Supplier, dispatch_uid="search-supplier-saved")
     post_delete.connect(_supplier_changed, sender=Supplier, dispatch_uid="search-supplier-deleted")
@@ -63,5 +67,7 @@ def connect():
     post_delete.connect(_stock_changed, sender=StockRecord, dispatch_uid="search-stock-deleted")
     post_save.connect(_product_changed, sender=Product, dispatch_uid="search-product-saved")
     for vocabulary in (Sector, ImpactArea, Label, Region, Network):
+        post_save.connect(_labels_changed, sender=vocabulary, dispatch_uid=f"search-{vocabulary.__name__}-labels")
+        post_delete.connect(_labels_changed, sender=vocabulary, dispatch_uid=f"search-{vocabulary.__name__}-gone")
         post_save.connect(_vocabulary_changed, sender=vocabulary, dispatch_uid=f"search-{vocabulary.__name__}-saved")
         pre_delete.connect(_vocabulary_changed, sender=vocabulary, dispatch_uid=f"search-{vocabulary.__name__}-deleted")

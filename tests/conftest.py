@@ -2,6 +2,7 @@
 the Wagtail site that every page path (and the browser tests) needs."""
 
 import pytest
+from django.core.cache import cache
 from wagtail.models import Site
 
 from cms.services import site_structure_ensure
@@ -94,3 +95,10 @@ def reindex(db):
     from search.services import index_rebuild
 
     return index_rebuild
+
+
+@pytest.fixture(autouse=True)
+def empty_cache():
+    """Each test starts with an empty cache, as the database starts empty: a value
+    cached by one test (facet labels, say) must not leak into the next."""
+    cache.clear()

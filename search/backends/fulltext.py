@@ -38,12 +38,12 @@ class SqliteFullText:
         """SQL selecting the ids of suppliers matching every term."""
         return f"SELECT rowid FROM {TABLE} WHERE {TABLE} MATCH %s", [self._match(terms)]
 
-    def rank_sql(self, terms, id_column):
-        """A correlated expression ranking the row with `id_column`: lower is better."""
-        return (
-            f"(SELECT bm25({TABLE}, 10.0, 1.0) FROM {TABLE} WHERE {TABLE} MATCH %s AND rowid = {id_column})",
-            [self._match(terms)],
-        )
+    def ranked_sql(self, terms):
+        """SQL selecting (id, rank) of the matching suppliers; a lower rank is better.
+        The name counts ten times as much as the rest."""
+        return f"SELECT rowid AS id, bm25({TABLE}, 10.0, 1.0) AS rank FROM {TABLE} WHERE {TABLE} MATCH %s", [
+            self._match(terms)
+        ]
 
 
 class PostgresFullText:
@@ -78,9 +78,10 @@ class PostgresFullText:
             [self._tsquery(terms)],
         )
 
-    def rank_sql(self, terms, id_column):
+    def ranked_sql(self, terms):
         return (
-            f"(SELECT -ts_rank(document, to_tsquery('simple', %s)) FROM {TABLE} WHERE supplier_id = {id_column})",
+            f"SELECT supplier_id AS id, -ts_rank(document, query) AS rank "
+            f"FROM {TABLE}, to_tsquery('simple', %s) query WHERE document @@ query",
             [self._tsquery(terms)],
         )
 
