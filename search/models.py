@@ -43,3 +43,19 @@ class SupplierFacetEntry(models.Model):
 
     def __str__(self):
         return f"{self.facet}={self.value}"
+
+
+class IndexState(models.Model):
+    """A counter bumped by every write to the database index, in the same
+    transaction: cached facet counts are keyed by it, so no process ever serves
+    counts from before a change (whatever cache backend it uses)."""
+
+    name = models.CharField(max_length=32, primary_key=True)
+    version = models.PositiveBigIntegerField(default=0)
+
+    class Meta:
+        verbose_name = _("search index state")
+        verbose_name_plural = _("search index states")
+
+    def __str__(self):
+        return f"{self.name} v{self.version}"
