@@ -62,18 +62,18 @@ class SupplierSearchParams(Schema):
     page_size: str = "24"
 
 
-def _supplier(supplier) -> dict:
+def _supplier(card) -> dict:
     return {
-        "slug": supplier.slug,
-        "name": supplier.name,
-        "url": supplier.get_absolute_url(),
-        "country": supplier.country.code,
-        "country_name": supplier.country.name,
-        "region": supplier.region.name if supplier.region_id else None,
-        "legal_form": supplier.legal_form,
-        "sectors": [sector.slug for sector in supplier.sectors.all()],
-        "impact": [area.slug for area in supplier.impact_areas.all()],
-        "labels": [label.slug for label in supplier.labels.all()],
+        "slug": card.slug,
+        "name": card.name,
+        "url": card.get_absolute_url(),
+        "country": card.country,
+        "country_name": card.country_name,
+        "region": card.region or None,
+        "legal_form": card.legal_form,
+        "sectors": [slug for slug, _name in card.sectors],
+        "impact": [slug for slug, _name in card.impact],
+        "labels": list(card.labels),
     }
 
 

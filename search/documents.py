@@ -8,6 +8,7 @@ from datetime import datetime
 from django.db.models import Prefetch
 from oscar.core.loading import get_model
 
+from marketplace.organisations.cards import SupplierCard
 from marketplace.organisations.models import NetworkMembership, Sector, Supplier
 
 from .interface import fold
@@ -28,6 +29,7 @@ class SupplierDocument:
     products: str  # titles of its products in the shop
     created: datetime  # when it was verified: "newest" sorts on it
     facets: dict = field(default_factory=dict)  # facet name -> list of values
+    card: dict = field(default_factory=dict)  # SupplierCard.as_dict(): what a result list shows
 
     @property
     def name_sort(self) -> str:
@@ -121,4 +123,5 @@ def _document(supplier, product_titles) -> SupplierDocument:
             "network": sorted(m.network.slug for m in memberships),
             "sells_online": ["yes" if product_titles else "no"],
         },
+        card=SupplierCard.from_supplier(supplier).as_dict(),
     )

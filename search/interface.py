@@ -219,7 +219,7 @@ class BackendResult:
 @dataclass
 class SupplierSearchResults:
     query: SupplierQuery
-    suppliers: list
+    suppliers: list  # of organisations.cards.SupplierCard, in result order
     total: int
     facets: dict  # facet name -> list[FacetCount], ready to show
     backend: str

@@ -12,6 +12,9 @@ class SupplierEntry(models.Model):
     )
     name_sort = models.CharField(max_length=200)
     created = models.DateTimeField()
+    # What a result list shows (organisations.cards.SupplierCard), so that a page
+    # of results is one query, without loading suppliers and their relations.
+    card = models.JSONField(default=dict)
 
     class Meta:
         verbose_name = _("supplier search entry")

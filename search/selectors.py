@@ -6,11 +6,13 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django_countries import countries
 
+from marketplace.organisations.cards import SupplierCard
 from marketplace.organisations.models import ImpactArea, Label, Network, Region, Sector, Supplier
 
 from . import backends
 from .documents import CHARTER_PREFIX
 from .interface import FACET_NAMES, FacetCount, SupplierQuery, SupplierSearchResults
+from .models import SupplierEntry
 
 VOCABULARY_CACHE_KEY = "search:facet-vocabulary"
 VOCABULARY_CACHE_SECONDS = 600
@@ -63,10 +65,11 @@ def unknown_values(query: SupplierQuery, vocabulary: dict) -> list[tuple[str, st
 def supplier_search(query: SupplierQuery, *, vocabulary=None) -> SupplierSearchResults:
     vocabulary = vocabulary if vocabulary is not None else facet_vocabulary()
     found = backends.search(query)
-    by_id = {s.pk: s for s in Supplier.objects.filter(pk__in=found.ids).with_public_relations()}
+    # Cards come from the database index whichever backend found the ids: it is always kept.
+    cards = dict(SupplierEntry.objects.filter(supplier_id__in=found.ids).values_list("supplier_id", "card"))
     return SupplierSearchResults(
         query=query,
-        suppliers=[by_id[pk] for pk in found.ids if pk in by_id],
+        suppliers=[SupplierCard.from_dict(cards[pk]) for pk in found.ids if pk in cards],
         total=found.total,
         facets={
             facet: _facet_counts(query, facet, found.counts.get(facet, {}), vocabulary[facet]) for facet in FACET_NAMES

@@ -4,6 +4,7 @@ these so that each page's queries are decided in one place."""
 from django.db.models import Count, Prefetch, Q
 from oscar.core.loading import get_model
 
+from .cards import SupplierCard
 from .models import (
     Membership,
     Network,
@@ -36,9 +37,9 @@ def supplier_public_list():
     return Supplier.objects.verified().with_public_relations().order_by("name")
 
 
-def supplier_featured(*, limit: int):
+def supplier_featured(*, limit: int) -> list[SupplierCard]:
     """Editors pick featured suppliers later; until then the most recently verified."""
-    return list(supplier_public_list().order_by("-verified_at", "name")[:limit])
+    return [SupplierCard.from_supplier(s) for s in supplier_public_list().order_by("-verified_at", "name")[:limit]]
 
 
 def supplier_is_visible_to(*, supplier: Supplier, user) -> bool:

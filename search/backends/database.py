@@ -145,7 +145,8 @@ class DatabaseBackend:
         ids = [doc.id for doc in documents]
         SupplierEntry.objects.filter(supplier_id__in=ids).delete()
         SupplierEntry.objects.bulk_create(
-            SupplierEntry(supplier_id=doc.id, name_sort=doc.name_sort[:200], created=doc.created) for doc in documents
+            SupplierEntry(supplier_id=doc.id, name_sort=doc.name_sort[:200], created=doc.created, card=doc.card)
+            for doc in documents
         )
         SupplierFacetEntry.objects.bulk_create(
             SupplierFacetEntry(entry_id=doc.id, facet=facet, value=value)

@@ -1,0 +1,70 @@
+"""A supplier as a card in a list (directory, home page, API): the few fields a
+list shows, small enough to be stored in the search index and shown without
+loading the supplier and its relations."""
+
+from dataclasses import asdict, dataclass
+
+from django.urls import reverse
+from django_countries import countries
+
+from .models import Supplier
+
+
+@dataclass(frozen=True)
+class SupplierCard:
+    slug: str
+    name: str
+    legal_form: str
+    country: str
+    region: str
+    description: str
+    sectors: tuple  # ((slug, name), …) of its own sectors
+    impact: tuple  # ((slug, name), …)
+    labels: tuple  # (slug, …)
+
+    DESCRIPTION_LENGTH = 300
+
+    @classmethod
+    def from_supplier(cls, supplier: Supplier) -> "SupplierCard":
+        """From a supplier loaded with Supplier.objects.with_public_relations()."""
+        return cls(
+            slug=supplier.slug,
+            name=supplier.name,
+            legal_form=supplier.legal_form,
+            country=supplier.country.code,
+            region=supplier.region.name if supplier.region_id else "",
+            description=supplier.description[: cls.DESCRIPTION_LENGTH],
+            sectors=tuple((s.slug, s.name) for s in supplier.sectors.all()),
+            impact=tuple((a.slug, a.name) for a in supplier.impact_areas.all()),
+            labels=tuple(label.slug for label in supplier.labels.all()),
+        )
+
+    @classmethod
+    def from_dict(cls, data: dict) -> "SupplierCard":
+        fields = {**data}
+        for name in ("sectors", "impact"):
+            fields[name] = tuple(tuple(pair) for pair in data[name])
+        fields["labels"] = tuple(data["labels"])
+        return cls(**fields)
+
+    def as_dict(self) -> dict:
+        return asdict(self)
+
+    def get_absolute_url(self) -> str:
+        return reverse("organisations:supplier-detail", kwargs={"slug": self.slug})
+
+    @property
+    def legal_form_label(self) -> str:
+        return Supplier.LegalForm(self.legal_form).label
+
+    @property
+    def country_name(self) -> str:
+        return countries.name(self.country)
+
+    @property
+    def sector_names(self) -> list[str]:
+        return [name for _slug, name in self.sectors]
+
+    @property
+    def impact_names(self) -> list[str]:
+        return [name for _slug, name in self.impact]
