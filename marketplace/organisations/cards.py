@@ -12,6 +12,7 @@ from .models import Supplier
 
 @dataclass(frozen=True)
 class SupplierCard:
+    id: int
     slug: str
     name: str
     legal_form: str
@@ -28,6 +29,7 @@ class SupplierCard:
     def from_supplier(cls, supplier: Supplier) -> "SupplierCard":
         """From a supplier loaded with Supplier.objects.with_public_relations()."""
         return cls(
+            id=supplier.pk,
             slug=supplier.slug,
             name=supplier.name,
             legal_form=supplier.legal_form,
@@ -49,6 +51,10 @@ class SupplierCard:
 
     def as_dict(self) -> dict:
         return asdict(self)
+
+    @property
+    def pk(self) -> int:
+        return self.id
 
     def get_absolute_url(self) -> str:
         return reverse("organisations:supplier-detail", kwargs={"slug": self.slug})
