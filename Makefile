@@ -24,7 +24,10 @@ PYTEST_ARGS ?=
 
 DEMO_PASSWORD := responsible-demo
 
-.PHONY: help run test browser-deps lint format migrate demo clean
+# The search benchmark's size: `make bench BENCH_SUPPLIERS=2000` for a quick run.
+BENCH_SUPPLIERS ?= 10000
+
+.PHONY: help run test browser-deps lint format migrate demo bench clean
 
 help: ## List the targets
 	@echo "Usage: make <target>"
@@ -99,6 +102,9 @@ migrate: $(INSTALLED) ## Apply migrations to the development database
 
 demo: $(INSTALLED) ## Load the demo data (idempotent)
 	$(PYTHON) manage.py load_demo
+
+bench: $(INSTALLED) ## Benchmark supplier search against a naive ORM baseline on SQLite and PostgreSQL (BENCH_SUPPLIERS=10000)
+	$(PYTHON) bench/run.py --suppliers $(BENCH_SUPPLIERS)
 
 clean: ## Remove tmp/, staticfiles/ and the development database db.sqlite3 (keeps .venv and media/)
 	rm -rf tmp staticfiles db.sqlite3 db.sqlite3-journal db.sqlite3-wal db.sqlite3-shm

@@ -1,0 +1,499 @@
+#!/usr/bin/env python
+"""The supplier search benchmark behind `make bench`.
+
+    python bench/run.py --suppliers 10000 [--queries 300] [--databases sqlite,postgresql]
+
+For each database, in its own subprocess (so that DATABASE_URL differs), on a
+fresh database (a SQLite file under tmp/bench/, and PostgreSQL's
+`responsible_bench`, created and dropped here): migrate, generate the suppliers
+(bench/generate.py) and build the search index, warm up, then time every query
+(bench/queries.py) through the directory page's service,
+`search.selectors.supplier_search(SupplierQuery.from_params(params))`, and
+through the naive ORM baseline (bench/baseline.py), interleaved A, B, A, B….
+Then check that both give the same totals and facet counts (required for
+queries without text, counted for text queries), and profile the backend's
+SQL statements by kind with the plan of the slowest of each.
+
+Reports p50/p95/max per query category and the ratio p95(backend)/p95(baseline),
+against the targets p95 ≤ 20 ms and ratio ≤ 0.2, as JSON and Markdown in
+bench/results/ (git-ignored). Timings are never asserted; the exit status is
+non-zero only when a run fails or the two disagree on a query without text."""
+
+import argparse
+import gc
+import json
+import os
+import platform
+import statistics
+import subprocess
+import sys
+import time
+from datetime import UTC, datetime
+from pathlib import Path
+from urllib.parse import urlsplit, urlunsplit
+
+ROOT = Path(__file__).resolve().parent.parent
+if sys.path[0] == str(Path(__file__).resolve().parent):
+    sys.path[0] = str(ROOT)  # import bench.* and the project, not bench/'s modules as top-level ones
+RESULTS = ROOT / "bench" / "results"
+SQLITE_PATH = ROOT / "tmp" / "bench" / "bench.sqlite3"
+DEFAULT_POSTGRES_URL = os.environ.get("BENCH_POSTGRES_URL", "postgres://postgres@127.0.0.1:5432/responsible_bench")
+DATABASES = ("sqlite", "postgresql")
+TARGET_P95_MS = 20.0
+TARGET_RATIO = 0.2
+WARM_UP_QUERIES = 24
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--suppliers", type=int, default=10_000)
+    parser.add_argument("--queries", type=int, default=300)
+    parser.add_argument("--seed", type=int, default=2026)
+    parser.add_argument("--databases", default=",".join(DATABASES), help="comma-separated: sqlite, postgresql")
+    parser.add_argument("--postgres-url", default=DEFAULT_POSTGRES_URL, help="its database is dropped and recreated")
+    parser.add_argument("--keep", action="store_true", help="keep the benchmark databases afterwards (to profile)")
+    parser.add_argument("--worker", choices=DATABASES, help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+    if args.worker:
+        return worker(args)
+    return orchestrate(args)
+
+
+# The parent process: one subprocess per database, then the summary ---------------
+
+
+def orchestrate(args) -> int:
+    RESULTS.mkdir(parents=True, exist_ok=True)
+    names = [name.strip() for name in args.databases.split(",") if name.strip()]
+    unknown = set(names) - set(DATABASES)
+    if unknown:
+        sys.exit(f"Unknown database(s) {', '.join(sorted(unknown))}: use {', '.join(DATABASES)}.")
+    status, results, skipped = 0, [], {}
+    for name in names:
+        url = _prepare_sqlite() if name == "sqlite" else _prepare_postgres(args.postgres_url)
+        if url is None:
+            skipped[name] = f"PostgreSQL is not reachable at {_hide_password(args.postgres_url)}"
+            print(f"\n!!! WARNING: {skipped[name]}: the PostgreSQL run was SKIPPED.\n", file=sys.stderr)
+            continue
+        print(f"=== {name}: {args.suppliers} suppliers, {args.queries} queries ===", flush=True)
+        env = {
+            **os.environ,
+            "DJANGO_SETTINGS_MODULE": "marketplace.settings.dev",
+            "DATABASE_URL": url,
+            "DEBUG": "0",  # no query log kept in memory
+            "ELASTICSEARCH_URL": "",  # the database backend is the one measured
+            "REDIS_URL": "",  # a cache of this process only (facet labels), as on a fresh server
+            "TASKS_BACKEND": "django_tasks.backends.immediate.ImmediateBackend",
+            "LOG_LEVEL": "WARNING",
+        }
+        output = RESULTS / f"{name}.json"
+        output.unlink(missing_ok=True)
+        command = [sys.executable, str(Path(__file__).resolve()), "--worker", name]
+        command += ["--suppliers", str(args.suppliers), "--queries", str(args.queries), "--seed", str(args.seed)]
+        try:
+            code = subprocess.run(command, env=env, cwd=ROOT, check=False).returncode
+        finally:
+            if not args.keep:
+                _drop(name, url)
+        if code not in (0, 1) or not output.exists():
+            print(f"!!! The {name} run failed (exit status {code}).", file=sys.stderr)
+            status = 2
+            continue
+        status = max(status, code)
+        results.append(json.loads(output.read_text()))
+    if results:
+        summary = render_summary(results, skipped)
+        (RESULTS / "summary.md").write_text(summary)
+        (RESULTS / "summary.json").write_text(
+            json.dumps({"runs": [_brief(r) for r in results], "skipped": skipped}, indent=2)
+        )
+        print("\n" + summary)
+        written = "summary.md, summary.json, <database>.json, <database>-explain.txt"
+        print(f"Written to {RESULTS.relative_to(ROOT)}/: {written}")
+    return status
+
+
+def _prepare_sqlite() -> str:
+    SQLITE_PATH.parent.mkdir(parents=True, exist_ok=True)
+    for suffix in ("", "-journal", "-wal", "-shm"):
+        Path(f"{SQLITE_PATH}{suffix}").unlink(missing_ok=True)
+    return f"sqlite:///{SQLITE_PATH}"
+
+
+def _maintenance(url: str):
+    """A connection to the server's `postgres` database, to create and drop the bench one."""
+    import psycopg
+
+    parts = urlsplit(url)
+    return psycopg.connect(urlunsplit(parts._replace(path="/postgres")), autocommit=True, connect_timeout=5)
+
+
+def _prepare_postgres(url: str) -> str | None:
+    import psycopg
+    from psycopg import sql
+
+    name = urlsplit(url).path.lstrip("/")
+    try:
+        with _maintenance(url) as conn:
+            conn.execute(sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(name)))
+            conn.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
+    except psycopg.OperationalError:
+        return None
+    return url
+
+
+def _drop(name: str, url: str) -> None:
+    if name == "sqlite":
+        _prepare_sqlite()  # removes the file
+        return
+    from psycopg import sql
+
+    with _maintenance(url) as conn:
+        conn.execute(sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(urlsplit(url).path[1:])))
+
+
+def _hide_password(url: str) -> str:
+    parts = urlsplit(url)
+    if parts.password:
+        parts = parts._replace(netloc=parts.netloc.replace(f":{parts.password}@", ":***@"))
+    return urlunsplit(parts)
+
+
+# The worker: one database, inside Django ----------------------------------------
+
+
+def worker(args) -> int:
+    import django
+
+    django.setup()
+
+    from django.core.cache import cache
+    from django.core.management import call_command
+    from django.db import connection
+
+    from bench import sqlprofile
+    from bench.baseline import baseline_search
+    from bench.generate import generate
+    from bench.queries import build_queries
+    from search.interface import SupplierQuery
+    from search.selectors import facet_vocabulary, supplier_search
+
+    started = time.perf_counter()
+    call_command("migrate", interactive=False, verbosity=0)
+    migrate_seconds = time.perf_counter() - started
+    print(f"migrated in {migrate_seconds:.1f} s", flush=True)
+
+    plans, report = generate(args.suppliers, args.seed)
+    print(
+        f"generated {report.suppliers} suppliers ({report.verified} verified, {report.products} products) "
+        f"in {report.generate_seconds:.1f} s; indexed {report.indexed} in {report.index_seconds:.1f} s",
+        flush=True,
+    )
+    if connection.vendor == "postgresql":
+        # What autovacuum does soon after such a load (statistics for the
+        # planner, a visibility map for index-only scans). SQLite has no such
+        # daemon and the project runs no ANALYZE there, so SQLite gets none.
+        with connection.cursor() as cursor:
+            cursor.execute("VACUUM ANALYZE")
+
+    queries = build_queries(plans, args.queries, args.seed)
+
+    def backend(params):
+        return supplier_search(SupplierQuery.from_params(params))
+
+    def baseline(params):
+        return baseline_search(SupplierQuery.from_params(params))
+
+    step = max(1, len(queries) // WARM_UP_QUERIES)
+    for query in queries[::step]:
+        backend(query.params)
+        baseline(query.params)
+
+    def forget_counts():
+        """An empty application cache (the backend may cache facet counts), facet labels loaded again."""
+        cache.clear()
+        facet_vocabulary()
+
+    # Timed: the application cache starts empty, so a query's counts come from
+    # the cache only when an earlier, different query of the run needed the
+    # same ones (as on a live site: the unfiltered counts, paging…).
+    forget_counts()
+    rows = []
+    gc.collect()
+    for query in queries:
+        a_count, b_count = [0], [0]
+        with sqlprofile.counting(a_count):
+            t0 = time.perf_counter()
+            found = backend(query.params)
+            a_ms = 1000 * (time.perf_counter() - t0)
+        with sqlprofile.counting(b_count):
+            t0 = time.perf_counter()
+            expected = baseline(query.params)
+            b_ms = 1000 * (time.perf_counter() - t0)
+        counts = {facet: {c.value: c.count for c in shown if c.count} for facet, shown in found.facets.items()}
+        rows.append(
+            {
+                "number": query.number,
+                "category": query.category,
+                "url": str(query),
+                "has_text": query.has_text,
+                "backend_ms": round(a_ms, 3),
+                "baseline_ms": round(b_ms, 3),
+                "backend_statements": a_count[0],
+                "baseline_statements": b_count[0],
+                "backend_total": found.total,
+                "baseline_total": expected.total,
+                "totals_agree": found.total == expected.total,
+                "counts_agree": counts == expected.counts,
+                "pages_agree": [s.pk for s in found.suppliers] == expected.ids,
+                "page_size": len(found.suppliers),
+            }
+        )
+        if (query.number + 1) % 50 == 0:
+            print(f"  {query.number + 1}/{len(queries)} queries", flush=True)
+
+    # Repeated: the same queries again, whatever the backend cached now warm.
+    for query, row in zip(queries, rows, strict=True):
+        t0 = time.perf_counter()
+        backend(query.params)
+        row["backend_repeat_ms"] = round(1000 * (time.perf_counter() - t0), 3)
+
+    # Profile: the backend once more with nothing cached, every statement
+    # classified and replayed alone to time it (best of 3, like the whole
+    # search); the rest of the search's time is outside SQL.
+    print("profiling the backend's SQL statements", flush=True)
+    statements, per_category, slowest = [], {}, {}
+    for query in queries:
+        whole = float("inf")
+        for _attempt in range(3):
+            mine = []
+            forget_counts()
+            with sqlprofile.recording(mine):
+                t0 = time.perf_counter()
+                backend(query.params)
+                whole = min(whole, time.perf_counter() - t0)
+            if whole > 0.5:
+                break
+        for statement in mine:
+            statement.seconds = sqlprofile.replay(statement)
+        outside = max(0.0, whole - sum(statement.seconds for statement in mine))
+        mine.append(sqlprofile.Statement(sqlprofile.OUTSIDE, "", (), outside))
+        statements += mine
+        per_category.setdefault(query.category, []).extend(mine)
+        for statement in mine[:-1]:
+            if statement.kind not in slowest or statement.seconds > slowest[statement.kind][0].seconds:
+                slowest[statement.kind] = (statement, str(query))
+    explains = []
+    for kind in sqlprofile.KINDS:
+        if kind in slowest:
+            statement, url = slowest[kind]
+            explains.append(
+                f"### {kind}: {1000 * statement.seconds:.2f} ms, query {url}\n\n{statement.sql}\n"
+                f"params: {statement.params!r}\n\n{sqlprofile.explain(statement.sql, statement.params)}\n"
+            )
+    (RESULTS / f"{args.worker}-explain.txt").write_text("\n".join(explains))
+
+    result = {
+        "database": args.worker,
+        "server": _server_version(connection),
+        "code": _code_version(),
+        "python": platform.python_version(),
+        "machine": f"{platform.machine()}, {os.cpu_count()} CPUs",
+        "date": datetime.now(UTC).isoformat(timespec="seconds"),
+        "suppliers": report.suppliers,
+        "verified": report.verified,
+        "products": report.products,
+        "network_memberships": report.network_memberships,
+        "seed": args.seed,
+        "migrate_seconds": round(migrate_seconds, 2),
+        "generate_seconds": round(report.generate_seconds, 2),
+        "index_seconds": round(report.index_seconds, 2),
+        "scheduled_reindex_ids": report.scheduled_reindex_ids,
+        "stats": statistics_by_category(rows),
+        "agreement": agreement(rows),
+        "profile": sqlprofile.summarize(statements),
+        "profile_by_category": {category: sqlprofile.summarize(s) for category, s in per_category.items()},
+        "queries": rows,
+    }
+    (RESULTS / f"{args.worker}.json").write_text(json.dumps(result, indent=2, ensure_ascii=False))
+    disagreements = result["agreement"]["without_text_disagreeing"]
+    if disagreements:
+        print(f"!!! Backend and baseline disagree on {len(disagreements)} queries without text:", file=sys.stderr)
+        for url in disagreements[:20]:
+            print(f"    {url}", file=sys.stderr)
+        return 1
+    return 0
+
+
+def _code_version() -> str:
+    """The commit measured, and whether search/ or bench/ had uncommitted changes."""
+    try:
+        commit = subprocess.run(
+            ["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True, check=True
+        ).stdout.strip()
+        dirty = subprocess.run(
+            ["git", "status", "--porcelain", "--", "search", "bench"], cwd=ROOT, capture_output=True, text=True
+        ).stdout.strip()
+    except (OSError, subprocess.CalledProcessError):
+        return "unknown"
+    return f"{commit} (with uncommitted changes in search/ or bench/)" if dirty else commit
+
+
+def _server_version(connection) -> str:
+    with connection.cursor() as cursor:
+        if connection.vendor == "sqlite":
+            cursor.execute("SELECT sqlite_version()")
+            return f"SQLite {cursor.fetchone()[0]}"
+        cursor.execute("SHOW server_version")
+        return f"PostgreSQL {cursor.fetchone()[0]}"
+
+
+# Statistics and reports ------------------------------------------------------------
+
+
+def percentile(values, p: float) -> float:
+    values = sorted(values)
+    if len(values) == 1:
+        return values[0]
+    return statistics.quantiles(values, n=100, method="inclusive")[round(p) - 1]
+
+
+def _stats(values) -> dict:
+    return {
+        "p50": percentile(values, 50),
+        "p95": percentile(values, 95),
+        "max": max(values),
+        "mean": statistics.mean(values),
+    }
+
+
+def statistics_by_category(rows) -> dict:
+    groups = {"all": rows}
+    for row in rows:
+        groups.setdefault(row["category"], []).append(row)
+    stats = {}
+    for name, group in groups.items():
+        backend = _stats([r["backend_ms"] for r in group])
+        baseline = _stats([r["baseline_ms"] for r in group])
+        repeat = _stats([r["backend_repeat_ms"] for r in group]) if "backend_repeat_ms" in group[0] else {}
+        stats[name] = {
+            "queries": len(group),
+            "backend": {k: round(v, 2) for k, v in backend.items()},
+            "backend_repeat": {k: round(v, 2) for k, v in repeat.items()},
+            "baseline": {k: round(v, 2) for k, v in baseline.items()},
+            "p95_ratio": round(backend["p95"] / baseline["p95"], 4),
+            "p50_ratio": round(backend["p50"] / baseline["p50"], 4),
+            "statements": {
+                "backend": round(statistics.mean(r["backend_statements"] for r in group), 1),
+                "baseline": round(statistics.mean(r["baseline_statements"] for r in group), 1),
+            },
+            "empty": sum(1 for r in group if r["backend_total"] == 0),
+        }
+    return stats
+
+
+def agreement(rows) -> dict:
+    def agrees(row):
+        return row["totals_agree"] and row["counts_agree"]
+
+    without_text = [r for r in rows if not r["has_text"]]
+    with_text = [r for r in rows if r["has_text"]]
+    return {
+        "without_text": len(without_text),
+        "without_text_agreeing": sum(agrees(r) for r in without_text),
+        "without_text_disagreeing": [r["url"] for r in without_text if not agrees(r)],
+        "with_text": len(with_text),
+        "with_text_agreeing": sum(agrees(r) for r in with_text),
+        "with_text_differing": [
+            {"url": r["url"], "backend_total": r["backend_total"], "baseline_total": r["baseline_total"]}
+            for r in with_text
+            if not agrees(r)
+        ],
+        "pages_identical": sum(r["pages_agree"] for r in rows),
+    }
+
+
+def _brief(result) -> dict:
+    keys = ("database", "server", "code", "date", "suppliers", "verified", "products", "migrate_seconds")
+    keys += ("generate_seconds", "index_seconds", "stats", "profile")
+    brief = {key: result[key] for key in keys}
+    agreement = result["agreement"]
+    brief["agreement"] = {key: value for key, value in agreement.items() if not isinstance(value, list)}
+    brief["agreement"]["with_text_differing"] = len(agreement["with_text_differing"])
+    brief["targets"] = _targets(result)
+    return brief
+
+
+def _targets(result) -> dict:
+    overall = result["stats"]["all"]
+    return {
+        "p95_ms": overall["backend"]["p95"],
+        "p95_target_ms": TARGET_P95_MS,
+        "p95_met": overall["backend"]["p95"] <= TARGET_P95_MS,
+        "ratio": overall["p95_ratio"],
+        "ratio_target": TARGET_RATIO,
+        "ratio_met": overall["p95_ratio"] <= TARGET_RATIO,
+    }
+
+
+def render_summary(results, skipped) -> str:
+    lines = ["# Supplier search benchmark", ""]
+    first = results[0]
+    lines += [
+        f"{first['suppliers']:,} suppliers ({first['verified']:,} verified, {first['products']:,} products), "
+        f"{len(first['queries'])} queries, seed {first['seed']}; {first['machine']}, Python {first['python']}, "
+        f"{first['date']}, code {first['code']}. Milliseconds per search: the database backend through "
+        "`supplier_search` (page suppliers included) against the naive ORM baseline, interleaved in one run, "
+        "the application cache empty at the start; *repeat* runs the same queries again with whatever the "
+        "backend cached.",
+        "",
+    ]
+    for result in results:
+        targets = _targets(result)
+        agreement = result["agreement"]
+        lines += [
+            f"## {result['server']}",
+            "",
+            f"Migrate {result['migrate_seconds']:.1f} s, generate {result['generate_seconds']:.1f} s, "
+            f"index {result['index_seconds']:.1f} s.",
+            "",
+            "| queries | n | backend p50 | p95 | max | baseline p50 | p95 | max | p95 ratio | SQL statements "
+            "| repeat p50 | p95 |",
+            "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+        ]
+        for name, s in result["stats"].items():
+            a, b, r = s["backend"], s["baseline"], s["backend_repeat"]
+            lines.append(
+                f"| {name} | {s['queries']} | {a['p50']:.1f} | {a['p95']:.1f} | {a['max']:.1f} | {b['p50']:.1f} | "
+                f"{b['p95']:.1f} | {b['max']:.1f} | {s['p95_ratio']:.3f} | "
+                f"{s['statements']['backend']:g} / {s['statements']['baseline']:g} | "
+                f"{r.get('p50', 0):.1f} | {r.get('p95', 0):.1f} |"
+            )
+        mark = {True: "met", False: "MISSED"}
+        lines += [
+            "",
+            f"- p95 ≤ {TARGET_P95_MS:g} ms: **{mark[targets['p95_met']]}** ({targets['p95_ms']:.1f} ms)",
+            f"- p95 ratio ≤ {TARGET_RATIO:g}: **{mark[targets['ratio_met']]}** ({targets['ratio']:.3f})",
+            f"- Agreement: {agreement['without_text_agreeing']}/{agreement['without_text']} queries without text "
+            f"give the same total and facet counts; {len(agreement['with_text_differing'])}/{agreement['with_text']} "
+            "text queries differ (icontains matches inside words and is accent-sensitive; the backend matches "
+            "word prefixes ignoring accents).",
+            "",
+            "Backend time by SQL statement kind, nothing cached (each statement replayed alone, rows fetched):",
+            "",
+            "| statement | count | total ms | mean ms | max ms | share |",
+            "|---|---:|---:|---:|---:|---:|",
+        ]
+        lines += [
+            f"| {p['kind']} | {p['statements']} | {p['total_ms']:.0f} | {p['mean_ms']:.2f} | {p['max_ms']:.1f} | "
+            f"{100 * p['share']:.0f} % |"
+            for p in result["profile"]
+        ]
+        lines.append("")
+    for name, reason in skipped.items():
+        lines += [f"## {name}: skipped", "", reason + ".", ""]
+    return "\n".join(lines)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
