@@ -23,6 +23,7 @@ KINDS = (
     "facet counts (GROUP BY)",
     "page of ids, by relevance",
     "page of ids, by name or newest",
+    "page cards",
     "page suppliers",
     "page suppliers' relations (prefetch)",
     "other",
@@ -44,6 +45,8 @@ def classify(sql: str) -> str:
         return "index version"
     if "COUNT(*)" in plain and "search_supplierentry" in plain:
         return "total (COUNT)"
+    if "search_supplierentry.card" in plain:
+        return "page cards"
     if "ORDER BY" in plain and "search_supplierentry" in plain:
         if "bm25(" in plain or "ts_rank(" in plain:
             return "page of ids, by relevance"
