@@ -20,6 +20,7 @@ bench/results/ (git-ignored). Timings are never asserted; the exit status is
 non-zero only when a run fails or the two disagree on a query without text."""
 
 import argparse
+import fcntl
 import gc
 import json
 import os
@@ -64,6 +65,12 @@ def main(argv=None) -> int:
 
 def orchestrate(args) -> int:
     RESULTS.mkdir(parents=True, exist_ok=True)
+    SQLITE_PATH.parent.mkdir(parents=True, exist_ok=True)
+    lock = (SQLITE_PATH.parent / "run.lock").open("w")
+    try:  # two runs in one checkout would delete each other's SQLite file and results
+        fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        sys.exit("Another benchmark is running in this checkout; wait for it to finish.")
     names = [name.strip() for name in args.databases.split(",") if name.strip()]
     unknown = set(names) - set(DATABASES)
     if unknown:
@@ -135,6 +142,12 @@ def _prepare_postgres(url: str) -> str | None:
     name = urlsplit(url).path.lstrip("/")
     try:
         with _maintenance(url) as conn:
+            users = conn.execute("SELECT count(*) FROM pg_stat_activity WHERE datname = %s", [name]).fetchone()[0]
+            if users:
+                sys.exit(
+                    f"The database {name} is in use (another benchmark?): pass --postgres-url with another "
+                    "database name, or wait."
+                )
             conn.execute(sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(name)))
             conn.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
     except psycopg.OperationalError:
