@@ -266,9 +266,24 @@ class ProductFactory(DjangoModelFactory):
     is_public = True
 
 
-def product_for_supplier(*, supplier, price=Decimal("12.50"), num_in_stock=10, **product_fields):
-    """An Oscar product sold by the supplier: a stock record of its partner, priced in EUR."""
+def product_for_supplier(
+    *, supplier, price=Decimal("12.50"), num_in_stock=10, kind=None, attributes=None, **product_fields
+):
+    """An Oscar product sold by the supplier: a stock record of its partner, priced in EUR.
+
+    `kind="goods"` or `kind="service"` files it in that product class (made by the
+    catalogue's data migration) and `attributes={"unit": "box", "pricing_unit": "day"}`
+    sets its attributes, cleaned by `catalogue.attributes.validate_attribute` as the
+    dashboard and the import do."""
+    from catalogue.attributes import validate_attribute
+
+    if kind is not None:
+        product_fields.setdefault("product_class", ProductClass.objects.get(slug=kind))
     product = ProductFactory(**product_fields)
+    if attributes:
+        for code, value in attributes.items():
+            setattr(product.attr, code, validate_attribute(code, value))
+        product.save()
     StockRecord.objects.create(
         product=product,
         partner=supplier.partner,
@@ -278,3 +293,15 @@ def product_for_supplier(*, supplier, price=Decimal("12.50"), num_in_stock=10, *
         num_in_stock=num_in_stock,
     )
     return product
+
+
+def goods_for_supplier(*, supplier, attributes=None, **kwargs):
+    """Goods with a unit of sale (required) unless the test gives its own attributes."""
+    return product_for_supplier(supplier=supplier, kind="goods", attributes=attributes or {"unit": "piece"}, **kwargs)
+
+
+def service_for_supplier(*, supplier, attributes=None, **kwargs):
+    """A service priced per day unless the test gives its own attributes."""
+    return product_for_supplier(
+        supplier=supplier, kind="service", attributes=attributes or {"pricing_unit": "day"}, **kwargs
+    )

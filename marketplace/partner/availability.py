@@ -1,0 +1,34 @@
+"""Availability reasons of our marketplace, on top of Oscar's (stock, unavailable)."""
+
+from django.utils.translation import gettext_lazy as _
+from oscar.apps.partner.availability import Unavailable
+
+
+class SupplierNotVerified(Unavailable):
+    """The supplier waits for an operator's verification: nothing of it is sold until then."""
+
+    code = "supplier-not-verified"
+    message = _("Not for sale until the supplier is verified.")
+
+    def is_purchase_permitted(self, quantity):
+        return False, self.message
+
+
+class NoSupplier(Unavailable):
+    """A stock record of a partner that is no supplier (e.g. made by hand in the admin)."""
+
+    code = "no-supplier"
+    message = _("Not sold by a social enterprise of the marketplace.")
+
+    def is_purchase_permitted(self, quantity):
+        return False, self.message
+
+
+class OnQuoteOnly(Unavailable):
+    """A service priced per project: buyers ask the supplier for a quote instead of ordering."""
+
+    code = "on-quote-only"
+    message = _("On quote only: ask the supplier for a quote.")
+
+    def is_purchase_permitted(self, quantity):
+        return False, self.message

@@ -1,0 +1,98 @@
+"""How the shop prices and sells a product (Oscar's strategy pattern).
+
+- A product is sold through its first stock record, whose partner is a supplier's.
+- Prices are in EUR excluding VAT (B2B); the VAT is the product's `vat_rate`
+  attribute if set, else the standard rate of the supplier's country (partner/vat.py),
+  rounded half up to the cent.
+- Goods need stock (their class tracks stock); services do not.
+- Nothing of an unverified supplier can be bought, nor a service sold on quote only.
+
+`strategy.fetch_for_product(product).price` has `excl_tax`, `incl_tax`, `tax`,
+`currency` and `tax_rate`. To price many products without a query each, load them with
+`catalogue.selectors.products_for_pricing()`.
+"""
+
+from decimal import ROUND_HALF_UP, Decimal
+
+from django.core.exceptions import ObjectDoesNotExist
+from oscar.apps.partner import availability as oscar_availability
+from oscar.apps.partner import prices as oscar_prices
+from oscar.apps.partner.strategy import Structured, UseFirstStockRecord
+
+from catalogue.attributes import is_on_quote_only, vat_rate_override
+
+from .availability import NoSupplier, OnQuoteOnly, SupplierNotVerified
+from .prices import VatPrice
+from .vat import standard_rate
+
+CENT = Decimal("0.01")
+
+
+def supplier_of_stockrecord(stockrecord):
+    """The supplier selling through this stock record, or None."""
+    if stockrecord is None:
+        return None
+    try:
+        return stockrecord.partner.supplier
+    except ObjectDoesNotExist:
+        return None
+
+
+def vat_rate(product, stockrecord) -> Decimal:
+    """The VAT rate (percent) of a product sold through a stock record."""
+    override = vat_rate_override(product)
+    if override is None and product.is_child:
+        override = vat_rate_override(product.parent)
+    if override is not None:
+        return override
+    supplier = supplier_of_stockrecord(stockrecord)
+    return standard_rate(supplier.country.code if supplier else "")
+
+
+def vat_price(product, stockrecord):
+    if stockrecord is None or stockrecord.price is None:
+        return oscar_prices.Unavailable()
+    rate = vat_rate(product, stockrecord)
+    tax = (stockrecord.price * rate / 100).quantize(CENT, rounding=ROUND_HALF_UP)
+    return VatPrice(currency=stockrecord.price_currency, excl_tax=stockrecord.price, tax=tax, tax_rate=rate)
+
+
+class Marketplace(UseFirstStockRecord, Structured):
+    def pricing_policy(self, product, stockrecord):
+        return vat_price(product, stockrecord)
+
+    def parent_pricing_policy(self, product, children_stock):
+        # A product sold in variants shows the price of its first variant with a price.
+        for child, stockrecord in children_stock:
+            if stockrecord is not None and stockrecord.price is not None:
+                return vat_price(child, stockrecord)
+        return oscar_prices.Unavailable()
+
+    def availability_policy(self, product, stockrecord):
+        if stockrecord is None:
+            return oscar_availability.Unavailable()
+        supplier = supplier_of_stockrecord(stockrecord)
+        if supplier is None:
+            return NoSupplier()
+        if not supplier.verified:
+            return SupplierNotVerified()
+        if is_on_quote_only(product) or (product.is_child and is_on_quote_only(product.parent)):
+            return OnQuoteOnly()
+        if product.get_product_class().track_stock:
+            return oscar_availability.StockRequired(stockrecord.net_stock_level)
+        return oscar_availability.Available()
+
+    def parent_availability_policy(self, product, children_stock):
+        policies = [self.availability_policy(child, stockrecord) for child, stockrecord in children_stock]
+        for policy in policies:
+            if policy.is_available_to_buy:
+                return oscar_availability.Available()
+        # Say why (unverified supplier, on quote only) rather than a bare "unavailable".
+        return policies[0] if policies else oscar_availability.Unavailable()
+
+
+class Selector:
+    """One strategy for everybody: B2B prices excluding VAT, in EUR."""
+
+    def strategy(self, request=None, user=None, **kwargs):
+        return Marketplace(request)
