@@ -40,6 +40,10 @@ class SupplierDocument:
         """Everything searchable but the name."""
         return " ".join(part for part in (self.description, self.sectors, self.products) if part)
 
+    def entry_fields(self) -> dict:
+        """The database index's columns for this supplier (search.models.SupplierEntry)."""
+        return {"name_sort": self.name_sort[:200], "created": self.created, "card": self.card}
+
 
 def indexable_suppliers():
     """Only verified suppliers are searchable."""

@@ -1,6 +1,8 @@
 """The search interface every backend speaks: a query in, hits, a total and
-disjunctive facet counts out. The supplier directory page, its JSON endpoint
-and the benchmark all build a SupplierQuery with `SupplierQuery.from_params`.
+disjunctive facet counts out. Two indexes speak it: suppliers (the directory at
+/suppliers/, SupplierQuery) and products (the shop at /shop/search/,
+ProductQuery). Pages, JSON endpoints and the benchmark all build their query
+with `from_params`.
 
 Facet semantics (the same on every backend): within one facet the selected
 values are OR-ed, across facets AND-ed, and a facet's counts apply every other
@@ -8,9 +10,12 @@ facet's filter but not its own. Text matches when every word of the query is
 the start of a word of the supplier's name, description, sectors or products,
 ignoring case and accents."""
 
+import dataclasses
 import unicodedata
 from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
 from math import ceil
+from typing import ClassVar
 
 from django.utils.translation import gettext_lazy as _
 
@@ -46,6 +51,23 @@ SORTS = {
     "newest": _("Newest"),
 }
 
+PRODUCT_FACETS = (
+    Facet("category", _("Category")),
+    Facet("kind", _("Goods or service")),
+    Facet("country", _("Supplier country")),
+    Facet("impact", _("Supplier impact")),
+    Facet("network", _("Supplier network")),
+    Facet("in_stock", _("Availability")),
+)
+PRODUCT_SORTS = {
+    "relevance": _("Relevance"),
+    "price": _("Price: low to high"),
+    "price_desc": _("Price: high to low"),
+    "title": _("Name"),
+    "newest": _("Newest"),
+}
+MAX_PRICE = Decimal("10000000")
+
 
 class InvalidQuery(ValueError):
     """Parameters that cannot be searched; the message says what to change."""
@@ -70,12 +92,28 @@ def words(text: str) -> list[str]:
 
 
 @dataclass(frozen=True)
-class SupplierQuery:
+class SearchQuery:
+    """What every index is asked: text, facet selections, sort and page.
+    Subclasses name their facets and sorts."""
+
+    facets: ClassVar[tuple[Facet, ...]] = ()
+    sorts: ClassVar[dict] = {}
+    default_sort: ClassVar[str] = ""  # without text; with text, relevance
+    index: ClassVar[str] = ""  # which index answers: "suppliers" or "products"
+
     text: str = ""
     filters: dict = field(default_factory=dict)  # facet name -> tuple of selected values
-    sort: str = ""  # "" means relevance with text, name without
+    sort: str = ""  # "" means relevance with text, the default sort without
     page: int = 1
     page_size: int = DEFAULT_PAGE_SIZE
+
+    @classmethod
+    def facet_names(cls) -> tuple[str, ...]:
+        return tuple(f.name for f in cls.facets)
+
+    @classmethod
+    def facet_labels(cls) -> dict:
+        return {f.name: f.label for f in cls.facets}
 
     @property
     def terms(self) -> list[str]:
@@ -85,7 +123,7 @@ class SupplierQuery:
     def effective_sort(self) -> str:
         if self.sort:
             return self.sort
-        return "relevance" if self.terms else "name"
+        return "relevance" if self.terms else self.default_sort
 
     @property
     def offset(self) -> int:
@@ -98,8 +136,13 @@ class SupplierQuery:
         """The filters a facet's own counts apply: every other facet's."""
         return {name: values for name, values in self.active_filters().items() if name != facet}
 
+    def ranges(self) -> dict:
+        """Range conditions on the index entries every count and page applies,
+        as ORM lookups (e.g. {"price__gte": 10}); none by default."""
+        return {}
+
     @classmethod
-    def from_params(cls, params) -> "SupplierQuery":
+    def from_params(cls, params):
         """Build a query from URL parameters (a QueryDict or a dict of lists).
         Raises InvalidQuery with a message a person can act on."""
         text = (_getone(params, "q") or "").strip()
@@ -108,7 +151,7 @@ class SupplierQuery:
                 _("The search text is too long: use at most %(max)d characters.") % {"max": MAX_QUERY_LENGTH}
             )
         filters = {}
-        for facet in FACET_NAMES:
+        for facet in cls.facet_names():
             values = tuple(dict.fromkeys(v.strip() for v in _getlist(params, facet) if v.strip()))
             if len(values) > MAX_VALUES_PER_FACET:
                 raise InvalidQuery(_("Too many values for %(facet)s.") % {"facet": facet})
@@ -117,9 +160,10 @@ class SupplierQuery:
             if values:
                 filters[facet] = values
         sort = _getone(params, "sort") or ""
-        if sort and sort not in SORTS:
+        if sort and sort not in cls.sorts:
             raise InvalidQuery(
-                _("Unknown sort order “%(sort)s”: use %(choices)s.") % {"sort": sort[:30], "choices": ", ".join(SORTS)}
+                _("Unknown sort order “%(sort)s”: use %(choices)s.")
+                % {"sort": sort[:30], "choices": ", ".join(cls.sorts)}
             )
         page = _positive_int(_getone(params, "page"), default=1, name="page")
         if page > MAX_PAGE:
@@ -129,14 +173,20 @@ class SupplierQuery:
             raise InvalidQuery(
                 _("page_size must be one of %(sizes)s.") % {"sizes": ", ".join(str(s) for s in PAGE_SIZES)}
             )
-        return cls(text=text, filters=filters, sort=sort, page=page, page_size=page_size)
+        return cls(text=text, filters=filters, sort=sort, page=page, page_size=page_size, **cls.extra_params(params))
+
+    @classmethod
+    def extra_params(cls, params) -> dict:
+        """Fields a subclass reads from the URL besides text, facets, sort and page."""
+        return {}
 
     def to_params(self, **changes) -> list[tuple[str, str]]:
         """URL parameters for this query (or a variant of it), in a stable order."""
         query = self.replace(**changes)
         params = [("q", query.text)] if query.text else []
-        for facet in FACET_NAMES:
+        for facet in self.facet_names():
             params += [(facet, value) for value in query.filters.get(facet, ())]
+        params += query.extra_to_params()
         if query.sort:
             params.append(("sort", query.sort))
         if query.page_size != DEFAULT_PAGE_SIZE:
@@ -145,18 +195,17 @@ class SupplierQuery:
             params.append(("page", str(query.page)))
         return params
 
-    def replace(self, **changes) -> "SupplierQuery":
-        values = {
-            "text": self.text,
-            "filters": self.filters,
-            "sort": self.sort,
-            "page": self.page,
-            "page_size": self.page_size,
-        }
-        values.update(changes)
-        return SupplierQuery(**values)
+    def extra_to_params(self) -> list[tuple[str, str]]:
+        return []
 
-    def dropping(self, facet: str, values=None) -> "SupplierQuery":
+    def replace(self, **changes):
+        return dataclasses.replace(self, **changes)
+
+    def cleared(self):
+        """No text and no filter, the same sort and page size."""
+        return type(self)(sort=self.sort, page_size=self.page_size)
+
+    def dropping(self, facet: str, values=None):
         """The same query without a facet's filter (or without some of its values), back on page 1."""
         filters = {
             name: tuple(v for v in selected if values is not None and v not in values) if name == facet else selected
@@ -164,12 +213,67 @@ class SupplierQuery:
         }
         return self.replace(filters={name: v for name, v in filters.items() if v}, page=1)
 
-    def toggled(self, facet: str, value: str) -> "SupplierQuery":
+    def toggled(self, facet: str, value: str):
         """The same query with one facet value switched on or off, back on page 1."""
         selected = self.filters.get(facet, ())
         values = tuple(v for v in selected if v != value) if value in selected else (*selected, value)
         filters = {**self.filters, facet: values}
         return self.replace(filters={k: v for k, v in filters.items() if v}, page=1)
+
+
+@dataclass(frozen=True)
+class SupplierQuery(SearchQuery):
+    facets: ClassVar = SUPPLIER_FACETS
+    sorts: ClassVar = SORTS
+    default_sort: ClassVar = "name"
+    index: ClassVar = "suppliers"
+
+
+@dataclass(frozen=True)
+class ProductQuery(SearchQuery):
+    """Products of verified suppliers. Besides the facets, a price range (EUR,
+    excluding VAT) narrows every count and page, like the text does."""
+
+    facets: ClassVar = PRODUCT_FACETS
+    sorts: ClassVar = PRODUCT_SORTS
+    default_sort: ClassVar = "title"
+    index: ClassVar = "products"
+
+    price_min: Decimal | None = None
+    price_max: Decimal | None = None
+
+    @classmethod
+    def extra_params(cls, params) -> dict:
+        price_min = _price(_getone(params, "price_min"), "price_min")
+        price_max = _price(_getone(params, "price_max"), "price_max")
+        if price_min is not None and price_max is not None and price_min > price_max:
+            raise InvalidQuery(_("The lowest price is above the highest price: swap them or clear one."))
+        for facet, allowed in (("in_stock", ("yes", "no")), ("kind", ("goods", "service"))):
+            for value in _getlist(params, facet):
+                if value.strip() and value.strip() not in allowed:
+                    raise InvalidQuery(
+                        _("%(facet)s must be one of: %(choices)s.") % {"facet": facet, "choices": ", ".join(allowed)}
+                    )
+        return {"price_min": price_min, "price_max": price_max}
+
+    def extra_to_params(self) -> list[tuple[str, str]]:
+        params = []
+        if self.price_min is not None:
+            params.append(("price_min", str(self.price_min)))
+        if self.price_max is not None:
+            params.append(("price_max", str(self.price_max)))
+        return params
+
+    def ranges(self) -> dict:
+        ranges = {}
+        if self.price_min is not None:
+            ranges["price__gte"] = self.price_min
+        if self.price_max is not None:
+            ranges["price__lte"] = self.price_max
+        return ranges
+
+    def without_prices(self):
+        return self.replace(price_min=None, price_max=None, page=1)
 
 
 def _getlist(params, name):
@@ -182,6 +286,19 @@ def _getlist(params, name):
 def _getone(params, name):
     values = _getlist(params, name)
     return values[-1] if values else None
+
+
+def _price(raw, name):
+    """A price in EUR: "12", "12.5" or "12,50"; empty means no bound."""
+    if raw is None or not raw.strip():
+        return None
+    try:
+        value = Decimal(raw.strip().replace(",", "."))
+    except InvalidOperation:
+        raise InvalidQuery(_("%(name)s must be an amount in euros, e.g. 12.50.") % {"name": name}) from None
+    if not value.is_finite() or value < 0 or value > MAX_PRICE:
+        raise InvalidQuery(_("%(name)s must be an amount between 0 and 10,000,000 euros.") % {"name": name})
+    return value.quantize(Decimal("0.01"))
 
 
 def _positive_int(raw, *, default, name):
@@ -217,9 +334,9 @@ class BackendResult:
 
 
 @dataclass
-class SupplierSearchResults:
-    query: SupplierQuery
-    suppliers: list  # of organisations.cards.SupplierCard, in result order
+class SearchResults:
+    query: SearchQuery
+    hits: list  # result cards, in result order
     total: int
     facets: dict  # facet name -> list[FacetCount], ready to show
     backend: str
@@ -236,3 +353,15 @@ class SupplierSearchResults:
     @property
     def has_next(self) -> bool:
         return self.query.page < self.num_pages
+
+
+class SupplierSearchResults(SearchResults):
+    @property
+    def suppliers(self) -> list:  # of organisations.cards.SupplierCard
+        return self.hits
+
+
+class ProductSearchResults(SearchResults):
+    @property
+    def products(self) -> list:  # of search.cards.ProductCard
+        return self.hits

@@ -62,3 +62,46 @@ class IndexState(models.Model):
 
     def __str__(self):
         return f"{self.name} v{self.version}"
+
+
+class ProductEntry(models.Model):
+    """A product for sale in the search index: what the shop's result pages
+    sort and filter on, and the card they show."""
+
+    product = models.OneToOneField("catalogue.Product", primary_key=True, on_delete=models.CASCADE, related_name="+")
+    title_sort = models.CharField(max_length=255)
+    created = models.DateTimeField()
+    # EUR excluding VAT; empty when the product has no price (on quote only).
+    price = models.DecimalField(max_digits=12, decimal_places=2, null=True)
+    card = models.JSONField(default=dict)
+
+    class Meta:
+        verbose_name = _("product search entry")
+        verbose_name_plural = _("product search entries")
+        indexes = [
+            models.Index(fields=["title_sort", "product"], name="search_product_title"),
+            models.Index(fields=["-created", "product"], name="search_product_newest"),
+            models.Index(fields=["price", "product"], name="search_product_price"),
+        ]
+
+    def __str__(self):
+        return self.title_sort
+
+
+class ProductFacetEntry(models.Model):
+    """One facet value of one product: (category, food/catering), (kind, service)…"""
+
+    entry = models.ForeignKey(ProductEntry, on_delete=models.CASCADE, related_name="facet_values")
+    facet = models.CharField(max_length=16)
+    value = models.CharField(max_length=255)
+
+    class Meta:
+        verbose_name = _("product facet value")
+        verbose_name_plural = _("product facet values")
+        indexes = [
+            models.Index(fields=["facet", "value", "entry"], name="search_pfacet_value"),
+            models.Index(fields=["entry", "facet", "value"], name="search_pfacet_entry"),
+        ]
+
+    def __str__(self):
+        return f"{self.facet}={self.value}"

@@ -1,20 +1,32 @@
 """Reads through the search interface: the supplier directory page, its JSON
-endpoint and the benchmark all call `supplier_search`."""
+endpoint and the benchmark call `supplier_search`; the shop's pages, its JSON
+endpoint and the benchmark call `product_search`."""
 
 from django.core.cache import cache
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django_countries import countries
 
+from catalogue.cards import KIND_LABELS, ProductCard
 from marketplace.organisations.cards import SupplierCard
 from marketplace.organisations.models import ImpactArea, Label, Network, Region, Sector, Supplier
 
 from . import backends
 from .documents import CHARTER_PREFIX
-from .interface import FACET_NAMES, FacetCount, SupplierQuery, SupplierSearchResults
-from .models import SupplierEntry
+from .interface import (
+    FACET_NAMES,
+    FacetCount,
+    ProductQuery,
+    ProductSearchResults,
+    SearchQuery,
+    SupplierQuery,
+    SupplierSearchResults,
+)
+from .models import ProductEntry, SupplierEntry
+from .product_documents import CategoryTree
 
 VOCABULARY_CACHE_KEY = "search:facet-vocabulary"
+PRODUCT_VOCABULARY_CACHE_KEY = "search:product-facet-vocabulary"
 VOCABULARY_CACHE_SECONDS = 600
 
 
@@ -53,7 +65,25 @@ def _load_vocabulary() -> dict:
     }
 
 
-def unknown_values(query: SupplierQuery, vocabulary: dict) -> list[tuple[str, str]]:
+def product_facet_vocabulary() -> dict:
+    """Like facet_vocabulary, for the product facets (categories by full slug)."""
+    key = f"{PRODUCT_VOCABULARY_CACHE_KEY}:{get_language()}"
+    vocabulary = cache.get(key)
+    if vocabulary is None:
+        suppliers = facet_vocabulary()
+        vocabulary = {
+            "category": CategoryTree().vocabulary(),
+            "kind": {value: (str(label), "") for value, label in KIND_LABELS.items()},
+            "country": suppliers["country"],
+            "impact": suppliers["impact"],
+            "network": suppliers["network"],
+            "in_stock": {"yes": (_("In stock"), ""), "no": (_("Out of stock"), "")},
+        }
+        cache.set(key, vocabulary, VOCABULARY_CACHE_SECONDS)
+    return vocabulary
+
+
+def unknown_values(query: SearchQuery, vocabulary: dict) -> list[tuple[str, str]]:
     return [
         (facet, value)
         for facet, values in query.active_filters().items()
@@ -69,7 +99,7 @@ def supplier_search(query: SupplierQuery, *, vocabulary=None) -> SupplierSearchR
     cards = dict(SupplierEntry.objects.filter(supplier_id__in=found.ids).values_list("supplier_id", "card"))
     return SupplierSearchResults(
         query=query,
-        suppliers=[SupplierCard.from_dict(cards[pk]) for pk in found.ids if pk in cards],
+        hits=[SupplierCard.from_dict(cards[pk]) for pk in found.ids if pk in cards],
         total=found.total,
         facets={
             facet: _facet_counts(query, facet, found.counts.get(facet, {}), vocabulary[facet]) for facet in FACET_NAMES
@@ -78,9 +108,25 @@ def supplier_search(query: SupplierQuery, *, vocabulary=None) -> SupplierSearchR
     )
 
 
-def _facet_counts(query, facet, counts, vocabulary) -> list[FacetCount]:
+def product_search(query: ProductQuery, *, vocabulary=None) -> ProductSearchResults:
+    vocabulary = vocabulary if vocabulary is not None else product_facet_vocabulary()
+    found = backends.search(query)
+    cards = dict(ProductEntry.objects.filter(product_id__in=found.ids).values_list("product_id", "card"))
+    return ProductSearchResults(
+        query=query,
+        hits=[ProductCard.from_dict(cards[pk]) for pk in found.ids if pk in cards],
+        total=found.total,
+        facets={
+            facet: _facet_counts(query, facet, found.counts.get(facet, {}), vocabulary[facet], tree="category")
+            for facet in query.facet_names()
+        },
+        backend=found.backend,
+    )
+
+
+def _facet_counts(query, facet, counts, vocabulary, tree="sector") -> list[FacetCount]:
     """The values to show for one facet: those with results and those selected,
-    most frequent first; sub-sectors right after their parent sector."""
+    most frequent first; sub-sectors (sub-categories) right after their parent."""
     selected = set(query.filters.get(facet, ()))
     shown = [
         FacetCount(
@@ -94,7 +140,7 @@ def _facet_counts(query, facet, counts, vocabulary) -> list[FacetCount]:
         if counts.get(value) or value in selected
     ]
     shown.sort(key=lambda c: (-c.count, c.label))
-    if facet != "sector":
+    if facet != tree:
         return shown
     children = {}
     for count in shown:
@@ -108,6 +154,6 @@ def _facet_counts(query, facet, counts, vocabulary) -> list[FacetCount]:
     return tree
 
 
-def supplier_count(query: SupplierQuery) -> int:
-    """How many suppliers a query finds, without loading them."""
+def search_count(query: SearchQuery) -> int:
+    """How many suppliers or products a query finds, without loading them."""
     return backends.search(query.replace(page=1)).total

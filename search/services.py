@@ -1,4 +1,4 @@
-"""Writes to the search indexes: keep them in step with the suppliers."""
+"""Writes to the search indexes: keep them in step with suppliers and products."""
 
 import logging
 import threading
@@ -10,58 +10,90 @@ from django.db import transaction
 
 from . import backends
 from .documents import BATCH_SIZE, indexable_suppliers, supplier_documents
-from .selectors import VOCABULARY_CACHE_KEY
+from .product_documents import indexable_products, product_documents
+from .selectors import PRODUCT_VOCABULARY_CACHE_KEY, VOCABULARY_CACHE_KEY
 
 logger = logging.getLogger(__name__)
 _pending = threading.local()
 
+INDEXES = ("suppliers", "products")
+DOCUMENTS = {"suppliers": supplier_documents, "products": product_documents}
+INDEXABLE = {"suppliers": indexable_suppliers, "products": indexable_products}
 
-def suppliers_reindex(ids: Iterable[int]) -> None:
-    """Index the verified suppliers among `ids` and remove the others (unverified
-    or deleted) from every index."""
+
+def _reindex(index: str, ids: Iterable[int]) -> None:
+    """Index the documents among `ids` that are searchable and remove the
+    others (unverified, withdrawn or deleted) from every backend."""
     ids = set(ids)
-    documents = list(supplier_documents(ids))
+    documents = list(DOCUMENTS[index](ids))
     gone = ids - {doc.id for doc in documents}
-    for backend in backends.indexing_backends():
+    for backend in backends.indexing_backends(index):
         try:
             backend.index(documents)
             backend.remove(gone)
         except backends.BackendUnavailable:
-            logger.error("Could not update the %s index for suppliers %s; rebuild it.", backend.name, sorted(ids))
+            logger.error("Could not update the %s index for %s %s; rebuild it.", backend.name, index, sorted(ids))
+
+
+def suppliers_reindex(ids: Iterable[int]) -> None:
+    _reindex("suppliers", ids)
+
+
+def products_reindex(ids: Iterable[int]) -> None:
+    _reindex("products", ids)
 
 
 def suppliers_reindex_later(ids: Iterable[int]) -> None:
     """Reindex after the current transaction commits (never data that is rolled
     back), in one background task per transaction whatever the number of changes."""
+    _later("suppliers", ids)
+
+
+def products_reindex_later(ids: Iterable[int]) -> None:
+    """Like suppliers_reindex_later, for products."""
+    _later("products", ids)
+
+
+def pending_reindex() -> dict:
+    """What this thread will reindex at the next commit: index -> set of ids."""
     if not hasattr(_pending, "ids"):
-        _pending.ids = set()
-    _pending.ids.update(ids)
+        _pending.ids = {index: set() for index in INDEXES}
+    return _pending.ids
+
+
+def _later(index, ids):
+    pending_reindex()[index].update(ids)
     transaction.on_commit(_enqueue_pending)
 
 
 def _enqueue_pending():
-    ids, _pending.ids = getattr(_pending, "ids", set()), set()
-    if ids:
-        from .tasks import reindex_suppliers
+    from . import tasks
 
-        reindex_suppliers.enqueue(sorted(ids))
-
-
-def index_rebuild(progress: Callable[[int], None] | None = None) -> int:
-    """Rebuild every index from scratch; `progress` is told each batch's size."""
-    total = 0
-    for backend in backends.indexing_backends():
-        total = backend.rebuild(_batches(), progress=progress)
-    return total
+    pending = pending_reindex()
+    _pending.ids = {index: set() for index in INDEXES}
+    if pending["suppliers"]:
+        tasks.reindex_suppliers.enqueue(sorted(pending["suppliers"]))
+    if pending["products"]:
+        tasks.reindex_products.enqueue(sorted(pending["products"]))
 
 
-def index_size() -> int:
-    return indexable_suppliers().count()
+def index_rebuild(progress: Callable[[int], None] | None = None, indexes=INDEXES) -> dict:
+    """Rebuild indexes from scratch (all by default): index -> documents indexed.
+    `progress` is told each batch's size."""
+    indexed = {}
+    for index in indexes:
+        for backend in backends.indexing_backends(index):
+            indexed[index] = backend.rebuild(_batches(DOCUMENTS[index]()), progress=progress)
+    return indexed
 
 
-def _batches():
+def index_size(index: str) -> int:
+    return INDEXABLE[index]().count()
+
+
+def _batches(documents):
     batch = []
-    for document in supplier_documents():
+    for document in documents:
         batch.append(document)
         if len(batch) == BATCH_SIZE:
             yield batch
@@ -72,4 +104,5 @@ def _batches():
 
 def facet_vocabulary_forget() -> None:
     """Facet labels changed: the next search reloads them, in every language."""
-    cache.delete_many([f"{VOCABULARY_CACHE_KEY}:{code}" for code, _name in settings.LANGUAGES])
+    keys = (VOCABULARY_CACHE_KEY, PRODUCT_VOCABULARY_CACHE_KEY)
+    cache.delete_many([f"{key}:{code}" for key in keys for code, _name in settings.LANGUAGES])

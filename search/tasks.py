@@ -6,3 +6,8 @@ from . import services
 @task()
 def reindex_suppliers(supplier_ids: list[int]) -> None:
     services.suppliers_reindex(supplier_ids)
+
+
+@task()
+def reindex_products(product_ids: list[int]) -> None:
+    services.products_reindex(product_ids)

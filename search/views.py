@@ -1,99 +1,59 @@
-"""Search pages. The supplier directory runs on the search interface. Shop
-browsing runs without haystack: Oscar's own catalogue and search views query
-haystack, which has no Elasticsearch 8 backend (see ARCHITECTURE.md), so these
-serve the same URLs from the database until the product-search issue puts them
-on the search interface. Only products of verified suppliers are sold."""
+"""Search pages, all on the search interface: the supplier directory
+(/suppliers/) and the shop's catalogue, category and search pages (Oscar's
+URLs, /shop/…), which Oscar serves through haystack (see ARCHITECTURE.md).
+Every state is in the URL; with JavaScript, directory.js swaps in the results
+fragment."""
 
 from urllib.parse import urlencode
 
-from django.db.models import Prefetch, Q
 from django.http import HttpResponsePermanentRedirect
 from django.shortcuts import get_object_or_404
+from django.urls import reverse
 from django.utils.cache import patch_vary_headers
 from django.utils.translation import gettext as _
-from django.views.generic import ListView, TemplateView
+from django.utils.translation import gettext_lazy
+from django.views.generic import TemplateView
 from oscar.core.loading import get_model
 
-from .interface import FACET_LABELS, FACET_NAMES, SORTS, SUPPLIER_FACETS, InvalidQuery, SupplierQuery
-from .selectors import facet_vocabulary, supplier_count, supplier_search, unknown_values
+from .interface import InvalidQuery, ProductQuery, SupplierQuery
+from .product_documents import CategoryTree
+from .selectors import (
+    facet_vocabulary,
+    product_facet_vocabulary,
+    product_search,
+    search_count,
+    supplier_search,
+    unknown_values,
+)
 
-Product = get_model("catalogue", "Product")
 Category = get_model("catalogue", "Category")
-StockRecord = get_model("partner", "StockRecord")
 
 
-def products_for_sale():
-    """Public products that a verified supplier sells, with what a product card shows."""
-    return (
-        Product.objects.browsable()
-        .filter(stockrecords__partner__supplier__verified=True)
-        .select_related("product_class")
-        .prefetch_related(
-            Prefetch("stockrecords", queryset=StockRecord.objects.select_related("partner")),
-            "images",
-        )
-        .distinct()
-        .order_by("title", "pk")
-    )
+class SearchPageView(TemplateView):
+    """A faceted search page: the query from the URL, results, facets with
+    counts, removable chips, sort, pages and, on an empty page, which filter
+    to drop. Subclasses say which index they search."""
 
-
-class CatalogueView(ListView):
-    template_name = "oscar/catalogue/browse.html"
-    context_object_name = "products"
-    paginate_by = 24
-
-    def get_queryset(self):
-        return products_for_sale()
-
-    def get_context_data(self, **kwargs):
-        return super().get_context_data(summary=_("All products"), **kwargs)
-
-
-class ProductCategoryView(CatalogueView):
-    template_name = "oscar/catalogue/category.html"
-
-    def get(self, request, *args, **kwargs):
-        self.category = get_object_or_404(Category.objects.browsable(), pk=kwargs["pk"])
-        if request.path != self.category.get_absolute_url():
-            # Categories are found by id; an old slug redirects to the current one.
-            return HttpResponsePermanentRedirect(self.category.get_absolute_url())
-        return super().get(request, *args, **kwargs)
-
-    def get_queryset(self):
-        return products_for_sale().filter(categories__in=self.category.get_descendants_and_self())
-
-    def get_context_data(self, **kwargs):
-        return super().get_context_data(category=self.category, **kwargs)
-
-
-class FacetedSearchView(CatalogueView):
-    """/shop/search/?q=…: title and description contain every word."""
-
-    template_name = "oscar/search/results.html"
-
-    def get_queryset(self):
-        products = products_for_sale()
-        for word in self.request.GET.get("q", "").split():
-            products = products.filter(Q(title__icontains=word) | Q(description__icontains=word))
-        return products
-
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        context.update(summary=_("Search"), query=self.request.GET.get("q", ""))
-        return context
-
-
-def _url(query: SupplierQuery) -> str:
-    params = query.to_params()
-    return "?" + urlencode(params) if params else "?"
-
-
-class SupplierDirectoryView(TemplateView):
-    """/suppliers/: faceted search over verified suppliers. Every state is in
-    the URL; with JavaScript, directory.js swaps in the results fragment."""
-
-    template_name = "search/supplier_directory.html"
+    query_class = SupplierQuery
     fragment_template_name = "search/includes/directory_results.html"
+    result_template_name = ""
+    noun = ""
+
+    def search(self, query, vocabulary):
+        raise NotImplementedError
+
+    def vocabulary(self):
+        raise NotImplementedError
+
+    def action_url(self) -> str:
+        """Where the search form and every link go."""
+        return self.request.path
+
+    def url(self, query) -> str:
+        """A link to the query: relative ("?…") on the page that searches itself."""
+        params = "?" + urlencode(query.to_params())
+        action = self.action_url()
+        return params if action == self.request.path else action + params.rstrip("?")
 
     def render_to_response(self, context, **kwargs):
         # The fragment and the whole page share a URL: caches must tell them apart.
@@ -106,39 +66,51 @@ class SupplierDirectoryView(TemplateView):
             return [self.fragment_template_name]
         return [self.template_name]
 
+    def read_query(self, request):
+        return self.query_class.from_params(request.GET)
+
     def get(self, request, *args, **kwargs):
         try:
-            query = SupplierQuery.from_params(request.GET)
+            query = self.read_query(request)
         except InvalidQuery as error:
-            context = self.get_context_data(error=str(error), query=SupplierQuery(), facets=SUPPLIER_FACETS)
+            context = self.get_context_data(error=str(error), query=self.query_class(), **self.page_context())
             return self.render_to_response(context, status=400)
-        vocabulary = facet_vocabulary()
+        vocabulary = self.vocabulary()
         notices = []
         unknown = unknown_values(query, vocabulary)
+        labels = query.facet_labels()
         for facet, value in unknown:
             # A stale or mistyped link still shows a page: drop what we do not know and say so.
             query = query.dropping(facet, [value]).replace(page=query.page)
             notices.append(
                 _("We ignored “%(value)s”: it is not a known %(facet)s.")
-                % {"value": value, "facet": str(FACET_LABELS[facet]).lower()}
+                % {"value": value, "facet": str(labels[facet]).lower()}
             )
-        results = supplier_search(query, vocabulary=vocabulary)
+        results = self.search(query, vocabulary)
         if query.page > results.num_pages and results.total:
             notices.append(
                 _("There is no page %(page)d: the results end at page %(last)d.")
                 % {"page": query.page, "last": results.num_pages}
             )
         results.notices = notices
-        return self.render_to_response(self.get_context_data(**self.directory_context(results)))
+        context = self.get_context_data(**self.page_context(), **self.directory_context(results))
+        return self.render_to_response(context)
+
+    def page_context(self) -> dict:
+        return {
+            "action_url": self.action_url(),
+            "result_template_name": self.result_template_name,
+            "noun": self.noun,
+        }
 
     def directory_context(self, results):
         query = results.query
-        labels = FACET_LABELS
+        labels = query.facet_labels()
         facets = []
-        for facet in FACET_NAMES:
+        for facet in query.facet_names():
             options = results.facets[facet]
             for option in options:
-                option.url = _url(query.toggled(facet, option.value))
+                option.url = self.url(query.toggled(facet, option.value))
             facets.append({"name": facet, "label": labels[facet], "options": options})
         chips = [
             {"label": option.label, "facet": labels[facet["name"]], "url": option.url}
@@ -146,35 +118,136 @@ class SupplierDirectoryView(TemplateView):
             for option in facet["options"]
             if option.selected
         ]
+        chips = self.extra_chips(query) + chips
         if query.text:
             chips.insert(
-                0, {"label": f"“{query.text}”", "facet": _("Text"), "url": _url(query.replace(text="", page=1))}
+                0, {"label": f"“{query.text}”", "facet": _("Text"), "url": self.url(query.replace(text="", page=1))}
             )
         return {
             "results": results,
             "query": query,
             "facets": facets,
             "chips": chips,
-            "clear_url": _url(SupplierQuery(sort=query.sort, page_size=query.page_size)),
-            "sorts": SORTS.items(),
-            "previous_url": _url(query.replace(page=query.page - 1)) if results.has_previous else "",
-            "next_url": _url(query.replace(page=query.page + 1)) if results.has_next else "",
-            "last_url": _url(query.replace(page=results.num_pages)),
+            "clear_url": self.url(query.cleared()),
+            "sorts": query.sorts.items(),
+            "previous_url": self.url(query.replace(page=query.page - 1)) if results.has_previous else "",
+            "next_url": self.url(query.replace(page=query.page + 1)) if results.has_next else "",
+            "last_url": self.url(query.replace(page=results.num_pages)),
             "suggestions": self.suggestions(results) if not results.total else [],
         }
 
-    @staticmethod
-    def suggestions(results):
-        """On an empty page: how many results each single filter is hiding."""
-        query = results.query
+    def extra_chips(self, query) -> list:
+        return []
+
+    def relaxations(self, query) -> list:
+        """(what is dropped, the query without it): the single changes an empty page suggests."""
         options = []
         if query.text:
-            without_text = query.replace(text="", page=1)
-            options.append((_("the search text"), without_text))
-        options += [(FACET_LABELS[facet], query.dropping(facet)) for facet in query.active_filters()]
+            options.append((_("the search text"), query.replace(text="", page=1)))
+        labels = query.facet_labels()
+        options += [(labels[facet], query.dropping(facet)) for facet in query.active_filters()]
+        return options
+
+    def suggestions(self, results):
+        """On an empty page: how many results each single filter is hiding."""
         suggestions = []
-        for label, relaxed in options:
-            total = supplier_count(relaxed)
+        for label, relaxed in self.relaxations(results.query):
+            total = search_count(relaxed)
             if total:
-                suggestions.append({"label": label, "total": total, "url": _url(relaxed)})
+                suggestions.append({"label": label, "total": total, "url": self.url(relaxed)})
         return suggestions
+
+
+class SupplierDirectoryView(SearchPageView):
+    """/suppliers/: faceted search over verified suppliers."""
+
+    template_name = "search/supplier_directory.html"
+    result_template_name = "includes/supplier_card.html"
+    noun = "suppliers"
+
+    def search(self, query, vocabulary):
+        return supplier_search(query, vocabulary=vocabulary)
+
+    def vocabulary(self):
+        return facet_vocabulary()
+
+
+class CatalogueView(SearchPageView):
+    """/shop/catalogue/: every product for sale, with the product facets.
+    Only products of verified suppliers are listed (the index holds no other)."""
+
+    query_class = ProductQuery
+    template_name = "oscar/catalogue/browse.html"
+    result_template_name = "catalogue/includes/product_card.html"
+    noun = "products"
+    heading = gettext_lazy("All products and services")
+
+    def search(self, query, vocabulary):
+        return product_search(query, vocabulary=vocabulary)
+
+    def vocabulary(self):
+        return product_facet_vocabulary()
+
+    def page_context(self):
+        return {**super().page_context(), "summary": self.heading}
+
+    def extra_chips(self, query):
+        chips = []
+        if query.price_min is not None or query.price_max is not None:
+            chips.append(
+                {
+                    "label": _price_range_label(query.price_min, query.price_max),
+                    "facet": _("Price excl. VAT"),
+                    "url": self.url(query.without_prices()),
+                }
+            )
+        return chips
+
+    def relaxations(self, query):
+        options = super().relaxations(query)
+        if query.price_min is not None or query.price_max is not None:
+            options.append((_("the price range"), query.without_prices()))
+        return options
+
+
+class FacetedSearchView(CatalogueView):
+    """/shop/search/?q=…: the same page, as a search."""
+
+    template_name = "oscar/search/results.html"
+    heading = gettext_lazy("Search products and services")
+
+
+class ProductCategoryView(CatalogueView):
+    """/shop/catalogue/category/<slug>_<pk>/: the products of a category and
+    its sub-categories. Its filters, sort and pages link to the search page
+    (with the category selected), so every facet can be changed there."""
+
+    template_name = "oscar/catalogue/category.html"
+
+    def get(self, request, *args, **kwargs):
+        self.category = get_object_or_404(Category.objects.browsable(), pk=kwargs["pk"])
+        if request.path != self.category.get_absolute_url():
+            # Categories are found by id; an old slug redirects to the current one.
+            return HttpResponsePermanentRedirect(self.category.get_absolute_url())
+        self.category_value = CategoryTree().lineage(self.category)[-1][0]
+        return super().get(request, *args, **kwargs)
+
+    def read_query(self, request):
+        query = super().read_query(request)
+        if self.category_value not in query.filters.get("category", ()):
+            query = query.replace(filters={**query.filters, "category": (self.category_value,)})
+        return query
+
+    def action_url(self):
+        return reverse("search:search")
+
+    def page_context(self):
+        return {**super().page_context(), "category": self.category, "summary": self.category.name}
+
+
+def _price_range_label(low, high) -> str:
+    if low is not None and high is not None:
+        return _("€%(low)s to €%(high)s") % {"low": low, "high": high}
+    if low is not None:
+        return _("from €%(low)s") % {"low": low}
+    return _("up to €%(high)s") % {"high": high}

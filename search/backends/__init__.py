@@ -15,26 +15,26 @@ class BackendUnavailable(Exception):
     """The backend cannot be reached; callers fall back to the database."""
 
 
-def primary_backend():
+def primary_backend(index: str = "suppliers"):
     if settings.ELASTICSEARCH_URL:
-        from .elasticsearch import ElasticsearchBackend
+        from .elasticsearch import elasticsearch_backend
 
-        return ElasticsearchBackend(settings.ELASTICSEARCH_URL)
-    return DatabaseBackend()
+        return elasticsearch_backend(index, settings.ELASTICSEARCH_URL)
+    return DatabaseBackend(index)
 
 
-def indexing_backends():
-    """Every backend that must hold the documents: the database always."""
-    backends = [DatabaseBackend()]
+def indexing_backends(index: str = "suppliers"):
+    """Every backend that must hold the index's documents: the database always."""
+    backends = [DatabaseBackend(index)]
     if settings.ELASTICSEARCH_URL:
-        backends.append(primary_backend())
+        backends.append(primary_backend(index))
     return backends
 
 
 def search(query):
-    backend = primary_backend()
+    backend = primary_backend(query.index)
     try:
         return backend.search(query)
     except BackendUnavailable as error:
         logger.warning("Search backend %s unavailable, answering from the database: %s", backend.name, error)
-        return DatabaseBackend().search(query)
+        return DatabaseBackend(query.index).search(query)

@@ -307,6 +307,17 @@ def _batched(documents: Iterable[SupplierDocument], size: int = BATCH_SIZE) -> I
         yield batch
 
 
+def elasticsearch_backend(index: str, url: str):
+    """The Elasticsearch backend of an index."""
+    if index == "products":
+        # Product search on Elasticsearch is being written; meanwhile products
+        # are served by the database index, which is always kept.
+        from .database import DatabaseBackend
+
+        return DatabaseBackend("products")
+    return ElasticsearchBackend(url)
+
+
 class ElasticsearchBackend:
     name = "elasticsearch"
 

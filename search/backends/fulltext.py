@@ -3,32 +3,41 @@ SQLite's FTS5 and PostgreSQL's tsvector. Both index text already folded by
 search.interface.words (lower case, no accents, split on non-alphanumerics) and
 match every query word as a prefix, so both behave alike.
 
-The tables are created by migration search.0002 and are not Django models."""
+Each index has its own table (suppliers: migration search.0002, products:
+search.0006); they are not Django models."""
 
 from django.db import connection
 
 TABLE = "search_supplier_fulltext"
+PRODUCT_TABLE = "search_product_fulltext"
+KEYS = {TABLE: "supplier_id", PRODUCT_TABLE: "product_id"}  # the id column, on PostgreSQL
 
 
 class SqliteFullText:
-    create_sql = [
-        # rowid is the supplier id; the name column weighs more in the ranking.
-        f"CREATE VIRTUAL TABLE IF NOT EXISTS {TABLE} USING fts5(name, body, tokenize = 'unicode61')",
-    ]
-    drop_sql = [f"DROP TABLE IF EXISTS {TABLE}"]
+    def __init__(self, table=TABLE):
+        self.table = table
+
+    @property
+    def create_sql(self):
+        # rowid is the entry's id; the name column weighs more in the ranking.
+        return [f"CREATE VIRTUAL TABLE IF NOT EXISTS {self.table} USING fts5(name, body, tokenize = 'unicode61')"]
+
+    @property
+    def drop_sql(self):
+        return [f"DROP TABLE IF EXISTS {self.table}"]
 
     def replace(self, cursor, rows):
         """rows: (supplier id, folded name words, folded body words)."""
         self.delete(cursor, [row[0] for row in rows])
-        cursor.executemany(f"INSERT INTO {TABLE} (rowid, name, body) VALUES (%s, %s, %s)", rows)
+        cursor.executemany(f"INSERT INTO {self.table} (rowid, name, body) VALUES (%s, %s, %s)", rows)
 
     def delete(self, cursor, ids):
         for start in range(0, len(ids), 500):
             chunk = ids[start : start + 500]
-            cursor.execute(f"DELETE FROM {TABLE} WHERE rowid IN ({', '.join(['%s'] * len(chunk))})", chunk)
+            cursor.execute(f"DELETE FROM {self.table} WHERE rowid IN ({', '.join(['%s'] * len(chunk))})", chunk)
 
     def clear(self, cursor):
-        cursor.execute(f"DELETE FROM {TABLE}")
+        cursor.execute(f"DELETE FROM {self.table}")
 
     @staticmethod
     def _match(terms):
@@ -36,37 +45,47 @@ class SqliteFullText:
 
     def matching_ids_sql(self, terms):
         """SQL selecting the ids of suppliers matching every term."""
-        return f"SELECT rowid FROM {TABLE} WHERE {TABLE} MATCH %s", [self._match(terms)]
+        return f"SELECT rowid FROM {self.table} WHERE {self.table} MATCH %s", [self._match(terms)]
 
     def ranked_sql(self, terms):
         """SQL selecting (id, rank) of the matching suppliers; a lower rank is better.
         The name counts ten times as much as the rest."""
-        return f"SELECT rowid AS id, bm25({TABLE}, 10.0, 1.0) AS rank FROM {TABLE} WHERE {TABLE} MATCH %s", [
+        table = self.table
+        return f"SELECT rowid AS id, bm25({table}, 10.0, 1.0) AS rank FROM {table} WHERE {table} MATCH %s", [
             self._match(terms)
         ]
 
 
 class PostgresFullText:
-    create_sql = [
-        f"CREATE TABLE IF NOT EXISTS {TABLE} (supplier_id integer PRIMARY KEY, document tsvector NOT NULL)",
-        f"CREATE INDEX IF NOT EXISTS {TABLE}_document ON {TABLE} USING gin (document)",
-    ]
-    drop_sql = [f"DROP TABLE IF EXISTS {TABLE}"]
+    def __init__(self, table=TABLE):
+        self.table = table
+        self.key = KEYS[table]
+
+    @property
+    def create_sql(self):
+        return [
+            f"CREATE TABLE IF NOT EXISTS {self.table} ({self.key} integer PRIMARY KEY, document tsvector NOT NULL)",
+            f"CREATE INDEX IF NOT EXISTS {self.table}_document ON {self.table} USING gin (document)",
+        ]
+
+    @property
+    def drop_sql(self):
+        return [f"DROP TABLE IF EXISTS {self.table}"]
 
     def replace(self, cursor, rows):
         cursor.executemany(
-            f"INSERT INTO {TABLE} (supplier_id, document) "
+            f"INSERT INTO {self.table} ({self.key}, document) "
             "VALUES (%s, setweight(to_tsvector('simple', %s), 'A') || setweight(to_tsvector('simple', %s), 'B')) "
-            "ON CONFLICT (supplier_id) DO UPDATE SET document = EXCLUDED.document",
+            f"ON CONFLICT ({self.key}) DO UPDATE SET document = EXCLUDED.document",
             rows,
         )
 
     def delete(self, cursor, ids):
         if ids:
-            cursor.execute(f"DELETE FROM {TABLE} WHERE supplier_id = ANY(%s)", [list(ids)])
+            cursor.execute(f"DELETE FROM {self.table} WHERE {self.key} = ANY(%s)", [list(ids)])
 
     def clear(self, cursor):
-        cursor.execute(f"TRUNCATE {TABLE}")
+        cursor.execute(f"TRUNCATE {self.table}")
 
     @staticmethod
     def _tsquery(terms):
@@ -74,22 +93,22 @@ class PostgresFullText:
 
     def matching_ids_sql(self, terms):
         return (
-            f"SELECT supplier_id FROM {TABLE} WHERE document @@ to_tsquery('simple', %s)",
+            f"SELECT {self.key} FROM {self.table} WHERE document @@ to_tsquery('simple', %s)",
             [self._tsquery(terms)],
         )
 
     def ranked_sql(self, terms):
         return (
-            f"SELECT supplier_id AS id, -ts_rank(document, query) AS rank "
-            f"FROM {TABLE}, to_tsquery('simple', %s) query WHERE document @@ query",
+            f"SELECT {self.key} AS id, -ts_rank(document, query) AS rank "
+            f"FROM {self.table}, to_tsquery('simple', %s) query WHERE document @@ query",
             [self._tsquery(terms)],
         )
 
 
-def for_connection(conn=None):
+def for_connection(conn=None, table=TABLE):
     vendor = (conn or connection).vendor
     if vendor == "sqlite":
-        return SqliteFullText()
+        return SqliteFullText(table)
     if vendor == "postgresql":
-        return PostgresFullText()
+        return PostgresFullText(table)
     raise NotImplementedError(f"The database search backend supports SQLite and PostgreSQL, not {vendor}.")

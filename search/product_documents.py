@@ -1,0 +1,215 @@
+"""What a product looks like to search: one flat document per product for sale
+(public, not a variant, sold by a verified supplier), built the same way for
+every backend. A variant's stock and price count for its parent product."""
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from decimal import Decimal
+
+from django.db.models import Prefetch, Q
+from django.utils.html import strip_tags
+from oscar.core.loading import get_class, get_model
+
+from catalogue.cards import ProductCard
+from marketplace.organisations.models import NetworkMembership, Supplier
+
+from .interface import fold
+
+Product = get_model("catalogue", "Product")
+Category = get_model("catalogue", "Category")
+StockRecord = get_model("partner", "StockRecord")
+AttributeValue = get_model("catalogue", "ProductAttributeValue")
+Selector = get_class("partner.strategy", "Selector")
+
+BATCH_SIZE = 500
+# The strategy reads the supplier of a stock record's partner (VAT by country).
+STOCK_RECORDS = StockRecord.objects.select_related("partner__supplier").order_by("pk")
+ATTRIBUTE_VALUES = AttributeValue.objects.select_related("attribute", "value_option")
+SOLD_BY_VERIFIED = Q(stockrecords__partner__supplier__verified=True) | Q(
+    children__stockrecords__partner__supplier__verified=True
+)
+
+
+@dataclass
+class ProductDocument:
+    id: int
+    title: str
+    description: str
+    categories: str  # names of its categories and their ancestors
+    supplier: str  # its supplier's name
+    created: datetime
+    price: Decimal | None  # EUR excluding VAT
+    facets: dict = field(default_factory=dict)
+    card: dict = field(default_factory=dict)  # ProductCard.as_dict()
+
+    @property
+    def name(self) -> str:
+        return self.title
+
+    @property
+    def body(self) -> str:
+        return " ".join(part for part in (self.description, self.categories, self.supplier) if part)
+
+    def entry_fields(self) -> dict:
+        """The database index's columns for this product (search.models.ProductEntry)."""
+        return {"title_sort": fold(self.title)[:255], "created": self.created, "price": self.price, "card": self.card}
+
+
+def indexable_products():
+    """Public products and parent products (never variants) that a verified supplier sells."""
+    return (
+        Product.objects.filter(is_public=True, parent__isnull=True)
+        .filter(pk__in=Product.objects.filter(SOLD_BY_VERIFIED).values("pk"))
+        .order_by("pk")
+    )
+
+
+class CategoryTree:
+    """Every category's full slug (its facet value), name and ancestors, from one query."""
+
+    def __init__(self):
+        self.nodes = {}  # path -> (full slug, name)
+        for path, slug, name in Category.objects.order_by("path").values_list("path", "slug", "name"):
+            parent = self.nodes.get(path[: -Category.steplen])
+            self.nodes[path] = (f"{parent[0]}/{slug}" if parent else slug, name)
+
+    def lineage(self, category) -> list[tuple[str, str]]:
+        """(full slug, name) of the category and of each of its ancestors, root first."""
+        steps = range(Category.steplen, len(category.path) + 1, Category.steplen)
+        return [self.nodes[category.path[:end]] for end in steps if category.path[:end] in self.nodes]
+
+    def vocabulary(self) -> dict:
+        """full slug -> (name, parent's full slug): the category facet's values."""
+        vocabulary = {}
+        for path, (full_slug, name) in self.nodes.items():
+            parent = self.nodes.get(path[: -Category.steplen])
+            vocabulary[full_slug] = (name, parent[0] if parent else "")
+        return vocabulary
+
+
+def product_documents(ids=None, *, batch_size=BATCH_SIZE):
+    """Documents for the products for sale among `ids` (all when None), in
+    batches, so that a full rebuild runs in constant memory."""
+    products = indexable_products()
+    if ids is not None:
+        products = products.filter(pk__in=ids)
+    tree = CategoryTree()
+    strategy = Selector().strategy()
+    last_pk = 0
+    while True:
+        batch = list(
+            products.filter(pk__gt=last_pk)
+            .select_related("product_class")
+            .prefetch_related(
+                "categories",
+                "images",
+                Prefetch("stockrecords", queryset=STOCK_RECORDS),
+                Prefetch(
+                    "children",
+                    queryset=Product.objects.filter(is_public=True).prefetch_related(
+                        Prefetch("stockrecords", queryset=STOCK_RECORDS)
+                    ),
+                ),
+                Prefetch("attribute_values", queryset=ATTRIBUTE_VALUES),
+            )[:batch_size]
+        )
+        if not batch:
+            return
+        sellers = _sellers(batch)
+        for product in batch:
+            document = _document(product, sellers, tree, strategy)
+            if document:
+                yield document
+        last_pk = batch[-1].pk
+
+
+def _offers(product):
+    """(product or variant, stock record) pairs that sell it."""
+    if product.is_parent:
+        return [(child, record) for child in product.children.all() for record in child.stockrecords.all()]
+    return [(product, record) for record in product.stockrecords.all()]
+
+
+def _sellers(products) -> dict:
+    """Verified suppliers by partner id, with what product facets need."""
+    partner_ids = {record.partner_id for product in products for _item, record in _offers(product)}
+    suppliers = (
+        Supplier.objects.verified()
+        .filter(partner_id__in=partner_ids)
+        .prefetch_related(
+            "impact_areas",
+            Prefetch("network_memberships", queryset=NetworkMembership.objects.select_related("network")),
+        )
+    )
+    return {supplier.partner_id: supplier for supplier in suppliers}
+
+
+def _attributes(product) -> dict:
+    return {value.attribute.code: value.value for value in product.attribute_values.all()}
+
+
+def _document(product, sellers, tree, strategy) -> ProductDocument | None:
+    offers = [(item, record) for item, record in _offers(product) if record.partner_id in sellers]
+    if not offers:
+        return None
+    # The cheapest offer is the one shown ("from" for a product with variants).
+    item, record = min(offers, key=lambda offer: (offer[1].price is None, offer[1].price or 0, offer[1].pk))
+    supplier = sellers[record.partner_id]
+    track_stock = product.product_class.track_stock if product.product_class_id else True
+    in_stock = not track_stock or any((r.net_stock_level or 0) > 0 for _item, r in offers)
+    attributes = _attributes(product)
+    price = strategy.pricing_policy(item, record)
+    lineages = [tree.lineage(category) for category in product.categories.all()]
+    category_values = sorted({slug for lineage in lineages for slug, _name in lineage})
+    category_names = list(dict.fromkeys(name for lineage in lineages for _slug, name in lineage))
+    memberships = list(supplier.network_memberships.all())
+    kind = product.product_class.slug if product.product_class_id else ""
+    images = list(product.images.all())
+    excl_tax = price.excl_tax if price.exists else None
+    card = ProductCard(
+        id=product.pk,
+        slug=product.slug,
+        title=product.title,
+        kind=kind,
+        image=images[0].original.url if images else "",
+        category=lineages[0][-1][1] if lineages and lineages[0] else "",
+        unit=_unit(attributes),
+        excl_tax=_text(excl_tax),
+        incl_tax=_text(price.incl_tax) if excl_tax is not None and price.is_tax_known else None,
+        tax_rate=_text(getattr(price, "tax_rate", None)) if excl_tax is not None else None,
+        currency=price.currency or record.price_currency,
+        in_stock=in_stock,
+        on_quote_only=bool(attributes.get("on_quote_only")),
+        supplier_name=supplier.name,
+        supplier_slug=supplier.slug,
+        supplier_country=supplier.country.code,
+    )
+    return ProductDocument(
+        id=product.pk,
+        title=product.title,
+        description=strip_tags(product.description or ""),
+        categories=" ".join(category_names),
+        supplier=supplier.name,
+        created=product.date_created,
+        price=excl_tax,
+        facets={
+            "category": category_values,
+            "kind": [kind] if kind else [],
+            "country": [supplier.country.code],
+            "impact": sorted(area.slug for area in supplier.impact_areas.all()),
+            "network": sorted(m.network.slug for m in memberships),
+            "in_stock": ["yes" if in_stock else "no"],
+        },
+        card=card.as_dict(),
+    )
+
+
+def _unit(attributes) -> str:
+    pricing_unit = attributes.get("pricing_unit")
+    if pricing_unit:
+        return str(getattr(pricing_unit, "option", pricing_unit))
+    return str(attributes.get("unit") or "")
+
+
+def _text(value) -> str | None:
+    return None if value is None else str(value)
