@@ -1,5 +1,6 @@
-"""The naive baseline: a supplier directory the way directory sites usually
-build it with the ORM, with no search index.
+"""The naive baselines: a supplier directory (and, at the end, a product list:
+`baseline_product_search`) the way sites usually build them with the ORM, with
+no search index.
 
 - text: every word of the query must occur (`icontains`) in the name, the
   description, the impact statement, the town, the region, a sector or parent
@@ -22,6 +23,9 @@ from marketplace.organisations.models import ImpactArea, Label, Network, Region,
 from search.documents import CHARTER_PREFIX
 from search.interface import FACET_NAMES, BackendResult, SupplierQuery
 
+Category = get_model("catalogue", "Category")
+Product = get_model("catalogue", "Product")
+ProductClass = get_model("catalogue", "ProductClass")
 StockRecord = get_model("partner", "StockRecord")
 
 
@@ -112,3 +116,108 @@ def _ordering(query: SupplierQuery) -> list[str]:
     if query.effective_sort == "newest":
         return ["-verified_at", "pk"]
     return ["name", "pk"]
+
+
+# Products --------------------------------------------------------------------------
+#
+# A shop's product list the way it is usually built on Oscar's models: the
+# public products, joined through their stock record and partner to the
+# supplier (verified only), `icontains` on title, description, category name and
+# supplier name for each word, the price range on the stock record's price,
+# category with its descendants (path prefix), then ONE COUNT per value of
+# every facet. Every condition goes into one `filter()` call, so the joins are
+# shared, and `distinct()` removes the duplicates of many-valued joins
+# (impact areas, network memberships).
+
+PRODUCT_FACETS = ("category", "kind", "country", "impact", "network", "in_stock")
+SUPPLIER_OF_PRODUCT = "stockrecords__partner__supplier"
+PRODUCT_ORDERING = {
+    "price": ["stockrecords__price", "pk"],
+    "price_desc": ["-stockrecords__price", "pk"],
+    "newest": ["-date_created", "pk"],
+    "title": ["title", "pk"],
+    "relevance": ["title", "pk"],  # no ranking without an index
+}
+
+
+def baseline_product_search(query) -> BackendResult:
+    """The same question as search.selectors.product_search (a ProductQuery) in
+    the backend's shape: page ids, total, counts (value -> count, zeros left out)."""
+    categories = _category_paths()
+    results = _products(query, query.active_filters(), categories)
+    total = results.count()
+    ordering = PRODUCT_ORDERING.get(query.effective_sort, ["title", "pk"])
+    page = list(results.order_by(*ordering).values_list("pk", flat=True)[query.offset : query.offset + query.page_size])
+    counts = {}
+    for facet, values in product_facet_values(categories).items():
+        others = query.without(facet)
+        counts[facet] = {}
+        for value in values:
+            n = _products(query, {**others, facet: [value]}, categories).count()
+            if n:
+                counts[facet][value] = n
+    return BackendResult(ids=page, total=total, counts=counts, backend="baseline")
+
+
+def product_facet_values(categories=None) -> dict:
+    """Every value the shop's sidebar offers, read from the tables on each request."""
+    categories = categories if categories is not None else _category_paths()
+    return {
+        "category": list(categories),
+        "kind": list(ProductClass.objects.values_list("slug", flat=True)),
+        "country": list(Supplier.objects.filter(verified=True).order_by().values_list("country", flat=True).distinct()),
+        "impact": list(ImpactArea.objects.values_list("slug", flat=True)),
+        "network": list(Network.objects.values_list("slug", flat=True)),
+        "in_stock": ["yes", "no"],
+    }
+
+
+def _category_paths() -> dict:
+    """Category full slug -> its treebeard path (a prefix of its descendants' paths)."""
+    by_path = dict(Category.objects.values_list("path", "slug"))
+    step = Category.steplen
+    return {"/".join(by_path[path[:end]] for end in range(step, len(path) + 1, step)): path for path in sorted(by_path)}
+
+
+def _products(query, filters: dict, categories: dict):
+    conditions = [Q(is_public=True), Q(**{f"{SUPPLIER_OF_PRODUCT}__verified": True})]
+    conditions += [_product_text_q(word) for word in query.text.split()]
+    if getattr(query, "price_min", None) is not None:
+        conditions.append(Q(stockrecords__price__gte=query.price_min))
+    if getattr(query, "price_max", None) is not None:
+        conditions.append(Q(stockrecords__price__lte=query.price_max))
+    conditions += [_product_facet_q(facet, values, categories) for facet, values in filters.items()]
+    return Product.objects.filter(*conditions).distinct()
+
+
+def _product_text_q(word: str) -> Q:
+    return (
+        Q(title__icontains=word)
+        | Q(description__icontains=word)
+        | Q(categories__name__icontains=word)
+        | Q(**{f"{SUPPLIER_OF_PRODUCT}__name__icontains": word})
+    )
+
+
+def _product_facet_q(facet: str, values, categories: dict) -> Q:
+    values = list(values)
+    if facet == "category":
+        q = Q(pk__in=[])  # an unknown category matches nothing
+        for value in values:
+            if value in categories:
+                q |= Q(categories__path__startswith=categories[value])
+        return q
+    if facet == "kind":
+        return Q(product_class__slug__in=values)
+    if facet == "country":
+        return Q(**{f"{SUPPLIER_OF_PRODUCT}__country__in": values})
+    if facet == "impact":
+        return Q(**{f"{SUPPLIER_OF_PRODUCT}__impact_areas__slug__in": values})
+    if facet == "network":
+        return Q(**{f"{SUPPLIER_OF_PRODUCT}__network_memberships__network__slug__in": values})
+    if facet == "in_stock":
+        if set(values) >= {"yes", "no"}:
+            return Q()
+        in_stock = Q(stockrecords__num_in_stock__gt=0)
+        return in_stock if "yes" in values else ~in_stock
+    raise ValueError(f"Unknown product facet {facet!r}; facets are {', '.join(PRODUCT_FACETS)}.")
