@@ -34,10 +34,11 @@ def category_for_sector(sector: Sector):
     if (current_parent.pk if current_parent else None) != (parent.pk if parent else None):
         # The sector moved under another parent: the category follows.
         if parent is None:
-            category.move(Category.get_first_root_node(), "sorted-sibling")
+            category.move(Category.get_last_root_node(), "last-sibling")
         else:
-            category.move(parent, "sorted-child")
+            category.move(parent, "last-child")
         category.refresh_from_db()
+        category.save()  # Oscar recomputes what depends on the ancestors (their visibility)
     return category
 
 
