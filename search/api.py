@@ -1,10 +1,11 @@
-"""/api/search/suppliers/: the supplier directory as JSON. Same parameters and
-same service as the page (search.selectors.supplier_search)."""
+"""/api/search/suppliers/ and /api/search/products/: the supplier directory and
+the shop's product search as JSON. Same parameters and same services as the
+pages (search.selectors.supplier_search, product_search)."""
 
 from ninja import Query, Router, Schema, Status
 
-from .interface import FACET_NAMES, InvalidQuery, SupplierQuery
-from .selectors import facet_vocabulary, supplier_search, unknown_values
+from .interface import InvalidQuery, ProductQuery, SupplierQuery
+from .selectors import facet_vocabulary, product_facet_vocabulary, product_search, supplier_search, unknown_values
 
 router = Router(tags=["search"])
 
@@ -77,23 +78,17 @@ def _supplier(card) -> dict:
     }
 
 
-@router.get(
-    "/suppliers/",
-    response={200: SupplierSearchOut, 400: ErrorOut},
-    summary="Search verified suppliers with disjunctive facet counts",
-)
-def search_suppliers(request, params: Query[SupplierSearchParams]):
-    # Repeated parameters (country=FR&country=LU) are OR-ed within a facet.
+def _search(request, query_class, vocabulary, search, result):
+    """Read the query string as the page does; a 400 says what to change."""
     try:
-        query = SupplierQuery.from_params(request.GET)
+        query = query_class.from_params(request.GET)
     except InvalidQuery as error:
         return Status(400, {"detail": str(error)})
-    vocabulary = facet_vocabulary()
     unknown = unknown_values(query, vocabulary)
     if unknown:
         facet, value = unknown[0]
         return Status(400, {"detail": f"Unknown {facet} “{value}”."})
-    results = supplier_search(query, vocabulary=vocabulary)
+    results = search(query, vocabulary=vocabulary)
     return Status(
         200,
         {
@@ -101,13 +96,113 @@ def search_suppliers(request, params: Query[SupplierSearchParams]):
             "page": query.page,
             "num_pages": results.num_pages,
             "page_size": query.page_size,
-            "results": [_supplier(supplier) for supplier in results.suppliers],
+            "results": [result(hit) for hit in results.hits],
             "facets": {
                 facet: [
                     {"value": c.value, "label": c.label, "count": c.count, "selected": c.selected, "parent": c.parent}
                     for c in results.facets[facet]
                 ]
-                for facet in FACET_NAMES
+                for facet in query.facet_names()
             },
         },
     )
+
+
+@router.get(
+    "/suppliers/",
+    response={200: SupplierSearchOut, 400: ErrorOut},
+    summary="Search verified suppliers with disjunctive facet counts",
+)
+def search_suppliers(request, params: Query[SupplierSearchParams]):
+    # Repeated parameters (country=FR&country=LU) are OR-ed within a facet.
+    return _search(request, SupplierQuery, facet_vocabulary(), supplier_search, _supplier)
+
+
+class PriceOut(Schema):
+    excl_tax: str | None
+    incl_tax: str | None
+    tax_rate: str | None
+    currency: str
+
+
+class ProductSupplierOut(Schema):
+    slug: str
+    name: str
+    country: str
+    url: str
+
+
+class ProductOut(Schema):
+    id: int
+    title: str
+    url: str
+    kind: str
+    category: str
+    unit: str
+    image: str
+    price: PriceOut
+    in_stock: bool
+    on_quote_only: bool
+    supplier: ProductSupplierOut
+
+
+class ProductSearchOut(Schema):
+    count: int
+    page: int
+    num_pages: int
+    page_size: int
+    results: list[ProductOut]
+    facets: dict[str, list[FacetValueOut]]
+
+
+class ProductSearchParams(Schema):
+    """Documents the parameters; ProductQuery.from_params reads them from the query string."""
+
+    q: str = ""
+    category: list[str] = []
+    kind: list[str] = []
+    country: list[str] = []
+    impact: list[str] = []
+    network: list[str] = []
+    in_stock: list[str] = []
+    # Text, like the page's query string: EUR excluding VAT, "12.50" or "12,50".
+    price_min: str = ""
+    price_max: str = ""
+    sort: str = ""
+    page: str = "1"
+    page_size: str = "24"
+
+
+def _product(card) -> dict:
+    return {
+        "id": card.id,
+        "title": card.title,
+        "url": card.get_absolute_url(),
+        "kind": card.kind,
+        "category": card.category,
+        "unit": card.unit,
+        "image": card.image,
+        "price": {
+            "excl_tax": card.excl_tax,
+            "incl_tax": card.incl_tax,
+            "tax_rate": card.tax_rate,
+            "currency": card.currency,
+        },
+        "in_stock": card.in_stock,
+        "on_quote_only": card.on_quote_only,
+        "supplier": {
+            "slug": card.supplier_slug,
+            "name": card.supplier_name,
+            "country": card.supplier_country,
+            "url": card.get_supplier_url(),
+        },
+    }
+
+
+@router.get(
+    "/products/",
+    response={200: ProductSearchOut, 400: ErrorOut},
+    summary="Search products and services of verified suppliers with disjunctive facet counts",
+)
+def search_products(request, params: Query[ProductSearchParams]):
+    return _search(request, ProductQuery, product_facet_vocabulary(), product_search, _product)

@@ -18,13 +18,11 @@ from .interface import fold
 Product = get_model("catalogue", "Product")
 Category = get_model("catalogue", "Category")
 StockRecord = get_model("partner", "StockRecord")
-AttributeValue = get_model("catalogue", "ProductAttributeValue")
 Selector = get_class("partner.strategy", "Selector")
 
 BATCH_SIZE = 500
 # The strategy reads the supplier of a stock record's partner (VAT by country).
 STOCK_RECORDS = StockRecord.objects.select_related("partner__supplier").order_by("pk")
-ATTRIBUTE_VALUES = AttributeValue.objects.select_related("attribute", "value_option")
 SOLD_BY_VERIFIED = Q(stockrecords__partner__supplier__verified=True) | Q(
     children__stockrecords__partner__supplier__verified=True
 )
@@ -110,8 +108,8 @@ def product_documents(ids=None, *, batch_size=BATCH_SIZE):
                         Prefetch("stockrecords", queryset=STOCK_RECORDS)
                     ),
                 ),
-                Prefetch("attribute_values", queryset=ATTRIBUTE_VALUES),
-            )[:batch_size]
+            )
+            .prefetch_attribute_values()[:batch_size]
         )
         if not batch:
             return
@@ -145,7 +143,7 @@ def _sellers(products) -> dict:
 
 
 def _attributes(product) -> dict:
-    return {value.attribute.code: value.value for value in product.attribute_values.all()}
+    return {value.attribute.code: value.value for value in product.get_attribute_values()}
 
 
 def _document(product, sellers, tree, strategy) -> ProductDocument | None:
