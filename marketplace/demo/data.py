@@ -78,6 +78,22 @@ LABELS = [
 ]
 COUNTRY_LABELS = {"FR": "esus", "LU": "sis"}
 
+# Product attributes of the demo catalogue.
+COUNTRY_NAMES = {
+    "LU": "Luxembourg",
+    "FR": "France",
+    "DE": "Germany",
+    "BE": "Belgium",
+    "NL": "Netherlands",
+    "RS": "Serbia",
+}
+# Food is sold at each country's reduced VAT rate (percent), not the standard one.
+FOOD_VAT_RATES = {"LU": 3, "FR": 5.5, "DE": 7, "BE": 6, "NL": 9, "RS": 10}
+# Goods of these sub-sectors are mostly reused or recycled material.
+CIRCULAR_SECTORS = {"reused-construction-materials", "textile-recycling", "it-refurbishment"}
+# A service's unit of sale → its pricing unit; units not listed (per person, per page…) are priced per visit.
+SERVICE_PRICING_UNITS = {"hour": "hour", "day": "day", "visit": "visit", "project": "project", "month": "project"}
+
 # (country, region name, slug, NUTS code, towns)
 REGIONS = [
     ("LU", "Luxembourg", "luxembourg", "LU00", ["Esch-sur-Alzette", "Differdange", "Luxembourg", "Ettelbruck", "Wiltz"]),

@@ -13,12 +13,13 @@ from django.contrib.auth.models import Group, Permission
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils.text import slugify
-from oscar.apps.catalogue.categories import create_from_breadcrumbs
 from oscar.core.loading import get_model
 from PIL import Image, ImageDraw, ImageFont
 from wagtail.models import GroupPagePermission, Page
 from wagtail.rich_text import RichText
 
+from catalogue.attributes import validate_attribute
+from catalogue.services import categories_sync, category_for_sector
 from cms.models import CaseStudyPage, StandardPage
 from cms.services import case_study_index_ensure, site_structure_ensure
 from marketplace.organisations import services
@@ -114,7 +115,7 @@ class DemoLoader:
                 Sector.objects.get_or_create(
                     slug=child_slug, defaults={"name": child_name, "parent": parent, "position": child_position}
                 )
-                create_from_breadcrumbs(f"{name} > {child_name}")
+        categories_sync()  # the shop's categories mirror the sectors
         for position, (name, slug) in enumerate(data.IMPACT_AREAS):
             ImpactArea.objects.get_or_create(slug=slug, defaults={"name": name, "position": position})
         for name, slug, issuer in data.LABELS:
@@ -243,6 +244,7 @@ class DemoLoader:
         colour = PALETTE[index % len(PALETTE)]
         existing = Supplier.objects.filter(name=plan.name).first()
         if existing is not None:
+            self.attributes_backfill(existing, plan, index)
             return existing
         region = Region.objects.get(slug=plan.region_slug)
         sector_objs = list(Sector.objects.filter(slug__in=plan.sectors))
@@ -303,12 +305,16 @@ class DemoLoader:
         self.products(supplier, plan, index, colour)
         return supplier
 
-    def products(self, supplier: Supplier, plan: SupplierPlan, index: int, colour: str):
-        """Mostly from the main sector, and one from the second sector if any."""
+    @staticmethod
+    def _offers(plan: SupplierPlan, index: int) -> list:
+        """(sector slug, product spec) of each demo product of a supplier, in order."""
         primary, *secondary = plan.sectors
         offers = [(primary, t) for t in data.PRODUCTS[primary]][: plan.product_count - len(secondary)]
-        offers += [(sector, data.PRODUCTS[sector][index % 4]) for sector in secondary]
-        for n, (sector_slug, (title, kind, unit, price)) in enumerate(offers):
+        return offers + [(sector, data.PRODUCTS[sector][index % 4]) for sector in secondary]
+
+    def products(self, supplier: Supplier, plan: SupplierPlan, index: int, colour: str):
+        """Mostly from the main sector, and one from the second sector if any."""
+        for n, (sector_slug, (title, kind, unit, price)) in enumerate(self._offers(plan, index)):
             upc = f"DEMO-{index + 1:03d}-{n + 1}"
             sector = Sector.objects.select_related("parent").get(slug=sector_slug)
             product = Product.objects.create(
@@ -319,9 +325,8 @@ class DemoLoader:
                 description=f"{title}, by {supplier.name} in {plan.town}. Sold per {unit}.",
                 is_public=True,
             )
-            ProductCategory.objects.create(
-                product=product, category=create_from_breadcrumbs(f"{sector.parent.name} > {sector.name}")
-            )
+            self.product_attributes(product, plan, index, n, sector, unit)
+            ProductCategory.objects.create(product=product, category=category_for_sector(sector))
             # Demo prices vary a little between suppliers, like real ones.
             factor = Decimal(90 + (index * 7 + n * 3) % 21) / 100
             StockRecord.objects.create(
@@ -339,6 +344,53 @@ class DemoLoader:
                     caption=title,
                     display_order=0,
                 )
+
+    def product_attributes(self, product, plan: SupplierPlan, index: int, n: int, sector: Sector, unit: str):
+        """Plausible attributes drawn from the supplier's place and the product's
+        position (not from the random generator, so a rerun or a backfill gives the
+        same values)."""
+        region = Region.objects.get(slug=plan.region_slug).name
+        country = data.COUNTRY_NAMES[plan.country]
+        if product.product_class_id == self.goods.pk:
+            values = {
+                "unit": unit,
+                "minimum_order_quantity": [1, 5, 10, 20][(index + n) % 4],
+                "lead_time_days": [1, 2, 3, 5, 7, 10, 14][(index * 3 + n) % 7],
+                "delivery_area": region if (index + n) % 2 else country,
+                "origin_region": f"{plan.town}, {region}",
+            }
+            if sector.slug in data.CIRCULAR_SECTORS:
+                values["recycled_share"] = 60 + (index * 7 + n * 11) % 41
+            elif sector.parent.slug != "food":
+                values["recycled_share"] = (index * 5 + n * 3) % 5 * 10
+            if sector.parent.slug == "food":
+                # Food goods are taxed at the country's reduced rate, not the standard one.
+                values["vat_rate"] = data.FOOD_VAT_RATES[plan.country]
+                if index % 3 == 0:
+                    values["certifications"] = "EU Organic"
+            elif index % 5 == 0:
+                values["certifications"] = "ISO 14001"
+        else:
+            values = {
+                "pricing_unit": data.SERVICE_PRICING_UNITS.get(unit, "visit"),
+                "area_served": region if index % 4 else country,
+                "capacity_per_month": [10, 20, 40, 80][(index + n) % 4],
+                # Projects are priced case by case: half of them on quote only.
+                "on_quote_only": unit == "project" and (index + n) % 2 == 0,
+            }
+        for code, value in values.items():
+            setattr(product.attr, code, validate_attribute(code, value))
+        product.attr.save()
+
+    def attributes_backfill(self, supplier: Supplier, plan: SupplierPlan, index: int):
+        """Demo products loaded before products had attributes get them on the next run."""
+        bare = Product.objects.filter(stockrecords__partner=supplier.partner, attribute_values__isnull=True)
+        offers = self._offers(plan, index)
+        for product in bare.select_related("product_class"):
+            n = int(product.upc.rsplit("-", 1)[1]) - 1
+            sector_slug, (_title, _kind, unit, _price) = offers[n]
+            sector = Sector.objects.select_related("parent").get(slug=sector_slug)
+            self.product_attributes(product, plan, index, n, sector, unit)
 
     def make_demo_supplier_admin(self, suppliers, user):
         in_country = [s for s in suppliers if s.country.code == data.DEMO_SUPPLIER_COUNTRY]

@@ -1,4 +1,5 @@
 from collections import Counter
+from decimal import Decimal
 from io import StringIO
 
 import pytest
@@ -108,3 +109,31 @@ def test_demo_users_sign_in_with_their_role(demo_counts, email, check):
     response = client.post("/accounts/sign-in/", {"username": email, "password": DEMO_PASSWORD})
     assert response.status_code == 302
     assert client.get("/accounts/").status_code == 200
+
+
+def test_every_supplier_sells_goods_or_services_with_their_attributes(demo_counts):
+    from catalogue.attributes import GOODS_CODES, SERVICE_CODES, validate_attribute
+
+    for supplier in Supplier.objects.select_related("partner"):
+        assert Product.objects.filter(stockrecords__partner=supplier.partner).exists(), supplier.name
+    products = Product.objects.select_related("product_class").prefetch_attribute_values()
+    quotes = 0
+    for product in products:
+        codes = GOODS_CODES if product.product_class.slug == "goods" else SERVICE_CODES
+        values = {code: getattr(product.attr, code) for code in codes if hasattr(product.attr, code)}
+        assert "unit" in values or "pricing_unit" in values, product.title
+        for code, value in values.items():
+            validate_attribute(code, value)  # within the ranges a supplier could enter
+        quotes += bool(values.get("on_quote_only"))
+    assert quotes > 0
+
+
+def test_food_is_sold_at_a_reduced_vat_rate(demo_counts):
+    from oscar.core.loading import get_class
+
+    strategy = get_class("partner.strategy", "Selector")().strategy()
+    boxes = Product.objects.filter(title="Seasonal vegetable box for the office")
+    lu_box = boxes.filter(stockrecords__partner__supplier__country="LU").first()
+    fr_box = boxes.filter(stockrecords__partner__supplier__country="FR").first()
+    assert strategy.fetch_for_product(lu_box).price.tax_rate == 3
+    assert strategy.fetch_for_product(fr_box).price.tax_rate == Decimal("5.5")
