@@ -1,21 +1,28 @@
-"""The Elasticsearch backend: the same queries, facets and sorts as the database
-backend, answered by an Elasticsearch 8 cluster.
+"""The Elasticsearch backends of the supplier and product indexes: the same
+queries, facets and sorts as the database backend, answered by an
+Elasticsearch 8 cluster. Both indexes share everything below but their mapping,
+their document source, their text fields and their sorts
+(SupplierElasticsearchBackend, ProductElasticsearchBackend).
 
-Index layout. Searches and writes go through the alias `<prefix>-suppliers`
-(prefix: settings.ELASTICSEARCH_INDEX_PREFIX). Each rebuild fills a new index
-`<prefix>-suppliers-<UTC timestamp>`, then moves the alias to it in one atomic
-`_aliases` call and deletes the old index: searches never see a half-built index.
+Index layout. Searches and writes go through the alias `<prefix>-<index>`
+(prefix: settings.ELASTICSEARCH_INDEX_PREFIX; index: suppliers or products).
+Each rebuild fills a new index `<prefix>-<index>-<UTC timestamp>`, then moves
+the alias to it in one atomic `_aliases` call and deletes the old index:
+searches never see a half-built index.
 
 Text. Every text field is analysed by `folded` (lower case, no accents, split
 on anything but letters and digits, exactly like search.interface.words), with
 sub-fields stemmed in French, German, Dutch and English. A query matches when
-every query word starts a word of the name, description, sectors or products
-(the database backend's rule); Elasticsearch also accepts a word with a typo or
-in another inflection (plural, conjugation).
+every query word starts a word of a text field (the database backend's rule);
+Elasticsearch also accepts a word with a typo or in another inflection (plural,
+conjugation).
 
-Facets. The main query holds only the text; the active facet filters are in
-`post_filter`, and each facet is counted by a `filter` aggregation applying
+Facets. The main query holds the text and the range conditions (a product's
+price range), which narrow hits and counts alike; the active facet filters are
+in `post_filter`, and each facet is counted by a `filter` aggregation applying
 every *other* facet's filter: a facet's counts ignore its own selection.
+A category facet value is a full slug and documents list every ancestor's, so
+selecting a category finds its sub-categories' products.
 
 Failures. A connection failure, a timeout or a 5xx (or 429: overloaded) answer
 raises BackendUnavailable, so that searches fall back to the database. Any
@@ -25,17 +32,18 @@ import functools
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager, suppress
 from datetime import UTC, datetime
+from decimal import Decimal
+from typing import ClassVar
 
 import elastic_transport
 from django.conf import settings
 from elasticsearch import ApiError, Elasticsearch, NotFoundError, helpers
 from elasticsearch.dsl import (
     Date,
-    Document,
     Index,
     Keyword,
     Long,
-    MetaField,
+    Mapping,
     Q,
     Search,
     Text,
@@ -45,7 +53,8 @@ from elasticsearch.dsl import (
 )
 
 from ..documents import BATCH_SIZE, SupplierDocument, supplier_documents
-from ..interface import FACET_NAMES, BackendResult, SupplierQuery
+from ..interface import BackendResult, ProductQuery, SearchQuery, SupplierQuery, fold
+from ..product_documents import ProductDocument, product_documents
 from . import BackendUnavailable
 
 # Buckets per facet aggregation: more than the values any facet can have, so
@@ -104,65 +113,21 @@ def _text(**kwargs):
     )
 
 
-class SupplierIndexDocument(Document):
-    """The mapping of a supplier in Elasticsearch: one per SupplierDocument."""
-
-    id = Long()  # the supplier's id, also the document _id; a sort tie-breaker (_id cannot be sorted on)
-    slug = Keyword()
-    name = _text()
-    description = _text()
-    sectors = _text()
-    products = _text()
-    name_sort = Keyword()
-    created = Date()
-    # Facets: arrays of keywords, the values of SupplierDocument.facets.
-    sector = Keyword(multi=True)
-    country = Keyword(multi=True)
-    region = Keyword(multi=True)
-    impact = Keyword(multi=True)
-    label = Keyword(multi=True)
-    legal_form = Keyword(multi=True)
-    network = Keyword(multi=True)
-    sells_online = Keyword(multi=True)
-
-    class Meta:
-        dynamic = MetaField("strict")  # a field the mapping does not know is a bug: refuse it
-
-
-def index_body() -> dict:
-    """The settings and mappings of a new supplier index."""
-    index = Index("suppliers")
-    index.settings(number_of_shards=1)  # a few thousand documents: one shard, exact scores
-    index.document(SupplierIndexDocument)
-    return index.to_dict()
-
-
-def source(doc: SupplierDocument) -> dict:
-    return {
-        "id": doc.id,
-        "slug": doc.slug,
-        "name": doc.name,
-        "description": doc.description,
-        "sectors": doc.sectors,
-        "products": doc.products,
-        "name_sort": doc.name_sort,
-        "created": doc.created.isoformat(),
-        **{facet: list(doc.facets.get(facet, [])) for facet in FACET_NAMES},
-    }
+def mapping(facets: Iterable[str], **fields) -> Mapping:
+    """A strict mapping (a field it does not know is a bug: refused) with the
+    document id (also its _id; a sort tie-breaker, as _id cannot be sorted on),
+    `fields`, and one keyword field per facet: arrays of the document's facet values."""
+    result = Mapping()
+    result.meta("dynamic", "strict")
+    for name, field in {"id": Long(), **fields, **{facet: Keyword() for facet in facets}}.items():
+        result.field(name, field)
+    return result
 
 
 # Queries --------------------------------------------------------------------
 
-TEXT_FIELDS = {"name": 3, "description": 1, "sectors": 1, "products": 1}  # field -> boost
-BASE_FIELDS = [f"{field}^{boost}" if boost != 1 else field for field, boost in TEXT_FIELDS.items()]
-STEMMED_FIELDS = [
-    f"{field}.{language}^{boost}" if boost != 1 else f"{field}.{language}"
-    for field, boost in TEXT_FIELDS.items()
-    for language in LANGUAGES
-]
 
-
-def text_query(terms: list[str]):
+def text_query(terms: list[str], text_fields: dict):
     """Every term must match (bool `must`, one clause per term); a term matches
     when any of these holds:
 
@@ -185,24 +150,32 @@ def text_query(terms: list[str]):
     middle of a word must not match."""
     if not terms:
         return Q("match_all")
-    return Q("bool", must=[_term_query(term) for term in terms])
+    base_fields = [_boosted(field, boost) for field, boost in text_fields.items()]
+    stemmed_fields = [
+        _boosted(f"{field}.{language}", boost) for field, boost in text_fields.items() for language in LANGUAGES
+    ]
+    return Q("bool", must=[_term_query(term, base_fields, stemmed_fields) for term in terms])
 
 
-def _term_query(term: str):
+def _boosted(field: str, boost: float) -> str:
+    return f"{field}^{boost}" if boost != 1 else field
+
+
+def _term_query(term: str, base_fields: list[str], stemmed_fields: list[str]):
     return Q(
         "bool",
         should=[
-            Q("multi_match", query=term, type="bool_prefix", fields=BASE_FIELDS),
+            Q("multi_match", query=term, type="bool_prefix", fields=base_fields),
             Q(
                 "multi_match",
                 query=term,
                 type="best_fields",
-                fields=BASE_FIELDS,
+                fields=base_fields,
                 fuzziness="AUTO",
                 prefix_length=1,  # typos rarely hit the first letter; keeps the expansion small
                 max_expansions=FUZZY_MAX_EXPANSIONS,
             ),
-            Q("multi_match", query=term, type="best_fields", fields=STEMMED_FIELDS),
+            Q("multi_match", query=term, type="best_fields", fields=stemmed_fields),
         ],
         minimum_should_match=1,
     )
@@ -213,48 +186,6 @@ def _facet_filter(filters: dict):
     if not filters:
         return Q("match_all")
     return Q("bool", filter=[Q("terms", **{facet: list(values)}) for facet, values in filters.items()])
-
-
-SORTS = {
-    "relevance": [{"_score": {"order": "desc"}}, {"name_sort": {"order": "asc"}}, {"id": {"order": "asc"}}],
-    "name": [{"name_sort": {"order": "asc"}}, {"id": {"order": "asc"}}],
-    "newest": [{"created": {"order": "desc"}}, {"id": {"order": "asc"}}],
-}
-
-
-def search_body(query: SupplierQuery) -> dict:
-    """The request body of a search: the text in `query`, the facet selection
-    in `post_filter` (so that it does not restrict the aggregations), one
-    filter aggregation per facet with every other facet's selection."""
-    search = Search().query(text_query(query.terms)).extra(track_total_hits=True).source(False)
-    active = query.active_filters()
-    if active:
-        search = search.post_filter(_facet_filter(active))
-    for facet in FACET_NAMES:
-        search.aggs.bucket(facet, "filter", filter=_facet_filter(query.without(facet))).bucket(
-            "values", "terms", field=facet, size=FACET_SIZE
-        )
-    search = search.sort(*SORTS[query.effective_sort])
-    if query.offset + query.page_size <= MAX_RESULT_WINDOW:
-        search = search[query.offset : query.offset + query.page_size]
-    else:  # beyond the window: no hits, but still the total and the counts
-        search = search[0:0]
-    return search.to_dict()
-
-
-def parse_response(body: dict, query: SupplierQuery) -> BackendResult:
-    active = query.active_filters()
-    counts = {}
-    for facet in FACET_NAMES:
-        buckets = body["aggregations"][facet]["values"]["buckets"]
-        if buckets or facet in active:  # as the database backend: selected facets always, others when counted
-            counts[facet] = {bucket["key"]: bucket["doc_count"] for bucket in buckets}
-    return BackendResult(
-        ids=[int(hit["_id"]) for hit in body["hits"]["hits"]],
-        total=body["hits"]["total"]["value"],
-        counts=counts,
-        backend=ElasticsearchBackend.name,
-    )
 
 
 # Errors ---------------------------------------------------------------------
@@ -296,7 +227,7 @@ def new_client(url: str, timeout: float, **options) -> Elasticsearch:
 client_for = functools.lru_cache(maxsize=8)(new_client)
 
 
-def _batched(documents: Iterable[SupplierDocument], size: int = BATCH_SIZE) -> Iterator[list[SupplierDocument]]:
+def _batched(documents: Iterable, size: int = BATCH_SIZE) -> Iterator[list]:
     batch = []
     for document in documents:
         batch.append(document)
@@ -307,24 +238,91 @@ def _batched(documents: Iterable[SupplierDocument], size: int = BATCH_SIZE) -> I
         yield batch
 
 
-def elasticsearch_backend(index: str, url: str):
-    """The Elasticsearch backend of an index."""
-    if index == "products":
-        # Product search on Elasticsearch is being written; meanwhile products
-        # are served by the database index, which is always kept.
-        from .database import DatabaseBackend
+class ElasticsearchIndexBackend:
+    """One index on Elasticsearch. A subclass names the index and gives its
+    mapping, the source of a document, its text fields and its sorts."""
 
-        return DatabaseBackend("products")
-    return ElasticsearchBackend(url)
-
-
-class ElasticsearchBackend:
     name = "elasticsearch"
+    index_name: ClassVar[str]  # SearchQuery.index, and the alias's suffix
+    query_class: ClassVar[type[SearchQuery]]
+    text_fields: ClassVar[dict]  # text field -> boost
+    sorts: ClassVar[dict]  # SearchQuery.effective_sort -> Elasticsearch sort
 
     def __init__(self, url: str, client: Elasticsearch | None = None):
         self.url = url
         self.client = client or client_for(url, float(settings.ELASTICSEARCH_TIMEOUT))
-        self.alias = f"{settings.ELASTICSEARCH_INDEX_PREFIX}-suppliers"
+        self.alias = f"{settings.ELASTICSEARCH_INDEX_PREFIX}-{self.index_name}"
+
+    # What differs between indexes ---------------------------------------------
+
+    @classmethod
+    def mapping(cls) -> Mapping:
+        raise NotImplementedError
+
+    @classmethod
+    def source(cls, doc) -> dict:
+        """The Elasticsearch document of a search document."""
+        raise NotImplementedError
+
+    @classmethod
+    def all_documents(cls) -> Iterable:
+        """Every search document of the index, from the database."""
+        raise NotImplementedError
+
+    @classmethod
+    def range_filters(cls, query: SearchQuery) -> list:
+        """Range conditions (SearchQuery.ranges) as Elasticsearch filters; none by default."""
+        return []
+
+    # Requests -------------------------------------------------------------------
+
+    @classmethod
+    def index_body(cls) -> dict:
+        """The settings and mappings of a new index."""
+        index = Index(cls.index_name)
+        index.settings(number_of_shards=1)  # a few thousand documents: one shard, exact scores
+        index.mapping(cls.mapping())
+        return index.to_dict()
+
+    @classmethod
+    def search_body(cls, query: SearchQuery) -> dict:
+        """The request body of a search: the text and the ranges in `query`
+        (they narrow hits and counts alike), the facet selection in
+        `post_filter` (so that it does not restrict the aggregations), one
+        filter aggregation per facet with every other facet's selection."""
+        matching = text_query(query.terms, cls.text_fields)
+        ranges = cls.range_filters(query)
+        if ranges:
+            matching = Q("bool", must=[matching], filter=ranges)
+        search = Search().query(matching).extra(track_total_hits=True).source(False)
+        active = query.active_filters()
+        if active:
+            search = search.post_filter(_facet_filter(active))
+        for facet in cls.query_class.facet_names():
+            search.aggs.bucket(facet, "filter", filter=_facet_filter(query.without(facet))).bucket(
+                "values", "terms", field=facet, size=FACET_SIZE
+            )
+        search = search.sort(*cls.sorts[query.effective_sort])
+        if query.offset + query.page_size <= MAX_RESULT_WINDOW:
+            search = search[query.offset : query.offset + query.page_size]
+        else:  # beyond the window: no hits, but still the total and the counts
+            search = search[0:0]
+        return search.to_dict()
+
+    @classmethod
+    def parse_response(cls, body: dict, query: SearchQuery) -> BackendResult:
+        active = query.active_filters()
+        counts = {}
+        for facet in cls.query_class.facet_names():
+            buckets = body["aggregations"][facet]["values"]["buckets"]
+            if buckets or facet in active:  # as the database backend: selected facets always, others when counted
+                counts[facet] = {bucket["key"]: bucket["doc_count"] for bucket in buckets}
+        return BackendResult(
+            ids=[int(hit["_id"]) for hit in body["hits"]["hits"]],
+            total=body["hits"]["total"]["value"],
+            counts=counts,
+            backend=cls.name,
+        )
 
     @property
     def _writer(self) -> Elasticsearch:
@@ -332,10 +330,10 @@ class ElasticsearchBackend:
 
     # Reads -----------------------------------------------------------------
 
-    def search(self, query: SupplierQuery) -> BackendResult:
+    def search(self, query: SearchQuery) -> BackendResult:
         with _unavailable_on_failure("search"):
             try:
-                response = self.client.search(index=self.alias, body=search_body(query))
+                response = self.client.search(index=self.alias, body=self.search_body(query))
             except NotFoundError as error:
                 if error.message != "index_not_found_exception":
                     raise
@@ -344,9 +342,12 @@ class ElasticsearchBackend:
                 raise BackendUnavailable(
                     f"index {self.alias} does not exist: run `manage.py search_index rebuild`"
                 ) from error
-        return parse_response(response.body, query)
+        return self.parse_response(response.body, query)
 
     # Writes ----------------------------------------------------------------
+
+    def _actions(self, index: str, documents) -> Iterator[dict]:
+        return ({"_index": index, "_id": str(doc.id), "_source": self.source(doc)} for doc in documents)
 
     def index(self, documents) -> int:
         documents = list(documents)
@@ -356,11 +357,11 @@ class ElasticsearchBackend:
             if not self._writer.indices.exists_alias(name=self.alias):
                 # First write ever: build the whole index from the database,
                 # which already holds these documents (and maybe fresher).
-                self.rebuild(_batched(supplier_documents()))
+                self.rebuild(_batched(self.all_documents()))
                 return len(documents)
             helpers.bulk(
                 self._writer,
-                ({"_index": self.alias, "_id": str(doc.id), "_source": source(doc)} for doc in documents),
+                self._actions(self.alias, documents),
                 refresh="wait_for",  # visible to the next search, as with the database backend
                 require_alias=True,  # never auto-create a concrete index named like the alias
             )
@@ -387,10 +388,10 @@ class ElasticsearchBackend:
         new = f"{self.alias}-{datetime.now(UTC):%Y%m%d-%H%M%S-%f}"
         total = 0
         with _unavailable_on_failure("rebuild"):
-            client.indices.create(index=new, **index_body())
+            client.indices.create(index=new, **self.index_body())
             try:
                 for batch in batches:
-                    helpers.bulk(client, ({"_index": new, "_id": str(doc.id), "_source": source(doc)} for doc in batch))
+                    helpers.bulk(client, self._actions(new, batch))
                     total += len(batch)
                     if progress:
                         progress(len(batch))
@@ -417,3 +418,131 @@ class ElasticsearchBackend:
         """Best effort: do not leave a half-built index behind."""
         with suppress(elastic_transport.TransportError, ApiError):
             client.options(ignore_status=404).indices.delete(index=index)
+
+
+def _sort(field: str, order: str = "asc", **options) -> dict:
+    return {field: {"order": order, **options}}
+
+
+BY_ID = _sort("id")  # the last tie-breaker of every sort: a stable order across pages
+
+
+class SupplierElasticsearchBackend(ElasticsearchIndexBackend):
+    """The supplier directory: one document per verified supplier (SupplierDocument)."""
+
+    index_name = "suppliers"
+    query_class = SupplierQuery
+    text_fields = {"name": 3, "description": 1, "sectors": 1, "products": 1}
+    sorts = {
+        "relevance": [_sort("_score", "desc"), _sort("name_sort"), BY_ID],
+        "name": [_sort("name_sort"), BY_ID],
+        "newest": [_sort("created", "desc"), BY_ID],
+    }
+
+    @classmethod
+    def mapping(cls) -> Mapping:
+        return mapping(
+            SupplierQuery.facet_names(),
+            slug=Keyword(),
+            **{field: _text() for field in cls.text_fields},
+            name_sort=Keyword(),
+            created=Date(),
+        )
+
+    @classmethod
+    def source(cls, doc: SupplierDocument) -> dict:
+        return {
+            "id": doc.id,
+            "slug": doc.slug,
+            "name": doc.name,
+            "description": doc.description,
+            "sectors": doc.sectors,
+            "products": doc.products,
+            "name_sort": doc.name_sort,
+            "created": doc.created.isoformat(),
+            **{facet: list(doc.facets.get(facet, [])) for facet in SupplierQuery.facet_names()},
+        }
+
+    @classmethod
+    def all_documents(cls):
+        return supplier_documents()
+
+
+# The supplier backend is the one most callers mean.
+ElasticsearchBackend = SupplierElasticsearchBackend
+
+CENT = Decimal("0.01")
+
+
+def cents(price: Decimal) -> int:
+    """Prices are indexed in whole cents (a long): exact, unlike a float or a
+    scaled_float, whose range bounds Elasticsearch rounds after a binary
+    multiplication (0.29 * 100 < 29), so a bound equal to a price would miss it."""
+    return int(price.quantize(CENT) * 100)
+
+
+class ProductElasticsearchBackend(ElasticsearchIndexBackend):
+    """The shop: one document per product for sale (ProductDocument). Prices
+    are EUR excluding VAT, in cents; a product without a price (on quote only)
+    has none, so that any price range leaves it out and price sorts put it last."""
+
+    index_name = "products"
+    query_class = ProductQuery
+    text_fields = {"title": 3, "description": 1, "categories": 1, "supplier": 1}
+    sorts = {
+        "relevance": [_sort("_score", "desc"), _sort("title_sort"), BY_ID],
+        "title": [_sort("title_sort"), BY_ID],
+        "newest": [_sort("created", "desc"), BY_ID],
+        "price": [_sort("price_cents", missing="_last"), BY_ID],
+        "price_desc": [_sort("price_cents", "desc", missing="_last"), BY_ID],
+    }
+    # SearchQuery.ranges() lookups -> the indexed field and its encoding.
+    range_fields = {"price": ("price_cents", cents)}
+    range_operators = ("gte", "lte", "gt", "lt")
+
+    @classmethod
+    def mapping(cls) -> Mapping:
+        return mapping(
+            ProductQuery.facet_names(),
+            **{field: _text() for field in cls.text_fields},
+            title_sort=Keyword(),
+            created=Date(),
+            price_cents=Long(),
+        )
+
+    @classmethod
+    def source(cls, doc: ProductDocument) -> dict:
+        return {
+            "id": doc.id,
+            "title": doc.title,
+            "description": doc.description,
+            "categories": doc.categories,
+            "supplier": doc.supplier,
+            "title_sort": fold(doc.title),
+            "created": doc.created.isoformat(),
+            "price_cents": None if doc.price is None else cents(doc.price),
+            **{facet: list(doc.facets.get(facet, [])) for facet in ProductQuery.facet_names()},
+        }
+
+    @classmethod
+    def all_documents(cls):
+        return product_documents()
+
+    @classmethod
+    def range_filters(cls, query: SearchQuery) -> list:
+        bounds = {}
+        for lookup, value in query.ranges().items():
+            name, operator = lookup.split("__")
+            if name not in cls.range_fields or operator not in cls.range_operators:
+                raise ValueError(f"no Elasticsearch range for {lookup}")
+            field, encode = cls.range_fields[name]
+            bounds.setdefault(field, {})[operator] = encode(value)
+        return [Q("range", **{field: bound}) for field, bound in bounds.items()]
+
+
+BACKENDS = {backend.index_name: backend for backend in (SupplierElasticsearchBackend, ProductElasticsearchBackend)}
+
+
+def elasticsearch_backend(index: str, url: str) -> ElasticsearchIndexBackend:
+    """The Elasticsearch backend of an index ("suppliers" or "products")."""
+    return BACKENDS[index](url)

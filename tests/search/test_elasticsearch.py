@@ -7,18 +7,14 @@ where ELASTICSEARCH_URL is set."""
 import json
 import logging
 import re
-from dataclasses import dataclass, field
 
 import elastic_transport
 import pytest
 from django.core.management import call_command
-from elastic_transport import ApiResponseMeta, BaseNode, HttpHeaders
-from elastic_transport._node import NodeApiResponse  # what BaseNode.perform_request returns
 from elasticsearch import BadRequestError, helpers
 
 from search import backends
 from search.backends import BackendUnavailable
-from search.backends import elasticsearch as es_backend
 from search.backends.database import DatabaseBackend
 from search.backends.elasticsearch import ElasticsearchBackend
 from search.documents import supplier_documents
@@ -31,133 +27,22 @@ from tests.factories import (
     SupplierFactory,
     product_for_supplier,
 )
+from tests.search.elasticsearch_fake import (
+    URL,
+    FakeCluster,
+    accept_rebuilds,
+    bulk_actions,
+    bulk_ok,
+    configure,
+    error,
+    refuse_everything,
+    search_response,
+)
 
-URL = "http://es.test:9200"
 ALIAS = "responsible-suppliers"
 OLD_INDEX = "responsible-suppliers-20240101-000000-000000"
 TEXT_FIELDS = ("name", "description", "sectors", "products")
 LANGUAGES = ("french", "german", "dutch", "english")
-
-
-# A fake Elasticsearch node ----------------------------------------------------
-
-
-@dataclass
-class Request:
-    method: str
-    path: str
-    params: dict
-    body: object  # parsed JSON, a list of parsed lines for NDJSON, None without a body
-    timeout: object
-
-
-@dataclass
-class FakeCluster:
-    """Routes (method, path regex) to a response: (status, body), a callable
-    taking the Request and returning one, or an exception to raise."""
-
-    requests: list = field(default_factory=list)
-    routes: list = field(default_factory=list)
-
-    def on(self, method, path, response):
-        self.routes.insert(0, (method, re.compile(path), response))  # later routes win
-
-    def client(self, url=URL, timeout=2.0):
-        """The production client configuration, but talking to this cluster."""
-        return es_backend.new_client(url, timeout, node_class=type("Node", (FakeNode,), {"cluster": self}))
-
-    def backend(self):
-        return ElasticsearchBackend(URL, client=self.client())
-
-    def answer(self, request):
-        for method, path, response in self.routes:
-            if method == request.method and path.fullmatch(request.path):
-                if isinstance(response, Exception):
-                    raise response
-                return response(request) if callable(response) else response
-        raise AssertionError(f"unexpected request {request.method} {request.path}")
-
-    def sent(self, method=None, path=None):
-        return [r for r in self.requests if (method is None or r.method == method) and (path is None or r.path == path)]
-
-    def calls(self):
-        return [(r.method, r.path) for r in self.requests]
-
-
-class FakeNode(BaseNode):
-    _CLIENT_META_HTTP_CLIENT = ("fake", "1.0")
-    cluster: FakeCluster
-
-    def perform_request(self, method, target, body=None, headers=None, request_timeout=None):
-        path, _, query = target.partition("?")
-        params = dict(part.split("=", 1) for part in query.split("&") if part)
-        parsed = None
-        if body:
-            text = body.decode()
-            if "ndjson" in (headers or {}).get("content-type", ""):
-                parsed = [json.loads(line) for line in text.splitlines() if line]
-            else:
-                parsed = json.loads(text)
-        request = Request(method, path, params, parsed, request_timeout)
-        self.cluster.requests.append(request)
-        status, payload = self.cluster.answer(request)
-        meta = ApiResponseMeta(
-            status=status,
-            http_version="1.1",
-            headers=HttpHeaders({"content-type": "application/json", "x-elastic-product": "Elasticsearch"}),
-            duration=0.0,
-            node=self.config,
-        )
-        return NodeApiResponse(meta, b"" if method == "HEAD" else json.dumps(payload).encode())
-
-
-def bulk_ok(request):
-    """Acknowledge every action of a bulk request, as Elasticsearch does."""
-    items = [
-        {op: {"_index": meta["_index"], "_id": meta["_id"], "status": 200 if op == "delete" else 201}}
-        for op, meta, _ in bulk_actions(request)
-    ]
-    return 200, {"took": 1, "errors": False, "items": items}
-
-
-def bulk_actions(request):
-    """(action, metadata, source or None) for each action of a recorded bulk body."""
-    pairs, lines = [], iter(request.body)
-    for line in lines:
-        ((op, meta),) = line.items()
-        pairs.append((op, meta, None if op == "delete" else next(lines)))
-    return pairs
-
-
-def search_response(hits=(), total=0, buckets=None):
-    buckets = buckets or {}
-    return {
-        "took": 3,
-        "timed_out": False,
-        "hits": {
-            "total": {"value": total, "relation": "eq"},
-            "max_score": None,
-            "hits": [{"_index": "responsible-suppliers-x", "_id": str(i), "_score": None} for i in hits],
-        },
-        "aggregations": {
-            facet: {
-                "doc_count": total,
-                "values": {
-                    "doc_count_error_upper_bound": 0,
-                    "sum_other_doc_count": 0,
-                    "buckets": [{"key": k, "doc_count": n} for k, n in buckets.get(facet, {}).items()],
-                },
-            }
-            for facet in FACET_NAMES
-        },
-    }
-
-
-def error(status, kind, reason="boom"):
-    return status, {
-        "error": {"root_cause": [{"type": kind, "reason": reason}], "type": kind, "reason": reason},
-        "status": status,
-    }
 
 
 @pytest.fixture
@@ -393,12 +278,7 @@ def test_a_response_becomes_the_ids_in_order_the_total_and_the_counts(cluster):
 
 @pytest.fixture
 def rebuild_cluster(cluster):
-    cluster.on("PUT", r"/responsible-suppliers-\d{8}-\d{6}-\d{6}", (200, {"acknowledged": True}))
-    cluster.on("POST", r"/responsible-suppliers-[\w-]+/_refresh", (200, {}))
-    cluster.on("GET", rf"/_alias/{ALIAS}", (200, {OLD_INDEX: {"aliases": {ALIAS: {}}}}))
-    cluster.on("POST", r"/_aliases", (200, {"acknowledged": True}))
-    cluster.on("DELETE", rf"/{OLD_INDEX}", (200, {"acknowledged": True}))
-    return cluster
+    return accept_rebuilds(cluster, ALIAS, OLD_INDEX)
 
 
 @pytest.fixture
@@ -508,12 +388,19 @@ def test_a_failed_rebuild_leaves_the_alias_alone_and_deletes_its_new_index(rebui
 
 
 def test_the_rebuild_command_fills_the_database_and_elasticsearch(rebuild_cluster, suppliers, configured):
+    accept_rebuilds(rebuild_cluster, "responsible-products")  # the command rebuilds the product index too
     configured(rebuild_cluster)
     call_command("search_index", "rebuild", "--no-progress")
 
-    sent = [meta["_id"] for request in rebuild_cluster.sent("PUT", "/_bulk") for _, meta, _ in bulk_actions(request)]
+    sent = [
+        meta["_id"]
+        for request in rebuild_cluster.sent("PUT", "/_bulk")
+        for _, meta, _ in bulk_actions(request)
+        if meta["_index"].startswith(f"{ALIAS}-")
+    ]
     assert sorted(sent) == sorted(str(s.pk) for s in suppliers)
-    assert len(rebuild_cluster.sent("POST", "/_aliases")) == 1
+    swaps = [swap.body["actions"][-1]["add"]["alias"] for swap in rebuild_cluster.sent("POST", "/_aliases")]
+    assert swaps == [ALIAS, "responsible-products"]
     assert DatabaseBackend().search(SupplierQuery()).total == 3
 
 
@@ -615,9 +502,7 @@ def test_documents_rejected_by_an_overloaded_cluster_make_it_unavailable(cluster
 
 @pytest.fixture
 def down(cluster):
-    for method in ("POST", "PUT", "HEAD", "GET", "DELETE"):
-        cluster.on(method, r".*", elastic_transport.ConnectionError("Connection refused"))
-    return cluster
+    return refuse_everything(cluster)
 
 
 def test_a_refused_connection_makes_the_backend_unavailable_after_one_retry(down):
@@ -664,12 +549,7 @@ def test_writes_to_an_unreachable_cluster_make_it_unavailable(down, suppliers):
 @pytest.fixture
 def configured(settings, monkeypatch):
     """ELASTICSEARCH_URL set, the backend's client talking to the fake cluster."""
-
-    def use(cluster):
-        settings.ELASTICSEARCH_URL = URL
-        monkeypatch.setattr(es_backend, "client_for", cluster.client)
-
-    return use
+    return lambda cluster: configure(cluster, settings, monkeypatch)
 
 
 def test_when_elasticsearch_is_down_the_database_answers_and_a_warning_is_logged(down, suppliers, configured, caplog):

@@ -1,0 +1,437 @@
+"""The product index on Elasticsearch, against the recorded fake node of
+tests/search/elasticsearch_fake.py (the real client, no server): the mapping,
+the exact request bodies (facets in post_filter and aggregations, the price
+range in the query, the sorts), the reading of responses, the alias swap of a
+rebuild, writes through the alias and the fallback to the database."""
+
+import json
+import logging
+import re
+from decimal import Decimal
+
+import pytest
+from django.core.management import call_command
+
+from search import backends, services
+from search.backends import BackendUnavailable
+from search.backends.database import DatabaseBackend
+from search.backends.elasticsearch import (
+    ElasticsearchBackend,
+    ProductElasticsearchBackend,
+    SupplierElasticsearchBackend,
+    elasticsearch_backend,
+)
+from search.interface import ProductQuery, fold
+from search.product_documents import product_documents
+from tests.factories import (
+    ImpactAreaFactory,
+    NetworkFactory,
+    NetworkMembershipFactory,
+    StockRecord,
+    SupplierFactory,
+    goods_for_supplier,
+    product_for_supplier,
+    service_for_supplier,
+)
+from tests.search.elasticsearch_fake import (
+    URL,
+    FakeCluster,
+    accept_rebuilds,
+    bulk_actions,
+    bulk_ok,
+    configure,
+    error,
+    refuse_everything,
+    search_response,
+)
+
+ALIAS = "responsible-products"
+OLD_INDEX = "responsible-products-20240101-000000-000000"
+FACETS = ProductQuery.facet_names()
+TEXT_FIELDS = ("title", "description", "categories", "supplier")
+LANGUAGES = ("french", "german", "dutch", "english")
+ProductCategory = StockRecord._meta.apps.get_model("catalogue", "ProductCategory")
+
+
+@pytest.fixture
+def cluster():
+    cluster = FakeCluster()
+    cluster.on("POST", rf"/{ALIAS}/_search", (200, search_response(facets=FACETS)))
+    cluster.on("PUT", r"/_bulk", bulk_ok)
+    cluster.on("HEAD", rf"/_alias/{ALIAS}", (200, None))
+    return cluster
+
+
+@pytest.fixture
+def configured(settings, monkeypatch):
+    return lambda cluster: configure(cluster, settings, monkeypatch)
+
+
+def backend(cluster):
+    return cluster.backend(ProductElasticsearchBackend)
+
+
+def searched(cluster, **query):
+    backend(cluster).search(ProductQuery(**query))
+    (request,) = cluster.sent("POST", f"/{ALIAS}/_search")
+    return request.body
+
+
+# (0) Which backend serves products ---------------------------------------------------
+
+
+def test_elasticsearch_serves_products_through_their_own_backend_and_alias(settings):
+    settings.ELASTICSEARCH_URL = URL
+    products = elasticsearch_backend("products", URL)
+    assert type(products) is ProductElasticsearchBackend
+    assert products.alias == ALIAS
+    assert type(elasticsearch_backend("suppliers", URL)) is SupplierElasticsearchBackend
+    assert ElasticsearchBackend is SupplierElasticsearchBackend
+    # The database index is always kept; Elasticsearch is the product backend, not a second database one.
+    database, elastic = backends.indexing_backends("products")
+    assert (type(database), database.tables.name) == (DatabaseBackend, "products")
+    assert type(elastic) is ProductElasticsearchBackend
+    assert type(backends.primary_backend("products")) is ProductElasticsearchBackend
+
+
+# (1) The mapping ----------------------------------------------------------------------
+
+
+@pytest.fixture
+def created_index(cluster):
+    """The body of the index creation a rebuild sends."""
+    accept_rebuilds(cluster, ALIAS)
+    backend(cluster).rebuild([])
+    (creation,) = [r for r in cluster.requests if r.method == "PUT" and r.path != "/_bulk"]
+    assert re.fullmatch(rf"/{ALIAS}-\d{{8}}-\d{{6}}-\d{{6}}", creation.path)
+    return creation.body
+
+
+def test_text_fields_are_folded_with_stemmed_sub_fields_and_facets_are_keywords(created_index):
+    assert created_index["settings"]["number_of_shards"] == 1
+    assert set(created_index["settings"]["analysis"]["analyzer"]) == {"folded", *(f"{x}_folded" for x in LANGUAGES)}
+    mappings = created_index["mappings"]
+    assert mappings["dynamic"] == "strict"
+    properties = mappings["properties"]
+    for name in TEXT_FIELDS:
+        assert properties[name] == {
+            "type": "text",
+            "analyzer": "folded",
+            "fields": {language: {"type": "text", "analyzer": f"{language}_folded"} for language in LANGUAGES},
+        }
+    for facet in FACETS:
+        assert properties[facet] == {"type": "keyword"}
+    assert properties["title_sort"] == {"type": "keyword"}
+    assert properties["created"] == {"type": "date"}
+    assert properties["price_cents"] == {"type": "long"}  # exact, unlike a (scaled) float
+    assert properties["id"] == {"type": "long"}
+    assert set(properties) == {*TEXT_FIELDS, *FACETS, "title_sort", "created", "price_cents", "id"}
+
+
+# (2) The search request bodies --------------------------------------------------------
+
+BY_TITLE = [{"title_sort": {"order": "asc"}}, {"id": {"order": "asc"}}]
+BY_SCORE = [{"_score": {"order": "desc"}}, *BY_TITLE]
+NEWEST_FIRST = [{"created": {"order": "desc"}}, {"id": {"order": "asc"}}]
+CHEAPEST_FIRST = [{"price_cents": {"order": "asc", "missing": "_last"}}, {"id": {"order": "asc"}}]
+DEAREST_FIRST = [{"price_cents": {"order": "desc", "missing": "_last"}}, {"id": {"order": "asc"}}]
+
+
+def test_without_text_filters_or_prices_everything_matches_by_title_with_every_facet_counted(cluster):
+    body = searched(cluster)
+
+    assert body["query"] == {"match_all": {}}
+    assert "post_filter" not in body
+    assert body["aggs"] == {
+        facet: {"filter": {"match_all": {}}, "aggs": {"values": {"terms": {"field": facet, "size": 1000}}}}
+        for facet in FACETS
+    }
+    assert body["sort"] == BY_TITLE
+    assert (body["from"], body["size"], body["track_total_hits"], body["_source"]) == (0, 24, True, False)
+
+
+def test_every_folded_word_must_start_a_word_of_the_title_description_categories_or_supplier(cluster):
+    body = searched(cluster, text="Miel  ÉPICERIE")
+
+    clauses = body["query"]["bool"]["must"]
+    for clause, term in zip(clauses, ["miel", "epicerie"], strict=True):
+        prefix, fuzzy, stemmed = (c["multi_match"] for c in clause["bool"]["should"])
+        fields = ["title^3", "description", "categories", "supplier"]
+        assert prefix == {"query": term, "type": "bool_prefix", "fields": fields}
+        assert fuzzy == {**prefix, "type": "best_fields", "fuzziness": "AUTO", "prefix_length": 1, "max_expansions": 20}
+        assert set(stemmed["fields"]) == {
+            f"{name}.{language}{'^3' if name == 'title' else ''}" for name in TEXT_FIELDS for language in LANGUAGES
+        }
+    assert len(clauses) == 2
+    assert body["sort"] == BY_SCORE
+
+
+def test_facets_go_to_post_filter_and_each_facet_counts_with_every_other_selection(cluster):
+    filters = {"category": ("food",), "kind": ("goods", "service"), "in_stock": ("yes",)}
+    body = searched(cluster, text="miel", filters=filters)
+
+    category = {"terms": {"category": ["food"]}}  # documents list every ancestor: "food" finds "food/catering"
+    kind = {"terms": {"kind": ["goods", "service"]}}
+    in_stock = {"terms": {"in_stock": ["yes"]}}
+    assert "terms" not in json.dumps(body["query"])
+    assert body["post_filter"] == {"bool": {"filter": [category, kind, in_stock]}}
+    assert body["aggs"]["category"]["filter"] == {"bool": {"filter": [kind, in_stock]}}
+    assert body["aggs"]["kind"]["filter"] == {"bool": {"filter": [category, in_stock]}}
+    assert body["aggs"]["in_stock"]["filter"] == {"bool": {"filter": [category, kind]}}
+    for facet in ("country", "impact", "network"):
+        assert body["aggs"][facet]["filter"] == {"bool": {"filter": [category, kind, in_stock]}}
+
+
+def test_the_price_range_narrows_the_query_so_hits_and_every_count_apply_it(cluster):
+    body = searched(
+        cluster, text="miel", filters={"kind": ("goods",)}, price_min=Decimal("4.20"), price_max=Decimal("18.00")
+    )
+
+    price = {"range": {"price_cents": {"gte": 420, "lte": 1800}}}
+    assert body["query"]["bool"]["filter"] == [price]
+    (text,) = body["query"]["bool"]["must"]
+    assert len(text["bool"]["must"]) == 1  # the text clause, as without prices
+    assert "range" not in json.dumps(body["post_filter"])
+    assert "range" not in json.dumps(body["aggs"])  # the aggregations run inside the query: priced already
+
+
+@pytest.mark.parametrize(
+    ("price_min", "price_max", "expected"),
+    [
+        ("0.29", None, {"gte": 29}),  # 0.29 * 100 is 28.999… in binary floating point
+        (None, "0.29", {"lte": 29}),
+        ("0", "10000000", {"gte": 0, "lte": 1_000_000_000}),
+    ],
+)
+def test_price_bounds_are_exact_cents(cluster, price_min, price_max, expected):
+    body = searched(
+        cluster,
+        price_min=price_min and Decimal(price_min),
+        price_max=price_max and Decimal(price_max),
+    )
+    assert body["query"] == {"bool": {"must": [{"match_all": {}}], "filter": [{"range": {"price_cents": expected}}]}}
+
+
+@pytest.mark.parametrize(
+    ("text", "sort", "expected"),
+    [
+        ("miel", "", BY_SCORE),
+        ("miel", "relevance", BY_SCORE),
+        ("", "", BY_TITLE),
+        ("miel", "title", BY_TITLE),
+        ("", "newest", NEWEST_FIRST),
+        ("", "price", CHEAPEST_FIRST),  # products without a price (on quote only) come last
+        ("miel", "price_desc", DEAREST_FIRST),  # ... either way
+    ],
+)
+def test_sort_orders(cluster, text, sort, expected):
+    assert searched(cluster, text=text, sort=sort)["sort"] == expected
+
+
+def test_the_page_and_the_result_window(cluster):
+    body = searched(cluster, page=3, page_size=10)
+    assert (body["from"], body["size"]) == (20, 10)
+    cluster.requests.clear()
+    body = searched(cluster, page=101, page_size=100)
+    assert (body["from"], body["size"]) == (0, 0)
+    assert set(body["aggs"]) == set(FACETS)
+
+
+# (3) Reading the response -------------------------------------------------------------
+
+
+def test_a_response_becomes_the_ids_the_total_and_the_product_facet_counts(cluster):
+    buckets = {"category": {"food": 3, "food/catering": 1}, "kind": {"goods": 2, "service": 1}, "in_stock": {"yes": 3}}
+    cluster.on("POST", rf"/{ALIAS}/_search", (200, search_response([9, 4], 3, buckets, facets=FACETS)))
+
+    result = backend(cluster).search(ProductQuery(filters={"network": ("cluster",)}, page_size=10))
+
+    assert (result.ids, result.total, result.backend) == ([9, 4], 3, "elasticsearch")
+    assert result.counts == {**buckets, "network": {}}  # a selected facet is there even without counts
+
+
+# (4) Rebuild, index and remove ----------------------------------------------------------
+
+
+@pytest.fixture
+def shop(db):
+    from oscar.apps.catalogue.categories import create_from_breadcrumbs
+
+    catering = create_from_breadcrumbs("Food > Catering")
+    cluster = NetworkFactory(name="SSE Cluster", slug="sse-cluster")
+    lux = SupplierFactory(name="Lux Traiteur", country="LU", impact_areas=[ImpactAreaFactory(slug="disability")])
+    NetworkMembershipFactory(network=cluster, supplier=lux)
+    epicerie = SupplierFactory(name="Épicerie Solidaire", country="FR")
+    hidden = SupplierFactory(name="Hidden Kitchen", unverified=True)
+    buffet = service_for_supplier(supplier=lux, title="Buffet déjeuner", price=Decimal("18.00"))
+    ProductCategory.objects.create(product=buffet, category=catering)
+    made = {
+        "buffet": buffet,
+        "jam": goods_for_supplier(supplier=epicerie, title="Confiture", price=Decimal("4.29"), num_in_stock=0),
+        "quote": product_for_supplier(supplier=epicerie, title="Corbeille sur devis", price=None),
+    }
+    goods_for_supplier(supplier=hidden, title="Secret", price=Decimal("1.00"))
+    return made
+
+
+def batches(size, ids=None):
+    documents = list(product_documents(ids))
+    return [documents[start : start + size] for start in range(0, len(documents), size)]
+
+
+def test_rebuild_fills_a_new_product_index_then_swaps_the_alias_then_deletes_the_old_index(cluster, shop):
+    accept_rebuilds(cluster, ALIAS, OLD_INDEX)
+    done = []
+    assert backend(cluster).rebuild(batches(2), progress=done.append) == 3
+
+    assert done == [2, 1]
+    new = cluster.calls()[0][1].lstrip("/")
+    assert re.fullmatch(rf"{ALIAS}-\d{{8}}-\d{{6}}-\d{{6}}", new)
+    assert cluster.calls() == [
+        ("PUT", f"/{new}"),
+        ("PUT", "/_bulk"),
+        ("PUT", "/_bulk"),
+        ("POST", f"/{new}/_refresh"),
+        ("GET", f"/_alias/{ALIAS}"),
+        ("POST", "/_aliases"),
+        ("DELETE", f"/{OLD_INDEX}"),
+    ]
+    (swap,) = cluster.sent("POST", "/_aliases")
+    assert swap.body == {
+        "actions": [{"remove": {"index": OLD_INDEX, "alias": ALIAS}}, {"add": {"index": new, "alias": ALIAS}}]
+    }
+
+
+def test_rebuild_sends_every_product_for_sale_with_its_price_in_cents_and_its_facets(cluster, shop):
+    accept_rebuilds(cluster, ALIAS)
+    backend(cluster).rebuild(batches(10))
+
+    (bulk,) = cluster.sent("PUT", "/_bulk")
+    sources = {int(meta["_id"]): source for _, meta, source in bulk_actions(bulk)}
+    assert set(sources) == {product.pk for product in shop.values()}  # not the unverified supplier's
+    documents = {doc.id: doc for doc in product_documents()}
+    buffet = documents[shop["buffet"].pk]
+    assert sources[buffet.id] == {
+        "id": buffet.id,
+        "title": "Buffet déjeuner",
+        "description": buffet.description,
+        "categories": "Food Catering",
+        "supplier": "Lux Traiteur",
+        "title_sort": "buffet dejeuner",
+        "created": buffet.created.isoformat(),
+        "price_cents": 1800,
+        "category": ["food", "food/catering"],  # the parent too: selecting "food" finds it
+        "kind": ["service"],
+        "country": ["LU"],
+        "impact": ["disability"],
+        "network": ["sse-cluster"],
+        "in_stock": ["yes"],
+    }
+    assert sources[shop["jam"].pk]["price_cents"] == 429
+    assert sources[shop["jam"].pk]["in_stock"] == ["no"]
+    assert sources[shop["jam"].pk]["title_sort"] == fold("Confiture")
+    assert sources[shop["quote"].pk]["price_cents"] is None  # no price: outside every range, last in price sorts
+
+
+def test_index_and_remove_write_products_through_the_alias(cluster, shop):
+    products = backend(cluster)
+    assert products.index(product_documents([shop["jam"].pk])) == 1
+    products.remove([shop["buffet"].pk])
+
+    assert cluster.calls() == [("HEAD", f"/_alias/{ALIAS}"), ("PUT", "/_bulk")] * 2
+    written, removed = cluster.sent("PUT", "/_bulk")
+    assert written.params == {"refresh": "wait_for", "require_alias": "true"}
+    ((op, meta, source),) = bulk_actions(written)
+    assert (op, meta, source["title"]) == ("index", {"_index": ALIAS, "_id": str(shop["jam"].pk)}, "Confiture")
+    assert removed.body == [{"delete": {"_index": ALIAS, "_id": str(shop["buffet"].pk)}}]
+
+
+def test_the_first_write_builds_the_whole_product_index_from_the_database(cluster, shop):
+    accept_rebuilds(cluster, ALIAS)
+    cluster.on("HEAD", rf"/_alias/{ALIAS}", (404, None))
+
+    assert backend(cluster).index(product_documents([shop["jam"].pk])) == 1
+
+    (bulk,) = cluster.sent("PUT", "/_bulk")
+    assert {int(meta["_id"]) for _, meta, _ in bulk_actions(bulk)} == {product.pk for product in shop.values()}
+    assert [list(action) for action in cluster.sent("POST", "/_aliases")[0].body["actions"]] == [["add"]]
+
+
+def test_a_product_change_reaches_the_database_and_elasticsearch(cluster, shop, configured):
+    configured(cluster)
+    services.products_reindex([shop["jam"].pk, shop["buffet"].pk])
+
+    (bulk,) = cluster.sent("PUT", "/_bulk")
+    assert {meta["_id"] for _, meta, _ in bulk_actions(bulk)} == {str(shop["jam"].pk), str(shop["buffet"].pk)}
+    assert {meta["_index"] for _, meta, _ in bulk_actions(bulk)} == {ALIAS}
+    assert DatabaseBackend("products").search(ProductQuery(text="confiture")).ids == [shop["jam"].pk]
+
+
+def test_the_rebuild_command_fills_both_indexes_on_elasticsearch(cluster, shop, configured):
+    accept_rebuilds(cluster, ALIAS)
+    accept_rebuilds(cluster, "responsible-suppliers")
+    configured(cluster)
+    call_command("search_index", "rebuild", "--no-progress")
+
+    written = {
+        int(meta["_id"])
+        for request in cluster.sent("PUT", "/_bulk")
+        for _, meta, _ in bulk_actions(request)
+        if meta["_index"].startswith(f"{ALIAS}-")
+    }
+    assert written == {product.pk for product in shop.values()}
+    assert DatabaseBackend("products").search(ProductQuery()).total == 3
+
+
+# (5) Unreachable Elasticsearch: the database answers -----------------------------------
+
+
+def test_when_elasticsearch_is_down_the_database_answers_products_and_a_warning_is_logged(
+    cluster, shop, configured, caplog
+):
+    DatabaseBackend("products").rebuild(batches(10))
+    configured(refuse_everything(cluster))
+
+    with caplog.at_level(logging.WARNING, logger="search.backends"):
+        result = backends.search(ProductQuery(text="confiture", price_max=Decimal("5")))
+
+    assert (result.backend, result.ids) == ("database", [shop["jam"].pk])
+    assert cluster.sent("POST", f"/{ALIAS}/_search")  # Elasticsearch was asked first
+    (warning,) = [r for r in caplog.records if r.name == "search.backends"]
+    assert warning.levelno == logging.WARNING
+    assert "cannot reach Elasticsearch" in warning.getMessage()
+
+
+@pytest.mark.parametrize(
+    "failure",
+    [error(503, "search_phase_execution_exception"), error(404, "index_not_found_exception")],
+    ids=["503", "never built"],
+)
+def test_a_failing_or_missing_product_index_falls_back_to_the_database(cluster, shop, configured, failure):
+    DatabaseBackend("products").rebuild(batches(10))
+    cluster.on("POST", rf"/{ALIAS}/_search", failure)
+    configured(cluster)
+
+    result = backends.search(ProductQuery(sort="price"))
+
+    assert result.backend == "database"
+    assert result.ids == [shop["jam"].pk, shop["buffet"].pk, shop["quote"].pk]
+
+
+def test_when_elasticsearch_answers_the_products_come_from_it(cluster, configured):
+    cluster.on("POST", rf"/{ALIAS}/_search", (200, search_response([7], 1, facets=FACETS)))
+    configured(cluster)
+
+    result = backends.search(ProductQuery(text="miel"))
+
+    assert (result.backend, result.ids, result.total) == ("elasticsearch", [7], 1)
+
+
+def test_writes_to_an_unreachable_cluster_make_the_product_backend_unavailable(cluster, shop):
+    products = backend(refuse_everything(cluster))
+    with pytest.raises(BackendUnavailable):
+        products.index(product_documents([shop["jam"].pk]))
+    with pytest.raises(BackendUnavailable):
+        products.remove([shop["jam"].pk])
+    with pytest.raises(BackendUnavailable):
+        products.rebuild(batches(10))
