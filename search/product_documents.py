@@ -8,6 +8,7 @@ from decimal import Decimal
 
 from django.db.models import Prefetch, Q
 from django.utils.html import strip_tags
+from django.utils.translation import gettext
 from oscar.core.loading import get_class, get_model
 
 from catalogue.cards import ProductCard
@@ -203,10 +204,12 @@ def _document(product, sellers, tree, strategy) -> ProductDocument | None:
 
 
 def _unit(attributes) -> str:
+    """What one price buys: a service's pricing unit ("per day") or "per <unit of sale>"."""
     pricing_unit = attributes.get("pricing_unit")
     if pricing_unit:
         return str(getattr(pricing_unit, "option", pricing_unit))
-    return str(attributes.get("unit") or "")
+    unit = attributes.get("unit")
+    return gettext("per %(unit)s") % {"unit": unit} if unit else ""
 
 
 def _text(value) -> str | None:

@@ -161,7 +161,7 @@ class TestCards:
         assert card.vat_rate == Decimal("3")  # the product's own (reduced) rate
         assert card.price_incl_tax == Decimal("4.33")
         assert (card.supplier_name, card.supplier_country) == ("Épicerie Solidaire", "FR")
-        assert card.unit == "jar"
+        assert card.unit == "per jar"
         assert card.in_stock is False
         assert card.get_absolute_url() == shop["jam"].get_absolute_url()
 
