@@ -24,8 +24,9 @@ PYTEST_ARGS ?=
 
 DEMO_PASSWORD := responsible-demo
 
-# The search benchmark's size: `make bench BENCH_SUPPLIERS=2000` for a quick run.
+# The search benchmark's size: `make bench BENCH_SUPPLIERS=2000 BENCH_PRODUCTS=20000` for a quick run.
 BENCH_SUPPLIERS ?= 10000
+BENCH_PRODUCTS ?= $(shell echo $$(( $(BENCH_SUPPLIERS) * 10 )))
 
 .PHONY: help run test browser-deps lint format migrate demo bench clean
 
@@ -103,8 +104,8 @@ migrate: $(INSTALLED) ## Apply migrations to the development database
 demo: $(INSTALLED) ## Load the demo data (idempotent)
 	$(PYTHON) manage.py load_demo
 
-bench: $(INSTALLED) ## Benchmark supplier search against a naive ORM baseline on SQLite and PostgreSQL (BENCH_SUPPLIERS=10000)
-	$(PYTHON) bench/run.py --suppliers $(BENCH_SUPPLIERS)
+bench: $(INSTALLED) ## Benchmark supplier and product search against naive ORM baselines on SQLite and PostgreSQL (BENCH_SUPPLIERS=10000 BENCH_PRODUCTS=100000)
+	$(PYTHON) bench/run.py --suppliers $(BENCH_SUPPLIERS) --products $(BENCH_PRODUCTS)
 
 clean: ## Remove tmp/, staticfiles/ and the development database db.sqlite3 (keeps .venv and media/)
 	rm -rf tmp staticfiles db.sqlite3 db.sqlite3-journal db.sqlite3-wal db.sqlite3-shm

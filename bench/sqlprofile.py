@@ -22,38 +22,43 @@ KINDS = (
     "facet counts and total (UNION ALL of GROUP BYs)",
     "facet counts (GROUP BY)",
     "page of ids, by relevance",
-    "page of ids, by name or newest",
+    "page of ids, by name, price or newest",
     "page cards",
     "page suppliers",
     "page suppliers' relations (prefetch)",
     "other",
 )
 OUTSIDE = "outside SQL (ORM, Python, cache)"
+INDEXES = ("supplier", "product")
 
 
 def classify(sql: str) -> str:
-    """The kind of a statement that search.selectors.supplier_search runs
-    (by the tables it reads, whether the ORM or raw SQL wrote it)."""
+    """The kind of a statement that search.selectors.supplier_search or
+    product_search runs (by the tables it reads, whether the ORM or raw SQL
+    wrote it); the supplier and the product index have the same kinds."""
     plain = sql.replace('"', "")
     if "_prefetch_related_val" in plain:
         return "page suppliers' relations (prefetch)"
-    if "search_supplierfacetentry" in plain and "GROUP BY" in plain:
+    if any(f"search_{index}facetentry" in plain for index in INDEXES) and "GROUP BY" in plain:
         if " UNION " in plain:
             return "facet counts and total (UNION ALL of GROUP BYs)"
         return "facet counts (GROUP BY)"
     if "search_indexstate" in plain:
         return "index version"
-    if "COUNT(*)" in plain and "search_supplierentry" in plain:
+    entries = [f"search_{index}entry" for index in INDEXES if f"search_{index}entry" in plain]
+    if "COUNT(*)" in plain and entries:
         return "total (COUNT)"
-    if "search_supplierentry.card" in plain:
+    if any(f"{table}.card" in plain for table in entries):
         return "page cards"
-    if "ORDER BY" in plain and "search_supplierentry" in plain:
+    if "ORDER BY" in plain and entries:
         if "bm25(" in plain or "ts_rank(" in plain:
             return "page of ids, by relevance"
-        return "page of ids, by name or newest"
+        return "page of ids, by name, price or newest"
     if "FROM organisations_supplier" in plain:
         return "page suppliers"
     if any(f"FROM organisations_{table}" in plain for table in ("sector", "network", "label", "region", "impactarea")):
+        return "facet vocabulary (small tables)"
+    if "FROM catalogue_category" in plain or "FROM catalogue_productclass" in plain:
         return "facet vocabulary (small tables)"
     return "other"
 
