@@ -1,6 +1,7 @@
 """Settings shared by every environment. Anything that differs between
 machines is read from the environment (see README, "Configuration")."""
 
+import copy
 import os
 from pathlib import Path
 
@@ -66,11 +67,11 @@ INSTALLED_APPS = [
     "search.apps.SearchConfig",
     "oscar.apps.voucher.apps.VoucherConfig",
     "oscar.apps.wishlists.apps.WishlistsConfig",
-    "oscar.apps.dashboard.apps.DashboardConfig",
+    "marketplace.dashboard.apps.DashboardConfig",
     "oscar.apps.dashboard.reports.apps.ReportsDashboardConfig",
     "oscar.apps.dashboard.users.apps.UsersDashboardConfig",
-    "oscar.apps.dashboard.orders.apps.OrdersDashboardConfig",
-    "oscar.apps.dashboard.catalogue.apps.CatalogueDashboardConfig",
+    "marketplace.dashboard.orders.apps.OrdersDashboardConfig",
+    "marketplace.dashboard.catalogue.apps.CatalogueDashboardConfig",
     "oscar.apps.dashboard.offers.apps.OffersDashboardConfig",
     "oscar.apps.dashboard.partners.apps.PartnersDashboardConfig",
     "oscar.apps.dashboard.pages.apps.PagesDashboardConfig",
@@ -157,6 +158,8 @@ AUTHENTICATION_BACKENDS = [
     # Oscar signs people in by e-mail address.
     "oscar.apps.customer.auth_backends.EmailBackend",
     "django.contrib.auth.backends.ModelBackend",
+    # Members of a supplier get Oscar's partner dashboard (see marketplace/dashboard/access.py).
+    "marketplace.dashboard.access.SupplierDashboardBackend",
 ]
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -248,6 +251,11 @@ OSCAR_ALLOW_ANON_CHECKOUT = False
 OSCAR_HOMEPAGE = "/shop/catalogue/"
 OSCAR_HIDDEN_FEATURES = ["reviews", "wishlists"]
 OSCAR_ACCOUNTS_REDIRECT_URL = "customer:profile-view"
+# The dashboard's catalogue menu gains the product import (shown to whoever may use it).
+OSCAR_DASHBOARD_NAVIGATION = copy.deepcopy(OSCAR_DASHBOARD_NAVIGATION)  # noqa: F405
+OSCAR_DASHBOARD_NAVIGATION[1]["children"].insert(
+    1, {"label": _("Import products"), "url_name": "dashboard:catalogue-product-import"}
+)
 
 # Wagtail
 WAGTAIL_SITE_NAME = "Responsible"

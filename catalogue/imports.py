@@ -1,0 +1,399 @@
+"""Import a supplier's goods and services from a CSV or XLSX file.
+
+Three plain steps, used by the dashboard's import pages (and usable from a command):
+
+- `rows_parse(filename=, content=)` reads the file into rows, each with its line
+  number in the file (the header is line 1), or raises `ImportFileError` with a
+  message for the supplier (too big, too many rows, not UTF-8, not a spreadsheet…);
+- `rows_validate(supplier=, rows=)` checks every row and says, per line, what would
+  happen (create, or update of the product with the same SKU) or what is wrong;
+- `products_import(supplier=, rows=, by=)` saves every row in one transaction, or
+  nothing when any row is invalid.
+
+Products are saved one by one with `save()` so that the search index, which follows
+product and stock record saves after commit, picks them up.
+"""
+
+import csv
+import io
+import zipfile
+from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from oscar.core.loading import get_model
+
+from catalogue.attributes import GOODS, GOODS_CODES, SERVICE, SERVICE_CODES, validate_attribute
+
+Category = get_model("catalogue", "Category")
+Product = get_model("catalogue", "Product")
+ProductCategory = get_model("catalogue", "ProductCategory")
+ProductClass = get_model("catalogue", "ProductClass")
+StockRecord = get_model("partner", "StockRecord")
+
+MAX_BYTES = 2 * 1024 * 1024
+MAX_ROWS = 2000
+EXTENSIONS = (".csv", ".xlsx")
+
+BASE_COLUMNS = ["kind", "title", "description", "category", "sku", "price", "stock"]
+ATTRIBUTE_COLUMNS = list(dict.fromkeys(GOODS_CODES + SERVICE_CODES))
+COLUMNS = BASE_COLUMNS + ATTRIBUTE_COLUMNS
+REQUIRED_COLUMNS = ["kind", "title", "category", "sku", "price"]
+KIND_CODES = {GOODS: GOODS_CODES, SERVICE: SERVICE_CODES}
+
+EXAMPLE_ROWS = [
+    {
+        "kind": GOODS,
+        "title": "Organic apple juice, 1 l",
+        "description": "Pressed from apples of local orchards.",
+        "category": "Food > Local food distribution",
+        "sku": "JUICE-1L",
+        "price": "3.20",
+        "stock": "120",
+        "unit": "bottle",
+        "minimum_order_quantity": "6",
+        "lead_time_days": "2",
+        "delivery_area": "Luxembourg",
+        "origin_region": "Moselle",
+        "recycled_share": "0",
+        "certifications": "EU organic",
+        "vat_rate": "3",
+    },
+    {
+        "kind": SERVICE,
+        "title": "Office cleaning",
+        "description": "Weekly cleaning by a work-integration team.",
+        "category": "Cleaning",
+        "sku": "CLEAN-HOUR",
+        "price": "32,50",
+        "stock": "",
+        "pricing_unit": "hour",
+        "area_served": "Esch-sur-Alzette",
+        "capacity_per_month": "400",
+        "on_quote_only": "no",
+    },
+]
+
+
+class ImportFileError(Exception):
+    """The file as a whole cannot be read; the message is for the supplier."""
+
+
+@dataclass
+class RowResult:
+    line: int
+    values: dict
+    errors: list = field(default_factory=list)
+    product: object = None  # the product an existing SKU updates
+    cleaned: dict = field(default_factory=dict)
+
+    @property
+    def action(self):
+        return "update" if self.product is not None else "create"
+
+    @property
+    def action_label(self):
+        return gettext_lazy("update") if self.product is not None else gettext_lazy("create")
+
+
+# Reading files
+
+
+def rows_parse(*, filename: str, content: bytes) -> list[dict]:
+    """The data rows of a CSV (UTF-8, with or without BOM, `;` or `,`) or XLSX file,
+    as dicts of the known columns plus "line" (the row's line in the file)."""
+    name = (filename or "").lower()
+    if len(content) > MAX_BYTES:
+        raise ImportFileError(_("The file is larger than %(size)s MB.") % {"size": MAX_BYTES // (1024 * 1024)})
+    if not name.endswith(EXTENSIONS):
+        raise ImportFileError(_("Upload a .csv or .xlsx file."))
+    if not content.strip():
+        raise ImportFileError(_("The file is empty."))
+    table = _xlsx_table(content) if name.endswith(".xlsx") else _csv_table(content)
+    if not table:
+        raise ImportFileError(_("The file is empty."))
+    header_line, header = table[0]
+    names = [str(cell or "").strip().lower() for cell in header]
+    unknown = [n for n in names if n and n not in COLUMNS]
+    if unknown:
+        raise ImportFileError(
+            _("Line %(line)s: unknown column(s) %(columns)s. The columns are: %(known)s.")
+            % {"line": header_line, "columns": ", ".join(unknown), "known": ", ".join(COLUMNS)}
+        )
+    missing = [n for n in REQUIRED_COLUMNS if n not in names]
+    if missing:
+        raise ImportFileError(
+            _("Line %(line)s: the header lacks the column(s) %(columns)s.")
+            % {"line": header_line, "columns": ", ".join(missing)}
+        )
+    rows = []
+    for line, cells in table[1:]:
+        values = {n: _text(cells[i]) if i < len(cells) else "" for i, n in enumerate(names) if n}
+        if not any(values.values()):
+            continue  # blank lines are skipped, but still counted in line numbers
+        rows.append({"line": line, **values})
+        if len(rows) > MAX_ROWS:
+            raise ImportFileError(_("The file has more than %(max)s rows: split it.") % {"max": MAX_ROWS})
+    if not rows:
+        raise ImportFileError(_("The file has a header but no product rows."))
+    return rows
+
+
+def _text(value) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value).strip()
+
+
+def _csv_table(content: bytes) -> list[tuple[int, list]]:
+    try:
+        text = content.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise ImportFileError(_("The file is not UTF-8 text: save it as “CSV UTF-8”.")) from None
+    first_line = text.split("\n", 1)[0]
+    delimiter = ";" if first_line.count(";") > first_line.count(",") else ","
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    table, next_line = [], 1
+    try:
+        for cells in reader:
+            table.append((next_line, cells))
+            next_line = reader.line_num + 1
+    except csv.Error as error:
+        raise ImportFileError(_("Line %(line)s: %(error)s") % {"line": next_line, "error": error}) from None
+    return table
+
+
+def _xlsx_table(content: bytes) -> list[tuple[int, list]]:
+    from openpyxl import load_workbook
+
+    try:
+        workbook = load_workbook(io.BytesIO(content), read_only=True, data_only=True)
+    except (zipfile.BadZipFile, KeyError, ValueError, OSError):
+        raise ImportFileError(_("The file is not a valid .xlsx workbook.")) from None
+    try:
+        sheet = workbook.worksheets[0]
+        table = []
+        for number, cells in enumerate(sheet.iter_rows(values_only=True), start=1):
+            table.append((number, list(cells)))
+            if number > MAX_ROWS + 1 and any(c is not None for c in cells):
+                raise ImportFileError(_("The file has more than %(max)s rows: split it.") % {"max": MAX_ROWS})
+        return table
+    finally:
+        workbook.close()
+
+
+# Validating
+
+
+def _category_paths() -> dict:
+    """Every category by its lower-case full path ("food > local food") and, for
+    leaf names used once, by its name alone (None when ambiguous)."""
+    by_path, by_name, stack = {}, {}, []
+    for category in Category.objects.order_by("path"):
+        del stack[category.depth - 1 :]
+        stack.append(category.name.strip())
+        by_path[" > ".join(stack).lower()] = category
+        key = category.name.strip().lower()
+        by_name[key] = None if key in by_name else category
+    return by_path, by_name
+
+
+def _category(text, paths):
+    by_path, by_name = paths
+    key = " > ".join(part.strip() for part in text.split(">")).lower()
+    if key in by_path:
+        return by_path[key]
+    if ">" not in text and key in by_name:
+        if by_name[key] is None:
+            raise ValidationError(
+                _("Category “%(name)s” exists in several places: write its path, e.g. “Parent > %(name)s”.")
+                % {"name": text}
+            )
+        return by_name[key]
+    raise ValidationError(_("Unknown category “%(name)s”.") % {"name": text})
+
+
+def _price(text):
+    try:
+        price = Decimal(text.replace(" ", "").replace(",", "."))
+    except InvalidOperation:
+        raise ValidationError(_("Price “%(value)s” is not a number, e.g. 12.50.") % {"value": text}) from None
+    if not price.is_finite() or price < 0:
+        raise ValidationError(_("Price must be zero or more."))
+    if price != price.quantize(Decimal("0.01")):
+        raise ValidationError(_("Price has more than two decimals."))
+    if price >= Decimal("10000000000"):
+        raise ValidationError(_("Price is too large."))
+    return price.quantize(Decimal("0.01"))
+
+
+def _stock(text):
+    try:
+        stock = int(text)
+    except ValueError:
+        raise ValidationError(_("Stock “%(value)s” must be a whole number.") % {"value": text}) from None
+    if stock < 0:
+        raise ValidationError(_("Stock cannot be negative."))
+    return stock
+
+
+def _product_class(kind):
+    return ProductClass.objects.filter(slug=kind).first() or ProductClass.objects.filter(name__iexact=kind).first()
+
+
+def rows_validate(*, supplier, rows: list[dict]) -> list[RowResult]:
+    """Check every row against the catalogue as it is now; each result carries its
+    errors (messages without the line number) and, when valid, the cleaned values."""
+    paths = _category_paths()
+    classes = {kind: _product_class(kind) for kind in KIND_CODES}
+    existing = {
+        record.partner_sku: record
+        for record in StockRecord.objects.filter(
+            partner=supplier.partner, partner_sku__in=[row.get("sku", "") for row in rows]
+        ).select_related("product__product_class")
+    }
+    seen_skus = {}
+    results = []
+    for row in rows:
+        result = RowResult(line=row["line"], values=row)
+        results.append(result)
+        errors, cleaned = result.errors, result.cleaned
+
+        def check(name, fn, *args, errors=errors, cleaned=cleaned):
+            try:
+                cleaned[name] = fn(*args)
+            except ValidationError as error:
+                errors.extend(error.messages)
+
+        kind = row.get("kind", "").strip().lower()
+        if kind not in KIND_CODES:
+            errors.append(_("Kind must be “goods” or “service”."))
+        elif classes[kind] is None:
+            errors.append(_("The product type “%(kind)s” does not exist yet.") % {"kind": kind})
+        else:
+            cleaned["product_class"] = classes[kind]
+        title = row.get("title", "").strip()
+        if not title:
+            errors.append(_("Title is required."))
+        elif len(title) > 255:
+            errors.append(_("Title is longer than 255 characters."))
+        cleaned["title"], cleaned["description"] = title, row.get("description", "").strip()
+        if row.get("category", "").strip():
+            check("category", _category, row["category"].strip(), paths)
+        else:
+            errors.append(_("Category is required."))
+        sku = row.get("sku", "").strip()
+        if not sku:
+            errors.append(_("SKU is required."))
+        elif len(sku) > 128:
+            errors.append(_("SKU is longer than 128 characters."))
+        elif sku in seen_skus:
+            errors.append(_("SKU “%(sku)s” is already on line %(line)s.") % {"sku": sku, "line": seen_skus[sku]})
+        else:
+            seen_skus[sku] = row["line"]
+            record = existing.get(sku)
+            if record is not None:
+                result.product = record.product
+                if kind in KIND_CODES and record.product.get_product_class() != classes.get(kind):
+                    errors.append(_("SKU “%(sku)s” is an existing product of another kind.") % {"sku": sku})
+        cleaned["sku"] = sku
+        if row.get("price", "").strip():
+            check("price", _price, row["price"].strip())
+        else:
+            errors.append(_("Price is required."))
+        stock = row.get("stock", "").strip()
+        if kind == SERVICE and stock:
+            errors.append(_("Services have no stock: leave the stock column empty."))
+        elif kind == GOODS:
+            if stock:
+                check("stock", _stock, stock)
+            else:
+                errors.append(_("Stock is required for goods (0 or more)."))
+        attributes = cleaned["attributes"] = {}
+        for code in KIND_CODES.get(kind, ()):
+            try:
+                attributes[code] = validate_attribute(code, row.get(code, ""))
+            except ValidationError as error:
+                errors.extend(error.messages)
+        other_codes = set(ATTRIBUTE_COLUMNS) - set(KIND_CODES.get(kind, ATTRIBUTE_COLUMNS))
+        for code in sorted(other_codes):
+            if row.get(code, "").strip():
+                errors.append(_("Column “%(code)s” does not apply to %(kind)s.") % {"code": code, "kind": kind})
+    return results
+
+
+# Saving
+
+
+@transaction.atomic
+def products_import(*, supplier, rows: list[dict], by=None) -> dict:
+    """Create or update the supplier's products from rows, all or nothing. Raises
+    ValidationError listing "Line N: message" when any row is invalid. Returns the
+    counts {"created": n, "updated": m}."""
+    results = rows_validate(supplier=supplier, rows=rows)
+    errors = [
+        _("Line %(line)s: %(error)s") % {"line": result.line, "error": error}
+        for result in results
+        for error in result.errors
+    ]
+    if errors:
+        raise ValidationError(errors)
+    counts = {"created": 0, "updated": 0}
+    for result in results:
+        _row_save(supplier, result)
+        counts["created" if result.product is None else "updated"] += 1
+    return counts
+
+
+def _row_save(supplier, result: RowResult) -> None:
+    data = result.cleaned
+    product = result.product or Product(structure=Product.STANDALONE, is_public=True)
+    product.product_class = data["product_class"]
+    product.title = data["title"]
+    product.description = data["description"]
+    for code, value in data["attributes"].items():
+        setattr(product.attr, code, value)  # None removes a value the product had
+    product.save()
+    ProductCategory.objects.filter(product=product).exclude(category=data["category"]).delete()
+    ProductCategory.objects.get_or_create(product=product, category=data["category"])
+    record = StockRecord.objects.filter(partner=supplier.partner, partner_sku=data["sku"]).first()
+    record = record or StockRecord(product=product, partner=supplier.partner, partner_sku=data["sku"])
+    record.price = data["price"]
+    record.price_currency = settings.OSCAR_DEFAULT_CURRENCY
+    record.num_in_stock = data.get("stock")
+    record.save()
+
+
+# The template file
+
+
+def template_rows() -> list[list[str]]:
+    """The header and one example row per kind, for the downloadable template."""
+    return [COLUMNS] + [[example.get(column, "") for column in COLUMNS] for example in EXAMPLE_ROWS]
+
+
+def template_csv() -> bytes:
+    out = io.StringIO()
+    csv.writer(out, delimiter=";").writerows(template_rows())
+    return ("\ufeff" + out.getvalue()).encode("utf-8")
+
+
+def template_xlsx() -> bytes:
+    from openpyxl import Workbook
+
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.title = "products"
+    for row in template_rows():
+        sheet.append(row)
+    out = io.BytesIO()
+    workbook.save(out)
+    return out.getvalue()

@@ -1,0 +1,160 @@
+"""Import products from a CSV or XLSX file: upload → preview (each row's errors
+with its line number, and what would be created or updated) → confirm.
+
+The parsed rows wait in a `ProductImport` owned by the supplier, so the preview
+and the confirmation are URLs with an id that only that supplier's members (and
+staff) can open. The domain logic lives in `catalogue.imports`."""
+
+from django import forms
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.http import HttpResponse, HttpResponseRedirect
+from django.shortcuts import get_object_or_404
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from django.views import generic
+
+from catalogue import imports
+from marketplace.organisations.models import Supplier
+
+from .models import ProductImport
+
+
+def suppliers_for(user):
+    """The suppliers a user may import for: their own; every supplier for staff."""
+    if user.is_staff:
+        return Supplier.objects.select_related("partner").order_by("name")
+    return Supplier.objects.filter(memberships__user=user).select_related("partner").order_by("name").distinct()
+
+
+class ProductImportForm(forms.Form):
+    supplier = forms.ModelChoiceField(label=_("Import for"), queryset=Supplier.objects.none(), empty_label=None)
+    file = forms.FileField(
+        label=_("File"),
+        help_text=_("A .csv (UTF-8, separated by ; or ,) or .xlsx file of at most %(size)s MB and %(rows)s rows.")
+        % {"size": imports.MAX_BYTES // (1024 * 1024), "rows": imports.MAX_ROWS},
+    )
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["supplier"].queryset = suppliers_for(user)
+        if self.fields["supplier"].queryset.count() == 1:
+            self.fields["supplier"].widget = forms.HiddenInput()
+            self.fields["supplier"].initial = self.fields["supplier"].queryset.get()
+
+    def clean(self):
+        data = super().clean()
+        upload = data.get("file")
+        if upload is not None:
+            if upload.size > imports.MAX_BYTES:
+                raise ValidationError(
+                    _("The file is larger than %(size)s MB.") % {"size": imports.MAX_BYTES // (1024 * 1024)}
+                )
+            try:
+                data["rows"] = imports.rows_parse(filename=upload.name, content=upload.read())
+            except imports.ImportFileError as error:
+                self.add_error("file", str(error))
+        return data
+
+
+class ProductImportUploadView(generic.FormView):
+    template_name = "oscar/dashboard/catalogue/product_import.html"
+    form_class = ProductImportForm
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "user": self.request.user}
+
+    def get_context_data(self, **kwargs):
+        ctx = super().get_context_data(**kwargs)
+        ctx["title"] = _("Import products")
+        ctx["columns"] = imports.COLUMNS
+        ctx["recent_imports"] = ProductImport.objects.for_user(self.request.user).select_related("supplier")[:10]
+        return ctx
+
+    def form_valid(self, form):
+        product_import = ProductImport.objects.create(
+            supplier=form.cleaned_data["supplier"],
+            created_by=self.request.user,
+            filename=form.cleaned_data["file"].name[:255],
+            rows=form.cleaned_data["rows"],
+        )
+        return HttpResponseRedirect(reverse("dashboard:catalogue-product-import-preview", args=[product_import.pk]))
+
+
+class ProductImportObjectMixin:
+    def dispatch(self, request, *args, **kwargs):
+        self.get_import()  # another supplier's import is a 404, whatever the method
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_import(self):
+        return get_object_or_404(
+            ProductImport.objects.for_user(self.request.user).select_related("supplier__partner"), pk=self.kwargs["pk"]
+        )
+
+
+class ProductImportPreviewView(ProductImportObjectMixin, generic.TemplateView):
+    template_name = "oscar/dashboard/catalogue/product_import_preview.html"
+
+    def get_context_data(self, **kwargs):
+        ctx = super().get_context_data(**kwargs)
+        product_import = self.get_import()
+        results = imports.rows_validate(supplier=product_import.supplier, rows=product_import.rows)
+        invalid = [result for result in results if result.errors]
+        ctx.update(
+            {
+                "title": _("Preview of %(file)s") % {"file": product_import.filename},
+                "product_import": product_import,
+                "results": results,
+                "invalid_count": len(invalid),
+                "create_count": sum(1 for r in results if r.action == "create"),
+                "update_count": sum(1 for r in results if r.action == "update"),
+            }
+        )
+        return ctx
+
+
+class ProductImportConfirmView(ProductImportObjectMixin, generic.View):
+    def get(self, request, *args, **kwargs):
+        product_import = self.get_import()
+        return HttpResponseRedirect(reverse("dashboard:catalogue-product-import-preview", args=[product_import.pk]))
+
+    def post(self, request, *args, **kwargs):
+        with transaction.atomic():
+            product_import = self.get_import()
+            product_import = ProductImport.objects.select_for_update().get(pk=product_import.pk)
+            if not product_import.is_pending:
+                messages.info(request, _("This file has already been imported."))
+                return HttpResponseRedirect(reverse("dashboard:catalogue-product-list"))
+            try:
+                counts = imports.products_import(
+                    supplier=product_import.supplier, rows=product_import.rows, by=request.user
+                )
+            except ValidationError:
+                messages.error(request, _("Nothing was imported: correct the errors below and upload the file again."))
+                return HttpResponseRedirect(
+                    reverse("dashboard:catalogue-product-import-preview", args=[product_import.pk])
+                )
+            product_import.status = ProductImport.Status.IMPORTED
+            product_import.imported_at = timezone.now()
+            product_import.created_count, product_import.updated_count = counts["created"], counts["updated"]
+            product_import.save(update_fields=["status", "imported_at", "created_count", "updated_count"])
+        messages.success(
+            request,
+            _("Imported %(created)s new and %(updated)s updated products for %(supplier)s.")
+            % {**counts, "supplier": product_import.supplier.name},
+        )
+        return HttpResponseRedirect(reverse("dashboard:catalogue-product-list"))
+
+
+def template_download(request, fmt):
+    if fmt == "xlsx":
+        response = HttpResponse(
+            imports.template_xlsx(),
+            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        )
+    else:
+        response = HttpResponse(imports.template_csv(), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="products-template.{fmt}"'
+    return response
