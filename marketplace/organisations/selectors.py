@@ -1,8 +1,13 @@
 """Reads of the organisations domain. Views, the API, commands and pages call
 these so that each page's queries are decided in one place."""
 
+from decimal import Decimal
+
 from django.db.models import Count, Prefetch, Q
 from oscar.core.loading import get_model
+
+from marketplace.partner.strategy import price_at_rate
+from marketplace.partner.vat import standard_rate
 
 from .cards import SupplierCard
 from .models import (
@@ -17,6 +22,7 @@ from .models import (
 )
 
 Product = get_model("catalogue", "Product")
+ProductAttributeValue = get_model("catalogue", "ProductAttributeValue")
 StockRecord = get_model("partner", "StockRecord")
 Order = get_model("order", "Order")
 
@@ -88,6 +94,12 @@ def supplier_products(*, supplier: Supplier):
             Prefetch("stockrecords", queryset=stockrecords),
             Prefetch("children__stockrecords", queryset=stockrecords),
             "images",
+            # Only the VAT rate override, for the price incl. VAT (one query, whatever the attributes).
+            Prefetch(
+                "attribute_values",
+                queryset=ProductAttributeValue.objects.filter(attribute__code="vat_rate"),
+                to_attr="vat_rate_values",
+            ),
         )
         .distinct()
         .order_by("title")
@@ -98,7 +110,12 @@ def supplier_products(*, supplier: Supplier):
         ]
         priced = [record for record in records if record.price is not None]
         images = list(product.images.all())
-        product.supplier_stockrecord = min(priced, key=lambda record: record.price, default=None)
+        product.supplier_stockrecord = record = min(priced, key=lambda record: record.price, default=None)
+        product.supplier_price = None
+        if record is not None:
+            override = product.vat_rate_values[0].value_float if product.vat_rate_values else None
+            rate = Decimal(str(override)) if override is not None else standard_rate(supplier.country.code)
+            product.supplier_price = price_at_rate(excl_tax=record.price, currency=record.price_currency, rate=rate)
         product.first_image = images[0] if images else None
         yield product
 

@@ -49,12 +49,18 @@ def vat_rate(product, stockrecord) -> Decimal:
     return standard_rate(supplier.country.code if supplier else "")
 
 
+def price_at_rate(*, excl_tax: Decimal, currency: str, rate: Decimal) -> VatPrice:
+    """A price excluding VAT and its VAT at `rate` percent, rounded half up to the cent."""
+    tax = (excl_tax * rate / 100).quantize(CENT, rounding=ROUND_HALF_UP)
+    return VatPrice(currency=currency, excl_tax=excl_tax, tax=tax, tax_rate=rate)
+
+
 def vat_price(product, stockrecord):
     if stockrecord is None or stockrecord.price is None:
         return oscar_prices.Unavailable()
-    rate = vat_rate(product, stockrecord)
-    tax = (stockrecord.price * rate / 100).quantize(CENT, rounding=ROUND_HALF_UP)
-    return VatPrice(currency=stockrecord.price_currency, excl_tax=stockrecord.price, tax=tax, tax_rate=rate)
+    return price_at_rate(
+        excl_tax=stockrecord.price, currency=stockrecord.price_currency, rate=vat_rate(product, stockrecord)
+    )
 
 
 class Marketplace(UseFirstStockRecord, Structured):

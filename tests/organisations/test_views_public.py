@@ -198,7 +198,8 @@ class TestSupplierProfile:
         response = client.get(rich_supplier.get_absolute_url())
 
         assertContains(response, f'<a href="{stool.get_absolute_url()}">Oak stool</a>', html=True)
-        assertContains(response, "€45.00")
+        assertContains(response, "€45.00</strong> excl. VAT")
+        assertContains(response, "incl. VAT")  # at the supplier's country's rate
         assertNotContains(response, "Draft chair")
         assertNotContains(response, "Someone else")
         assertNotContains(response, "has not listed goods or services")
@@ -288,10 +289,10 @@ class TestProfileQueryBudget:
 
     # Measured for an anonymous visitor: 1 supplier with region and shop partner; 6 prefetches
     # (sectors with parents, impact areas, labels, photos, network memberships with networks,
-    # served areas with regions); 4 for products (products with class, their stock records,
-    # their variants, images); 2 for case studies (Wagtail's view-restriction lookup for
+    # served areas with regions); 5 for products (products with class, their stock records,
+    # their variants, images, their VAT rate overrides); 2 for case studies (Wagtail's view-restriction lookup for
     # .public(), then the pages). Products sold in variants add one: the variants' stock records.
-    BUDGET = 13
+    BUDGET = 14
     BUDGET_WITH_VARIANTS = BUDGET + 1
 
     def build(self, size):
