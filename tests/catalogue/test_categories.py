@@ -69,3 +69,18 @@ def test_sync_is_idempotent():
     categories_sync()
 
     assert Category.objects.count() == before
+
+
+def test_the_command_links_sectors_made_before_categories_followed_them():
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    food = SectorFactory(name="Food")
+    Category.objects.all().delete()  # as in a database older than the sector link
+
+    out = StringIO()
+    call_command("categories_sync", stdout=out)
+
+    assert Category.objects.get(sector=food).name == "Food"
+    assert "1 sectors have their category." in out.getvalue()
