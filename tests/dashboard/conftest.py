@@ -2,14 +2,17 @@
 import; an order mixing both; and the staff-only objects of every other dashboard
 section, so that each dashboard URL with an id can point at something real."""
 
+import io
 from decimal import Decimal
 
 import pytest
 from django.contrib.flatpages.models import FlatPage
 from django.contrib.sites.models import Site
+from django.core.files.base import ContentFile
 from oscar.apps.partner.strategy import Default
 from oscar.core.loading import get_model
 from oscar.test import factories as oscar_factories
+from PIL import Image as PILImage
 
 from catalogue.attributes import GOODS_CODES, PRICING_UNIT_GROUP, PRICING_UNITS, SERVICE_CODES, SPECS
 from marketplace.dashboard.catalogue.models import ProductImport
@@ -83,6 +86,12 @@ def goods(supplier, title, categories, product_classes, **kwargs):
     return product
 
 
+def png(name):
+    out = io.BytesIO()
+    PILImage.new("RGB", (4, 4), "green").save(out, "PNG")
+    return ContentFile(out.getvalue(), name=name)
+
+
 def order_of(buyer, products, number):
     basket = Basket.objects.create(owner=buyer)
     basket.strategy = Default()
@@ -104,8 +113,8 @@ def world(db, product_classes, categories, buyer_member):
     w.product_a = goods(w.supplier_a, "Alpha crate", categories, product_classes)
     w.product_b = goods(w.supplier_b, "Secret Bravo bread", categories, product_classes)
     w.stock_a, w.stock_b = w.product_a.stockrecords.get(), w.product_b.stockrecords.get()
-    w.image_a = ProductImage.objects.create(product=w.product_a, original="images/a.jpg", caption="Alpha photo")
-    w.image_b = ProductImage.objects.create(product=w.product_b, original="images/b.jpg", caption="Bravo photo")
+    w.image_a = ProductImage.objects.create(product=w.product_a, original=png("a.png"), caption="Alpha photo")
+    w.image_b = ProductImage.objects.create(product=w.product_b, original=png("b.png"), caption="Bravo photo")
     w.order_a = order_of(buyer_member, [w.product_a], "A-1001")
     w.order_b = order_of(buyer_member, [w.product_b], "B-2002")
     w.order_mixed = order_of(buyer_member, [w.product_a, w.product_b], "M-3003")

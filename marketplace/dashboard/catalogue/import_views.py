@@ -39,10 +39,14 @@ class ProductImportForm(forms.Form):
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["supplier"].queryset = suppliers_for(user)
-        if self.fields["supplier"].queryset.count() == 1:
+        suppliers = self.fields["supplier"].queryset = suppliers_for(user)
+        self.only_supplier = suppliers.get() if suppliers.count() == 1 else None
+        if self.only_supplier is not None:  # nothing to choose
             self.fields["supplier"].widget = forms.HiddenInput()
-            self.fields["supplier"].initial = self.fields["supplier"].queryset.get()
+            self.fields["supplier"].required = False
+
+    def clean_supplier(self):
+        return self.cleaned_data.get("supplier") or self.only_supplier
 
     def clean(self):
         data = super().clean()

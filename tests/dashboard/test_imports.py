@@ -1,0 +1,209 @@
+"""Importing goods and services from CSV and XLSX files: the domain functions and
+the dashboard pages (upload → preview with line numbers → confirm)."""
+
+import io
+
+import pytest
+from django.core.exceptions import ValidationError
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+from openpyxl import Workbook, load_workbook
+from oscar.core.loading import get_model
+
+from catalogue import imports
+from marketplace.dashboard.catalogue.models import ProductImport
+
+Product = get_model("catalogue", "Product")
+StockRecord = get_model("partner", "StockRecord")
+
+HEADER = "kind;title;description;category;sku;price;stock;unit;recycled_share;pricing_unit;on_quote_only"
+GOOD_CSV = "\n".join(
+    [
+        HEADER,
+        "goods;Apple juice;Pressed locally;Food > Local food distribution;JUICE-1;3,20;120;bottle;;;",
+        "service;Office cleaning;;Cleaning;CLEAN-1;32.50;;;;hour;no",
+    ]
+)
+
+
+def parse(text, name="products.csv", encoding="utf-8"):
+    return imports.rows_parse(filename=name, content=text.encode(encoding))
+
+
+def xlsx(rows):
+    workbook = Workbook()
+    for row in rows:
+        workbook.active.append(row)
+    out = io.BytesIO()
+    workbook.save(out)
+    return out.getvalue()
+
+
+def test_csv_with_bom_semicolons_and_decimal_commas_imports_goods_and_services(world):
+    rows = imports.rows_parse(filename="p.csv", content=("\ufeff" + GOOD_CSV).encode())
+    counts = imports.products_import(supplier=world.supplier_a, rows=rows, by=world.member_a)
+    assert counts == {"created": 2, "updated": 0}
+    juice = StockRecord.objects.get(partner=world.supplier_a.partner, partner_sku="JUICE-1")
+    assert (str(juice.price), juice.price_currency, juice.num_in_stock) == ("3.20", "EUR", 120)
+    assert juice.product.attr.unit == "bottle"
+    assert [c.name for c in juice.product.categories.all()] == ["Local food distribution"]
+    cleaning = StockRecord.objects.get(partner_sku="CLEAN-1")
+    assert cleaning.num_in_stock is None and cleaning.product.attr.pricing_unit.code == "hour"
+
+
+def test_comma_separated_csv_and_xlsx_read_the_same_rows(world):
+    comma = parse(GOOD_CSV.replace(";", ",").replace("3,20", '"3,20"'))
+    sheet = imports.rows_parse(filename="p.xlsx", content=xlsx([line.split(";") for line in GOOD_CSV.splitlines()]))
+    assert comma == sheet == parse(GOOD_CSV)
+    assert [row["line"] for row in sheet] == [2, 3]
+
+
+def test_an_existing_sku_updates_its_product(world):
+    imports.products_import(supplier=world.supplier_a, rows=parse(GOOD_CSV))
+    again = parse(GOOD_CSV.replace("Apple juice", "Apple juice, cloudy").replace(";120;", ";80;"))
+    results = imports.rows_validate(supplier=world.supplier_a, rows=again)
+    assert [r.action for r in results] == ["update", "update"]
+    assert imports.products_import(supplier=world.supplier_a, rows=again) == {"created": 0, "updated": 2}
+    juice = StockRecord.objects.get(partner_sku="JUICE-1")
+    assert (juice.product.title, juice.num_in_stock) == ("Apple juice, cloudy", 80)
+
+
+def test_same_sku_of_another_supplier_creates_a_separate_product(world):
+    rows = parse(GOOD_CSV.replace("JUICE-1", world.stock_b.partner_sku))
+    assert imports.rows_validate(supplier=world.supplier_a, rows=rows)[0].action == "create"
+
+
+def test_each_rows_errors_carry_the_line_number_of_the_file_and_nothing_is_saved(world):
+    text = "\n".join(
+        [
+            HEADER,
+            "goods;Fine;;Cleaning;OK-1;1;1;kg;;;",
+            "",  # blank line 3: skipped but counted
+            "toys;;;Nowhere;;abc;-1;;;;",
+            "goods;Dup;;Cleaning;OK-1;1,999;2;kg;150;;",
+            "service;Wash;;Cleaning;S-1;5;3;;;weekly;maybe",
+        ]
+    )
+    rows = parse(text)
+    results = {r.line: r.errors for r in imports.rows_validate(supplier=world.supplier_a, rows=rows)}
+    assert sorted(results) == [2, 4, 5, 6]
+    assert results[2] == []
+    joined = {line: " | ".join(map(str, errors)) for line, errors in results.items()}
+    assert "Kind" in joined[4] and "Title is required" in joined[4] and "Unknown category" in joined[4]
+    assert "SKU is required" in joined[4] and "not a number" in joined[4]
+    assert "already on line 2" in joined[5] and "two decimals" in joined[5] and "Recycled" in joined[5]
+    assert "no stock" in joined[6] and "Pricing" in joined[6] and "yes or no" in joined[6]
+    with pytest.raises(ValidationError) as error:
+        imports.products_import(supplier=world.supplier_a, rows=rows)
+    assert any(message.startswith("Line 4:") for message in error.value.messages)
+    assert not StockRecord.objects.filter(partner_sku="OK-1").exists()
+
+
+@pytest.mark.parametrize(
+    "name,content,message",
+    [
+        ("p.txt", b"kind;title", "Upload a .csv or .xlsx file"),
+        ("p.csv", b"", "empty"),
+        ("p.csv", "kind;title;sku\n".encode("latin-1"), "lacks the column"),
+        ("p.csv", b"kind;titel;category;sku;price\n", "unknown column"),
+        ("p.csv", "kind;title;category;sku;price\ngoods;Caf\xe9;x;1;1\n".encode("latin-1"), "not UTF-8"),
+        ("p.xlsx", b"PK\x03\x04 not really a workbook", "not a valid .xlsx"),
+        ("p.csv", b"kind;title;category;sku;price\n", "no product rows"),
+        ("p.csv", b"x" * (imports.MAX_BYTES + 1), "larger than 2 MB"),
+    ],
+)
+def test_bad_files_get_a_clear_message(name, content, message):
+    with pytest.raises(imports.ImportFileError, match=message):
+        imports.rows_parse(filename=name, content=content)
+
+
+def test_too_many_rows_are_refused():
+    text = "kind;title;category;sku;price\n" + "".join(f"goods;T;C;S{i};1\n" for i in range(imports.MAX_ROWS + 1))
+    with pytest.raises(imports.ImportFileError, match="more than 2000 rows"):
+        parse(text)
+
+
+def test_category_by_leaf_name_must_be_unique(world):
+    world.categories["cleaning"].add_child(name="Local food distribution")
+    rows = parse(GOOD_CSV.replace("Food > Local food distribution", "Local food distribution"))
+    errors = imports.rows_validate(supplier=world.supplier_a, rows=rows)[0].errors
+    assert "several places" in str(errors[0])
+
+
+def test_templates_hold_the_header_and_one_example_per_kind_and_import_cleanly(world):
+    csv_rows = imports.rows_parse(filename="t.csv", content=imports.template_csv())
+    sheet = load_workbook(io.BytesIO(imports.template_xlsx())).active
+    assert [c.value for c in next(sheet.iter_rows())] == imports.COLUMNS
+    assert [row["kind"] for row in csv_rows] == ["goods", "service"]
+    world.categories["food"]  # the examples' categories exist in the fixture
+    assert all(not r.errors for r in imports.rows_validate(supplier=world.supplier_a, rows=csv_rows))
+
+
+# The dashboard pages
+
+
+def upload(client, text, name="products.csv", **extra):
+    return client.post(
+        reverse("dashboard:catalogue-product-import"),
+        {"file": SimpleUploadedFile(name, text.encode() if isinstance(text, str) else text), **extra},
+    )
+
+
+def test_member_uploads_previews_and_confirms_an_import(client, world):
+    client.force_login(world.member_a)
+    assert "Import products" in client.get(reverse("dashboard:catalogue-product-import")).content.decode()
+    response = upload(client, GOOD_CSV)
+    product_import = ProductImport.objects.get(supplier=world.supplier_a, filename="products.csv")
+    assert response["Location"] == reverse("dashboard:catalogue-product-import-preview", args=[product_import.pk])
+    preview = client.get(response["Location"]).content.decode()
+    assert "Apple juice" in preview and "Import these products" in preview
+    assert not StockRecord.objects.filter(partner_sku="JUICE-1").exists()  # nothing before confirming
+    client.post(reverse("dashboard:catalogue-product-import-confirm", args=[product_import.pk]))
+    assert StockRecord.objects.get(partner_sku="JUICE-1").partner == world.supplier_a.partner
+    product_import.refresh_from_db()
+    assert (product_import.status, product_import.created_count) == ("imported", 2)
+    listing = client.get(reverse("dashboard:catalogue-product-list")).content.decode()
+    assert "Apple juice" in listing and "Office cleaning" in listing
+
+
+def test_preview_lists_errors_by_line_and_offers_no_confirmation(client, world):
+    client.force_login(world.member_a)
+    response = upload(client, HEADER + "\ngoods;Fine;;Cleaning;OK-1;1;1;kg;;;\ngoods;;;Cleaning;OK-2;x;1;kg;;;\n")
+    preview = client.get(response["Location"]).content.decode()
+    assert "Line 3:" in preview and "Title is required" in preview and "Line 2:" not in preview
+    assert "Import these products" not in preview
+    product_import = ProductImport.objects.get(supplier=world.supplier_a, filename="products.csv")
+    client.post(reverse("dashboard:catalogue-product-import-confirm", args=[product_import.pk]))
+    assert not StockRecord.objects.filter(partner_sku="OK-1").exists()
+
+
+def test_a_bad_file_shows_its_message_on_the_upload_page(client, world):
+    client.force_login(world.member_a)
+    response = upload(client, b"\x00\x01", name="products.xlsx")
+    assert response.status_code == 200
+    assert "not a valid .xlsx" in response.content.decode()
+
+
+def test_member_of_several_suppliers_chooses_and_cannot_import_for_others(client, world):
+    from tests.factories import MembershipFactory, SupplierFactory
+
+    other = SupplierFactory(name="Cooperative C")
+    MembershipFactory(user=world.member_a, organisation=other)
+    client.force_login(world.member_a)
+    form = client.get(reverse("dashboard:catalogue-product-import")).context["form"]
+    assert set(form.fields["supplier"].queryset) == {world.supplier_a, other}
+    response = upload(client, GOOD_CSV, supplier=world.supplier_b.pk)
+    assert (
+        response.status_code == 200
+        and not ProductImport.objects.filter(supplier=world.supplier_b, filename="products.csv").exists()
+    )
+    upload(client, GOOD_CSV, supplier=other.pk)
+    assert ProductImport.objects.filter(supplier=other).exists()
+
+
+@pytest.mark.parametrize("fmt", ["csv", "xlsx"])
+def test_template_download(client, world, fmt):
+    client.force_login(world.member_a)
+    response = client.get(reverse(f"dashboard:catalogue-product-import-template-{fmt}"))
+    assert response.status_code == 200
+    assert f"products-template.{fmt}" in response["Content-Disposition"]
