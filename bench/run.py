@@ -11,8 +11,10 @@ suppliers and then for products: warm up, time every query (bench/queries.py)
 through the page's service, `search.selectors.supplier_search` /
 `product_search` on `SupplierQuery` / `ProductQuery.from_params(params)`, and
 through the naive ORM baseline (bench/baseline.py), interleaved A, B, A, B….
-The product baseline costs seconds a query, so it runs on a sample of each
-kind (--product-baseline-queries, 50 by default; 0 for all). Then check that
+At 100,000 products the baseline costs seconds a query (tens of seconds for
+a supplier text query, icontains over every product title), so it runs on a
+sample of each kind (--product-baseline-queries 50, --supplier-baseline-queries
+40 by default; 0 for all). Then check that
 backend and baseline give the same totals and facet counts (required for
 queries without text, counted for text queries), and profile the backend's
 SQL statements by kind with the plan of the slowest of each.
@@ -46,6 +48,9 @@ DEFAULT_POSTGRES_URL = os.environ.get("BENCH_POSTGRES_URL", "postgres://postgres
 DATABASES = ("sqlite", "postgresql")
 TARGETS = {"suppliers": (20.0, 0.2), "products": (30.0, 0.2)}  # bench -> (p95 ms, p95 ratio to the baseline)
 PRODUCT_BASELINE_QUERIES = 50
+# With 100,000 products a supplier text query costs the baseline tens of seconds
+# (icontains over every product title, joined): it runs on a sample too.
+SUPPLIER_BASELINE_QUERIES = 40
 WARM_UP_QUERIES = 24
 
 
@@ -63,7 +68,19 @@ def main(argv=None) -> int:
     parser.add_argument("--seed", type=int, default=2026)
     parser.add_argument("--databases", default=",".join(DATABASES), help="comma-separated: sqlite, postgresql")
     parser.add_argument("--postgres-url", default=DEFAULT_POSTGRES_URL, help="its database is dropped and recreated")
+    parser.add_argument(
+        "--supplier-baseline-queries",
+        type=int,
+        default=SUPPLIER_BASELINE_QUERIES,
+        help="supplier queries the naive baseline also runs, spread evenly over the kinds (0: all)",
+    )
+    parser.add_argument("--benches", default="suppliers,products", help="comma-separated: suppliers, products")
     parser.add_argument("--keep", action="store_true", help="keep the benchmark databases afterwards (to profile)")
+    parser.add_argument(
+        "--existing",
+        action="store_true",
+        help="measure the databases a --keep run left (same sizes and seed): no migration, generation or indexing",
+    )
     parser.add_argument("--worker", choices=DATABASES, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.products is None:
@@ -90,7 +107,10 @@ def orchestrate(args) -> int:
         sys.exit(f"Unknown database(s) {', '.join(sorted(unknown))}: use {', '.join(DATABASES)}.")
     status, results, skipped = 0, [], {}
     for name in names:
-        url = _prepare_sqlite() if name == "sqlite" else _prepare_postgres(args.postgres_url)
+        if args.existing:
+            url = f"sqlite:///{SQLITE_PATH}" if name == "sqlite" else args.postgres_url
+        else:
+            url = _prepare_sqlite() if name == "sqlite" else _prepare_postgres(args.postgres_url)
         if url is None:
             skipped[name] = f"PostgreSQL is not reachable at {_hide_password(args.postgres_url)}"
             print(f"\n!!! WARNING: {skipped[name]}: the PostgreSQL run was SKIPPED.\n", file=sys.stderr)
@@ -113,10 +133,13 @@ def orchestrate(args) -> int:
         command = [sys.executable, str(Path(__file__).resolve()), "--worker", name]
         command += ["--suppliers", str(args.suppliers), "--queries", str(args.queries), "--seed", str(args.seed)]
         command += ["--products", str(args.products), "--product-baseline-queries", str(args.product_baseline_queries)]
+        command += ["--supplier-baseline-queries", str(args.supplier_baseline_queries)]
+        command += ["--existing"] if args.existing else []
+        command += ["--benches", args.benches]
         try:
             code = subprocess.run(command, env=env, cwd=ROOT, check=False).returncode
         finally:
-            if not args.keep:
+            if not (args.keep or args.existing):
                 _drop(name, url)
         if code not in (0, 1) or not output.exists():
             print(f"!!! The {name} run failed (exit status {code}).", file=sys.stderr)
@@ -206,20 +229,26 @@ def worker(args) -> int:
     from search.interface import ProductQuery, SupplierQuery
     from search.selectors import facet_vocabulary, product_facet_vocabulary, product_search, supplier_search
 
-    started = time.perf_counter()
-    call_command("migrate", interactive=False, verbosity=0)
-    migrate_seconds = time.perf_counter() - started
-    print(f"migrated in {migrate_seconds:.1f} s", flush=True)
-
-    plans, report = generate(args.suppliers, args.seed, products=args.products)
+    if args.existing:
+        migrate_seconds, (plans, report) = None, existing(args)
+    else:
+        started = time.perf_counter()
+        call_command("migrate", interactive=False, verbosity=0)
+        migrate_seconds = time.perf_counter() - started
+        print(f"migrated in {migrate_seconds:.1f} s", flush=True)
+        plans, report = generate(args.suppliers, args.seed, products=args.products)
     print(
-        f"generated {report.suppliers} suppliers ({report.verified} verified) and {report.products} products "
-        f"({report.searchable_products} searchable) in {report.generate_seconds:.1f} s; indexed "
+        f"{'existing' if args.existing else 'generated'} {report.suppliers} suppliers ({report.verified} verified) "
+        f"and {report.products} products ({report.searchable_products} searchable); indexed "
         + ", ".join(f"{n} {index}" for index, n in report.indexed.items())
-        + f" in {report.index_seconds:.1f} s",
+        + (
+            ""
+            if args.existing
+            else f"; {report.generate_seconds:.1f} s to generate, {report.index_seconds:.1f} s to index"
+        ),
         flush=True,
     )
-    if connection.vendor == "postgresql":
+    if connection.vendor == "postgresql" and not args.existing:
         # What autovacuum does soon after such a load (statistics for the
         # planner, a visibility map for index-only scans). SQLite has no such
         # daemon and the project runs no ANALYZE there (beyond the index
@@ -233,28 +262,30 @@ def worker(args) -> int:
         facet_vocabulary()
         product_facet_vocabulary()
 
-    print("--- suppliers", flush=True)
-    supplier_section = measure(
-        "suppliers",
-        build_queries(plans, args.queries, args.seed),
-        backend=lambda params: supplier_search(SupplierQuery.from_params(params)),
-        baseline=lambda params: baseline_search(SupplierQuery.from_params(params)),
-        forget=forget_counts,
-        baseline_queries=0,
-    )
-    print("--- products", flush=True)
-    product_section = measure(
-        "products",
-        build_product_queries(plans, args.queries, args.seed),
-        backend=lambda params: product_search(ProductQuery.from_params(params)),
-        baseline=lambda params: baseline_product_search(ProductQuery.from_params(params)),
-        forget=forget_counts,
-        baseline_queries=args.product_baseline_queries,
-    )
-    explains = [
-        f"## {name}\n\n{section.pop('explain')}"
-        for name, section in (("Suppliers", supplier_section), ("Products", product_section))
-    ]
+    benches = {name.strip() for name in args.benches.split(",")}
+    supplier_section = product_section = None
+    if "suppliers" in benches:
+        print("--- suppliers", flush=True)
+        supplier_section = measure(
+            "suppliers",
+            build_queries(plans, args.queries, args.seed),
+            backend=lambda params: supplier_search(SupplierQuery.from_params(params)),
+            baseline=lambda params: baseline_search(SupplierQuery.from_params(params)),
+            forget=forget_counts,
+            baseline_queries=args.supplier_baseline_queries,
+        )
+    if "products" in benches:
+        print("--- products", flush=True)
+        product_section = measure(
+            "products",
+            build_product_queries(plans, args.queries, args.seed),
+            backend=lambda params: product_search(ProductQuery.from_params(params)),
+            baseline=lambda params: baseline_product_search(ProductQuery.from_params(params)),
+            forget=forget_counts,
+            baseline_queries=args.product_baseline_queries,
+        )
+    sections = (("Suppliers", supplier_section), ("Products", product_section))
+    explains = [f"## {name}\n\n{section.pop('explain')}" for name, section in sections if section]
     (RESULTS / f"{args.worker}-explain.txt").write_text("\n".join(explains))
 
     result = {
@@ -271,17 +302,19 @@ def worker(args) -> int:
         "categories": report.categories,
         "network_memberships": report.network_memberships,
         "seed": args.seed,
-        "migrate_seconds": round(migrate_seconds, 2),
-        "generate_seconds": round(report.generate_seconds, 2),
-        "index_seconds": round(report.index_seconds, 2),
+        "migrate_seconds": _round(migrate_seconds),
+        "generate_seconds": _round(report.generate_seconds),
+        "index_seconds": _round(report.index_seconds),
         "indexed": report.indexed,
         "scheduled_reindex_ids": report.scheduled_reindex_ids,
-        **supplier_section,  # the supplier bench at the top level, as before
+        **(supplier_section or {}),  # the supplier bench at the top level, as before
         "product_bench": product_section,
     }
     (RESULTS / f"{args.worker}.json").write_text(json.dumps(result, indent=2, ensure_ascii=False))
     status = 0
     for name, section in (("suppliers", supplier_section), ("products", product_section)):
+        if section is None:
+            continue
         disagreements = section["agreement"]["without_text_disagreeing"]
         if disagreements:
             print(
@@ -292,6 +325,36 @@ def worker(args) -> int:
                 print(f"    {url}", file=sys.stderr)
             status = 1
     return status
+
+
+def existing(args):
+    """The plans and a report of what a --keep run left in the database (timings unknown)."""
+    from oscar.core.loading import get_model
+
+    from bench.generate import GenerationReport, plan_suppliers
+    from marketplace.organisations.models import NetworkMembership, Supplier
+    from search.models import ProductEntry, SupplierEntry
+
+    plans = plan_suppliers(args.suppliers, args.seed, args.products)
+    products = get_model("catalogue", "Product").objects.count()
+    if (Supplier.objects.count(), products) != (len(plans), sum(len(p.products) for p in plans)):
+        sys.exit("--existing: the database holds other suppliers or products than these sizes generate.")
+    return plans, GenerationReport(
+        suppliers=len(plans),
+        verified=sum(p.verified for p in plans),
+        products=products,
+        searchable_products=sum(len(p.searchable_products) for p in plans),
+        categories=get_model("catalogue", "Category").objects.count(),
+        network_memberships=NetworkMembership.objects.count(),
+        generate_seconds=None,
+        index_seconds=None,
+        indexed={"suppliers": SupplierEntry.objects.count(), "products": ProductEntry.objects.count()},
+        scheduled_reindex_ids=0,
+    )
+
+
+def _round(seconds):
+    return None if seconds is None else round(seconds, 2)
 
 
 def measure(name, queries, *, backend, baseline, forget, baseline_queries: int) -> dict:
@@ -528,8 +591,10 @@ def _brief(result) -> dict:
 
 def _sections(result):
     """(bench, section): the supplier bench (at the top level) and the product bench."""
-    yield "suppliers", result
-    yield "products", result["product_bench"]
+    if "stats" in result:
+        yield "suppliers", result
+    if result.get("product_bench"):
+        yield "products", result["product_bench"]
 
 
 def _targets(section, bench: str) -> dict:
@@ -552,21 +617,22 @@ def render_summary(results, skipped) -> str:
         "# Search benchmark",
         "",
         f"{first['suppliers']:,} suppliers ({first['verified']:,} verified), {first['products']:,} products "
-        f"({first['searchable_products']:,} public ones of verified suppliers), {len(first['queries'])} supplier "
-        f"and {len(first['product_bench']['queries'])} product queries, seed {first['seed']}; {first['machine']}, "
+        f"({first['searchable_products']:,} public ones of verified suppliers), "
+        + " and ".join(f"{len(section['queries'])} {bench[:-1]}" for bench, section in _sections(first))
+        + f" queries, seed {first['seed']}; {first['machine']}, "
         f"Python {first['python']}, {first['date']}, code {first['code']}. Milliseconds per search: the database "
         "backend through `supplier_search` / `product_search` (page cards included) against the naive ORM "
         "baseline, interleaved in one run, the application cache empty at the start; *repeat* runs the same "
-        "queries again with whatever the backend cached. The product baseline runs on a sample of each kind "
-        "(column *n base*): it costs seconds a query.",
+        "queries again with whatever the backend cached. The baseline runs on a sample of each kind "
+        "(column *n base*): at this size it costs seconds a query, tens of seconds for supplier text.",
         "",
     ]
     for result in results:
         lines += [
             f"## {result['server']}",
             "",
-            f"Migrate {result['migrate_seconds']:.1f} s, generate {result['generate_seconds']:.1f} s, "
-            f"index {result['index_seconds']:.1f} s ("
+            f"Migrate {_seconds(result['migrate_seconds'])}, generate {_seconds(result['generate_seconds'])}, "
+            f"index {_seconds(result['index_seconds'])} ("
             + ", ".join(f"{n:,} {index}" for index, n in result["indexed"].items())
             + ").",
             "",
@@ -576,6 +642,10 @@ def render_summary(results, skipped) -> str:
     for name, reason in skipped.items():
         lines += [f"## {name}: skipped", "", reason + ".", ""]
     return "\n".join(lines)
+
+
+def _seconds(value) -> str:
+    return "– (an existing database)" if value is None else f"{value:.1f} s"
 
 
 def _render_section(bench: str, section: dict) -> list[str]:
