@@ -230,7 +230,7 @@ TASKS = {
 
 # Search
 ELASTICSEARCH_URL = env("ELASTICSEARCH_URL", "")
-ELASTICSEARCH_INDEX_PREFIX = env("ELASTICSEARCH_INDEX_PREFIX", "responsible")  # alias <prefix>-suppliers
+ELASTICSEARCH_INDEX_PREFIX = env("ELASTICSEARCH_INDEX_PREFIX", "responsible")  # aliases <prefix>-suppliers, -products
 ELASTICSEARCH_TIMEOUT = float(env("ELASTICSEARCH_TIMEOUT", "2"))  # seconds a search waits before the database answers
 # Oscar requires haystack to be configured; our `search` fork does not use it.
 HAYSTACK_CONNECTIONS = {"default": {"ENGINE": "haystack.backends.simple_backend.SimpleEngine"}}
