@@ -31,24 +31,36 @@ class SupplierOut(Schema):
     labels: list[str]
 
 
-class SupplierSearchOut(Schema):
+class SearchPageOut(Schema):
+    """What both endpoints answer besides their results."""
+
     count: int
     page: int
     num_pages: int
     page_size: int
-    results: list[SupplierOut]
     facets: dict[str, list[FacetValueOut]]
+
+
+class SupplierSearchOut(SearchPageOut):
+    results: list[SupplierOut]
 
 
 class ErrorOut(Schema):
     detail: str
 
 
-class SupplierSearchParams(Schema):
+class SearchParams(Schema):
     """Documents the parameters; they are read from the query string by
-    SupplierQuery.from_params, exactly as the page reads them."""
+    `from_params`, exactly as the page reads them."""
 
     q: str = ""
+    sort: str = ""
+    # Text like the page's query string: an empty page= means page 1, as on the page.
+    page: str = "1"
+    page_size: str = "24"
+
+
+class SupplierSearchParams(SearchParams):
     sector: list[str] = []
     country: list[str] = []
     region: list[str] = []
@@ -57,10 +69,6 @@ class SupplierSearchParams(Schema):
     legal_form: list[str] = []
     network: list[str] = []
     sells_online: list[str] = []
-    sort: str = ""
-    # Text like the page's query string: an empty page= means page 1, as on the page.
-    page: str = "1"
-    page_size: str = "24"
 
 
 def _supplier(card) -> dict:
@@ -146,19 +154,11 @@ class ProductOut(Schema):
     supplier: ProductSupplierOut
 
 
-class ProductSearchOut(Schema):
-    count: int
-    page: int
-    num_pages: int
-    page_size: int
+class ProductSearchOut(SearchPageOut):
     results: list[ProductOut]
-    facets: dict[str, list[FacetValueOut]]
 
 
-class ProductSearchParams(Schema):
-    """Documents the parameters; ProductQuery.from_params reads them from the query string."""
-
-    q: str = ""
+class ProductSearchParams(SearchParams):
     category: list[str] = []
     kind: list[str] = []
     country: list[str] = []
@@ -168,9 +168,6 @@ class ProductSearchParams(Schema):
     # Text, like the page's query string: EUR excluding VAT, "12.50" or "12,50".
     price_min: str = ""
     price_max: str = ""
-    sort: str = ""
-    page: str = "1"
-    page_size: str = "24"
 
 
 def _product(card) -> dict:

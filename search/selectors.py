@@ -14,7 +14,6 @@ from marketplace.organisations.models import ImpactArea, Label, Network, Region,
 from . import backends
 from .documents import CHARTER_PREFIX
 from .interface import (
-    FACET_NAMES,
     FacetCount,
     ProductQuery,
     ProductSearchResults,
@@ -35,10 +34,14 @@ def facet_vocabulary() -> dict:
     facet -> {value: (label, parent value)}. Unknown values are not in it.
     Cached per language; search.services.facet_vocabulary_forget clears it
     whenever a sector, region, impact area, label or network changes."""
-    key = f"{VOCABULARY_CACHE_KEY}:{get_language()}"
+    return _cached_per_language(VOCABULARY_CACHE_KEY, _load_vocabulary)
+
+
+def _cached_per_language(key, load):
+    key = f"{key}:{get_language()}"
     vocabulary = cache.get(key)
     if vocabulary is None:
-        vocabulary = _load_vocabulary()
+        vocabulary = load()
         cache.set(key, vocabulary, VOCABULARY_CACHE_SECONDS)
     return vocabulary
 
@@ -67,20 +70,19 @@ def _load_vocabulary() -> dict:
 
 def product_facet_vocabulary() -> dict:
     """Like facet_vocabulary, for the product facets (categories by full slug)."""
-    key = f"{PRODUCT_VOCABULARY_CACHE_KEY}:{get_language()}"
-    vocabulary = cache.get(key)
-    if vocabulary is None:
-        suppliers = facet_vocabulary()
-        vocabulary = {
-            "category": CategoryTree().vocabulary(),
-            "kind": {value: (str(label), "") for value, label in KIND_LABELS.items()},
-            "country": suppliers["country"],
-            "impact": suppliers["impact"],
-            "network": suppliers["network"],
-            "in_stock": {"yes": (_("In stock"), ""), "no": (_("Out of stock"), "")},
-        }
-        cache.set(key, vocabulary, VOCABULARY_CACHE_SECONDS)
-    return vocabulary
+    return _cached_per_language(PRODUCT_VOCABULARY_CACHE_KEY, _load_product_vocabulary)
+
+
+def _load_product_vocabulary() -> dict:
+    suppliers = facet_vocabulary()
+    return {
+        "category": CategoryTree().vocabulary(),
+        "kind": {value: (str(label), "") for value, label in KIND_LABELS.items()},
+        "country": suppliers["country"],
+        "impact": suppliers["impact"],
+        "network": suppliers["network"],
+        "in_stock": {"yes": (_("In stock"), ""), "no": (_("Out of stock"), "")},
+    }
 
 
 def unknown_values(query: SearchQuery, vocabulary: dict) -> list[tuple[str, str]]:
@@ -94,37 +96,31 @@ def unknown_values(query: SearchQuery, vocabulary: dict) -> list[tuple[str, str]
 
 def supplier_search(query: SupplierQuery, *, vocabulary=None) -> SupplierSearchResults:
     vocabulary = vocabulary if vocabulary is not None else facet_vocabulary()
-    found = backends.search(query)
-    # Cards come from the database index whichever backend found the ids: it is always kept.
-    cards = dict(SupplierEntry.objects.filter(supplier_id__in=found.ids).values_list("supplier_id", "card"))
-    return SupplierSearchResults(
-        query=query,
-        hits=[SupplierCard.from_dict(cards[pk]) for pk in found.ids if pk in cards],
-        total=found.total,
-        facets={
-            facet: _facet_counts(query, facet, found.counts.get(facet, {}), vocabulary[facet]) for facet in FACET_NAMES
-        },
-        backend=found.backend,
-    )
+    return _search(query, vocabulary, SupplierSearchResults, SupplierEntry, SupplierCard, tree="sector")
 
 
 def product_search(query: ProductQuery, *, vocabulary=None) -> ProductSearchResults:
     vocabulary = vocabulary if vocabulary is not None else product_facet_vocabulary()
+    return _search(query, vocabulary, ProductSearchResults, ProductEntry, ProductCard, tree="category")
+
+
+def _search(query, vocabulary, results_class, entry_model, card_class, tree):
     found = backends.search(query)
-    cards = dict(ProductEntry.objects.filter(product_id__in=found.ids).values_list("product_id", "card"))
-    return ProductSearchResults(
+    # Cards come from the database index whichever backend found the ids: it is always kept.
+    cards = dict(entry_model.objects.filter(pk__in=found.ids).values_list("pk", "card"))
+    return results_class(
         query=query,
-        hits=[ProductCard.from_dict(cards[pk]) for pk in found.ids if pk in cards],
+        hits=[card_class.from_dict(cards[pk]) for pk in found.ids if pk in cards],
         total=found.total,
         facets={
-            facet: _facet_counts(query, facet, found.counts.get(facet, {}), vocabulary[facet], tree="category")
+            facet: _facet_counts(query, facet, found.counts.get(facet, {}), vocabulary[facet], tree)
             for facet in query.facet_names()
         },
         backend=found.backend,
     )
 
 
-def _facet_counts(query, facet, counts, vocabulary, tree="sector") -> list[FacetCount]:
+def _facet_counts(query, facet, counts, vocabulary, tree) -> list[FacetCount]:
     """The values to show for one facet: those with results and those selected,
     most frequent first; sub-sectors (sub-categories) right after their parent."""
     selected = set(query.filters.get(facet, ()))
