@@ -1,11 +1,26 @@
-"""Writes of the catalogue: the shop's categories follow the sector taxonomy."""
+"""Writes of the catalogue: the product classes exist, the shop's categories
+follow the sector taxonomy."""
 
+from importlib import import_module
+
+from django.apps import apps
 from django.db import transaction
 from oscar.core.loading import get_model
 
 from marketplace.organisations.models import Sector
 
 Category = get_model("catalogue", "Category")
+ProductClass = get_model("catalogue", "ProductClass")
+KINDS = ("goods", "service")
+
+
+def product_classes_ensure() -> dict:
+    """Goods and Service with their attributes, as the data migration creates them
+    (its very code, on today's models): for databases emptied after migrating, such
+    as flushed test databases, before the demo loads. Idempotent. slug -> class."""
+    migration = import_module("catalogue.migrations.0034_product_classes_and_attributes")
+    migration.create(apps, None)
+    return {product_class.slug: product_class for product_class in ProductClass.objects.filter(slug__in=KINDS)}
 
 
 def _find_by_name(name: str, parent):

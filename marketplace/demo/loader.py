@@ -19,7 +19,7 @@ from wagtail.models import GroupPagePermission, Page
 from wagtail.rich_text import RichText
 
 from catalogue.attributes import validate_attribute
-from catalogue.services import categories_sync, category_for_sector
+from catalogue.services import categories_sync, category_for_sector, product_classes_ensure
 from cms.models import CaseStudyPage, StandardPage
 from cms.services import case_study_index_ensure, site_structure_ensure
 from marketplace.organisations import services
@@ -120,12 +120,8 @@ class DemoLoader:
             ImpactArea.objects.get_or_create(slug=slug, defaults={"name": name, "position": position})
         for name, slug, issuer in data.LABELS:
             Label.objects.get_or_create(slug=slug, defaults={"name": name, "issuer": issuer})
-        self.goods, _ = ProductClass.objects.get_or_create(
-            slug="goods", defaults={"name": "Goods", "requires_shipping": True, "track_stock": True}
-        )
-        self.service, _ = ProductClass.objects.get_or_create(
-            slug="service", defaults={"name": "Service", "requires_shipping": False, "track_stock": False}
-        )
+        classes = product_classes_ensure()
+        self.goods, self.service = classes["goods"], classes["service"]
 
     def regions(self):
         for country, name, slug, nuts, _towns in data.REGIONS:

@@ -14,7 +14,8 @@ from oscar.core.loading import get_model
 from oscar.test import factories as oscar_factories
 from PIL import Image as PILImage
 
-from catalogue.attributes import GOODS_CODES, PRICING_UNIT_GROUP, PRICING_UNITS, SERVICE_CODES, SPECS
+from catalogue.attributes import PRICING_UNIT_GROUP
+from catalogue.services import product_classes_ensure
 from marketplace.dashboard.catalogue.models import ProductImport
 from tests.factories import MembershipFactory, SupplierFactory, UserFactory, product_for_supplier
 
@@ -29,33 +30,6 @@ AttributeOption = get_model("catalogue", "AttributeOption")
 Option = get_model("catalogue", "Option")
 OrderNote = get_model("order", "OrderNote")
 CommunicationEventType = get_model("communication", "CommunicationEventType")
-
-
-def product_classes_ensure():
-    """Goods and Service with their attributes, as the catalogue's data migration
-    creates them (this finds them when the migration has run)."""
-    group, _ = AttributeOptionGroup.objects.get_or_create(code=PRICING_UNIT_GROUP, defaults={"name": "Pricing unit"})
-    for code, label in PRICING_UNITS.items():
-        AttributeOption.objects.get_or_create(group=group, code=code, defaults={"option": str(label)})
-    classes = {}
-    for name, codes, track_stock in (("Goods", GOODS_CODES, True), ("Service", SERVICE_CODES, False)):
-        product_class = ProductClass.objects.filter(slug=name.lower()).first()
-        if product_class is None:
-            product_class = ProductClass.objects.create(name=name, track_stock=track_stock)
-        for code in codes:
-            spec = SPECS[code]
-            ProductAttribute.objects.get_or_create(
-                product_class=product_class,
-                code=code,
-                defaults={
-                    "name": str(spec.label),
-                    "type": spec.type,
-                    "required": code in ("unit", "pricing_unit"),
-                    "option_group": group if spec.type == "option" else None,
-                },
-            )
-        classes[name.lower()] = product_class
-    return classes
 
 
 @pytest.fixture
