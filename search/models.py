@@ -49,12 +49,13 @@ class SupplierFacetEntry(models.Model):
 
 
 class IndexState(models.Model):
-    """A counter bumped by every write to the database index, in the same
-    transaction: cached facet counts are keyed by it, so no process ever serves
-    counts from before a change (whatever cache backend it uses)."""
+    """A counter bumped and a stamp drawn by every write to the database index,
+    in the same transaction: in-memory snapshots of the index are keyed by the
+    stamp, so no process ever serves counts from before a change."""
 
     name = models.CharField(max_length=32, primary_key=True)
     version = models.PositiveBigIntegerField(default=0)
+    stamp = models.CharField(max_length=32, blank=True)  # random, new with every write
 
     class Meta:
         verbose_name = _("search index state")
