@@ -20,17 +20,13 @@ from . import bitmaps, fulltext
 class Tables:
     """Where one index lives: its entries, their facet rows and full text."""
 
-    name: str  # the index (SearchQuery.index), its IndexState row and cache prefix
+    name: str  # the index (SearchQuery.index) and its IndexState row
     entry: type
     facet_entry: type
     fulltext_table: str
     facets: tuple
     orders: dict  # sort -> ORM ordering of the entries
     default_sort: str  # without text; relevance ties are ordered by it too
-
-    @property
-    def facet_table(self):
-        return self.facet_entry._meta.db_table
 
 
 SUPPLIERS = Tables(
