@@ -30,7 +30,7 @@ class SupplierEntry(models.Model):
 
 class SupplierFacetEntry(models.Model):
     """One facet value of one supplier: (country, LU), (sector, catering)…
-    Facet counts are GROUP BY value over these rows."""
+    The database backend builds its bitmaps from these rows (backends/bitmaps.py)."""
 
     entry = models.ForeignKey(SupplierEntry, on_delete=models.CASCADE, related_name="facet_values")
     facet = models.CharField(max_length=16)
