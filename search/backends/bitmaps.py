@@ -61,18 +61,11 @@ class Snapshot:
         self.position = {pk: n for n, pk in enumerate(self.ids)}
         self.prices = [price for _pk, price in rows if price is not None]  # ascending, positions 0..len-1
         self.everything = (1 << self.size) - 1
-        # The database's own collation orders names, as the SQL pages did.
-        self.orders = {}
-        for sort, ordering in tables.orders.items():
-            if sort in ("price", "price_desc"):
-                continue
-            pks = tables.entry.objects.order_by(*ordering).values_list("pk", flat=True)
-            self.orders[sort] = [self.position[pk] for pk in pks]
-        priced_positions = range(len(self.prices))
-        unpriced_positions = range(len(self.prices), self.size)
-        if priced:
-            self.orders["price"] = [*priced_positions, *unpriced_positions]
-            self.orders["price_desc"] = [*reversed(priced_positions), *unpriced_positions]
+        # The database orders each sort (its collation for names, ties by id), as the SQL pages did.
+        self.orders = {
+            sort: [self.position[pk] for pk in tables.entry.objects.order_by(*ordering).values_list("pk", flat=True)]
+            for sort, ordering in tables.orders.items()
+        }
         self.rank = {sort: _ranks(order, self.size) for sort, order in self.orders.items()}
         values = {}
         facet_rows = tables.facet_entry.objects.exclude(facet=EVERYTHING).values_list("entry_id", "facet", "value")
