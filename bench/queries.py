@@ -20,7 +20,7 @@ from math import ceil
 from urllib.parse import urlencode
 
 from marketplace.demo import data
-from search.interface import DEFAULT_PAGE_SIZE, FACET_NAMES, MAX_PAGE, fold, words
+from search.interface import DEFAULT_PAGE_SIZE, FACET_NAMES, MAX_PAGE, ProductQuery, fold, words
 
 from .generate import PARENT_OF, SEED, VOCABULARY
 
@@ -94,12 +94,12 @@ def _text(rng, verified) -> dict:
     return {"q": [text]}
 
 
-def _facets(rng, verified, values) -> dict:
-    plan = rng.choice(verified)
-    facets = plan.facets
-    chosen = rng.sample([f for f in FACET_NAMES if facets[f]], rng.randint(1, 3))
+def _some_facets(rng, facets, values, names) -> dict:
+    """1–3 of the facets an item has, in a stable parameter order, each with one of
+    its values and sometimes a second value of any item."""
+    chosen = rng.sample([f for f in names if facets[f]], rng.randint(1, 3))
     params = {}
-    for facet in FACET_NAMES:  # a stable parameter order
+    for facet in names:
         if facet not in chosen:
             continue
         selected = [rng.choice(facets[facet])]
@@ -108,6 +108,13 @@ def _facets(rng, verified, values) -> dict:
             if other not in selected:
                 selected.append(other)
         params[facet] = selected
+    return params
+
+
+def _facets(rng, verified, values) -> dict:
+    plan = rng.choice(verified)
+    facets = plan.facets
+    params = _some_facets(rng, facets, values, FACET_NAMES)
     sort = rng.random()
     if sort < 0.2:
         params["sort"] = ["newest"]
@@ -152,8 +159,8 @@ def _deep(rng, verified, values) -> dict:
 # Product search ------------------------------------------------------------------
 
 PRODUCT_CATEGORIES = ("text", "facets", "text+facets", "price", "deep")
-PRODUCT_FACET_NAMES = ("category", "kind", "country", "impact", "network", "in_stock")
-PRODUCT_SORTS = ("price", "price_desc", "title", "newest")
+PRODUCT_FACET_NAMES = ProductQuery.facet_names()
+PRODUCT_SORTS = tuple(sort for sort in ProductQuery.sorts if sort != "relevance")
 BROAD_PRODUCT_WORD = "social"  # every generated product description says "social enterprise"
 
 
@@ -228,17 +235,7 @@ def _product_text(rng, offers) -> dict:
 def _product_facets(rng, offers, values) -> dict:
     plan, product = rng.choice(offers)
     facets = plan.product_facets(product)
-    chosen = rng.sample([f for f in PRODUCT_FACET_NAMES if facets[f]], rng.randint(1, 3))
-    params = {}
-    for facet in PRODUCT_FACET_NAMES:
-        if facet not in chosen:
-            continue
-        selected = [rng.choice(facets[facet])]
-        if rng.random() < 0.35:
-            other = rng.choice(values[facet])
-            if other not in selected:
-                selected.append(other)
-        params[facet] = selected
+    params = _some_facets(rng, facets, values, PRODUCT_FACET_NAMES)
     if rng.random() < 0.4:
         params["sort"] = [rng.choice(PRODUCT_SORTS)]
     return params

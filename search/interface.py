@@ -43,7 +43,6 @@ SUPPLIER_FACETS = (
     Facet("sells_online", _("Sells online")),
 )
 FACET_NAMES = tuple(f.name for f in SUPPLIER_FACETS)
-FACET_LABELS = {f.name: f.label for f in SUPPLIER_FACETS}
 
 SORTS = {
     "relevance": _("Relevance"),

@@ -16,7 +16,6 @@ from django.views.generic import TemplateView
 from oscar.core.loading import get_model
 
 from .interface import InvalidQuery, ProductQuery, SupplierQuery
-from .product_documents import CategoryTree
 from .selectors import (
     facet_vocabulary,
     product_facet_vocabulary,
@@ -229,7 +228,7 @@ class ProductCategoryView(CatalogueView):
         if request.path != self.category.get_absolute_url():
             # Categories are found by id; an old slug redirects to the current one.
             return HttpResponsePermanentRedirect(self.category.get_absolute_url())
-        self.category_value = CategoryTree().lineage(self.category)[-1][0]
+        self.category_value = self.category.full_slug  # its value in the category facet
         return super().get(request, *args, **kwargs)
 
     def read_query(self, request):

@@ -78,8 +78,9 @@ class DatabaseBackend:
                 rows = cursor.fetchall()
             ranked = rows if relevance else None
             common &= index.of_ids(row[0] for row in rows)
-        if query.ranges():
-            common &= index.in_ranges(query.ranges())
+        ranges = query.ranges()
+        if ranges:
+            common &= index.in_ranges(ranges)
         selected = {facet: index.selected(facet, values) for facet, values in query.active_filters().items()}
         counts = {}
         for facet in self.tables.facets:

@@ -153,6 +153,29 @@ def accept_rebuilds(cluster, alias, old_index=None):
     return cluster
 
 
+def assert_rebuilt_in_two_batches_then_swapped(cluster, alias, old_index) -> str:
+    """The calls of a two-batch rebuild of `alias`: a new versioned index filled and
+    refreshed, the alias moved from `old_index` in one call, the old index deleted.
+    Returns the new index's name."""
+    calls = cluster.calls()
+    new = calls[0][1].lstrip("/")
+    assert re.fullmatch(rf"{alias}-\d{{8}}-\d{{6}}-\d{{6}}", new)
+    assert calls == [
+        ("PUT", f"/{new}"),
+        ("PUT", "/_bulk"),
+        ("PUT", "/_bulk"),
+        ("POST", f"/{new}/_refresh"),
+        ("GET", f"/_alias/{alias}"),
+        ("POST", "/_aliases"),
+        ("DELETE", f"/{old_index}"),
+    ]
+    (swap,) = cluster.sent("POST", "/_aliases")
+    assert swap.body == {
+        "actions": [{"remove": {"index": old_index, "alias": alias}}, {"add": {"index": new, "alias": alias}}]
+    }
+    return new
+
+
 def refuse_everything(cluster):
     """An unreachable cluster: every connection is refused."""
     for method in ("POST", "PUT", "HEAD", "GET", "DELETE"):

@@ -6,7 +6,6 @@ where ELASTICSEARCH_URL is set."""
 
 import json
 import logging
-import re
 
 import elastic_transport
 import pytest
@@ -31,6 +30,7 @@ from tests.search.elasticsearch_fake import (
     URL,
     FakeCluster,
     accept_rebuilds,
+    assert_rebuilt_in_two_batches_then_swapped,
     bulk_actions,
     bulk_ok,
     configure,
@@ -318,22 +318,7 @@ def test_rebuild_fills_a_new_index_then_swaps_the_alias_in_one_call_then_deletes
 
     assert total == 3
     assert done == [2, 1]
-    calls = rebuild_cluster.calls()
-    new = calls[0][1].lstrip("/")
-    assert re.fullmatch(r"responsible-suppliers-\d{8}-\d{6}-\d{6}", new)
-    assert calls == [
-        ("PUT", f"/{new}"),
-        ("PUT", "/_bulk"),
-        ("PUT", "/_bulk"),
-        ("POST", f"/{new}/_refresh"),
-        ("GET", f"/_alias/{ALIAS}"),
-        ("POST", "/_aliases"),
-        ("DELETE", f"/{OLD_INDEX}"),
-    ]
-    (swap,) = rebuild_cluster.sent("POST", "/_aliases")
-    assert swap.body == {
-        "actions": [{"remove": {"index": OLD_INDEX, "alias": ALIAS}}, {"add": {"index": new, "alias": ALIAS}}]
-    }
+    assert_rebuilt_in_two_batches_then_swapped(rebuild_cluster, ALIAS, OLD_INDEX)
 
 
 def test_rebuild_sends_every_verified_supplier_as_a_document_with_its_id(rebuild_cluster, suppliers):

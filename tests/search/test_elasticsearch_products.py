@@ -37,6 +37,7 @@ from tests.search.elasticsearch_fake import (
     URL,
     FakeCluster,
     accept_rebuilds,
+    assert_rebuilt_in_two_batches_then_swapped,
     bulk_actions,
     bulk_ok,
     configure,
@@ -285,21 +286,7 @@ def test_rebuild_fills_a_new_product_index_then_swaps_the_alias_then_deletes_the
     assert backend(cluster).rebuild(batches(2), progress=done.append) == 3
 
     assert done == [2, 1]
-    new = cluster.calls()[0][1].lstrip("/")
-    assert re.fullmatch(rf"{ALIAS}-\d{{8}}-\d{{6}}-\d{{6}}", new)
-    assert cluster.calls() == [
-        ("PUT", f"/{new}"),
-        ("PUT", "/_bulk"),
-        ("PUT", "/_bulk"),
-        ("POST", f"/{new}/_refresh"),
-        ("GET", f"/_alias/{ALIAS}"),
-        ("POST", "/_aliases"),
-        ("DELETE", f"/{OLD_INDEX}"),
-    ]
-    (swap,) = cluster.sent("POST", "/_aliases")
-    assert swap.body == {
-        "actions": [{"remove": {"index": OLD_INDEX, "alias": ALIAS}}, {"add": {"index": new, "alias": ALIAS}}]
-    }
+    assert_rebuilt_in_two_batches_then_swapped(cluster, ALIAS, OLD_INDEX)
 
 
 def test_rebuild_sends_every_product_for_sale_with_its_price_in_cents_and_its_facets(cluster, shop):
