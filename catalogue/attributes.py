@@ -226,3 +226,11 @@ def vat_rate_override(product):
     """The product's own VAT rate (percent, Decimal) or None to use the country's rate."""
     rate = getattr(product.attr, "vat_rate", None)
     return None if rate is None else Decimal(str(rate))
+
+
+def minimum_order_quantity(product) -> int:
+    """The smallest quantity a buyer may order (1 when the supplier set none)."""
+    minimum = getattr(product.attr, "minimum_order_quantity", None)
+    if minimum is None and product.is_child:
+        minimum = getattr(product.parent.attr, "minimum_order_quantity", None)
+    return minimum or 1

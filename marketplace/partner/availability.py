@@ -1,6 +1,7 @@
 """Availability reasons of our marketplace, on top of Oscar's (stock, unavailable)."""
 
 from django.utils.translation import gettext_lazy as _
+from oscar.apps.partner import availability as oscar_availability
 from oscar.apps.partner.availability import Unavailable
 
 
@@ -32,3 +33,24 @@ class OnQuoteOnly(Unavailable):
 
     def is_purchase_permitted(self, quantity):
         return False, self.message
+
+
+class MinimumQuantityMixin:
+    """Refuses quantities below the product's minimum order quantity, with the reason."""
+
+    def __init__(self, *args, minimum=1, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.minimum = minimum
+
+    def is_purchase_permitted(self, quantity):
+        if quantity < self.minimum:
+            return False, _("The minimum order is %(minimum)s.") % {"minimum": self.minimum}
+        return super().is_purchase_permitted(quantity)
+
+
+class StockRequired(MinimumQuantityMixin, oscar_availability.StockRequired):
+    pass
+
+
+class Available(MinimumQuantityMixin, oscar_availability.Available):
+    pass

@@ -19,9 +19,9 @@ from oscar.apps.partner import availability as oscar_availability
 from oscar.apps.partner import prices as oscar_prices
 from oscar.apps.partner.strategy import Structured, UseFirstStockRecord
 
-from catalogue.attributes import is_on_quote_only, vat_rate_override
+from catalogue.attributes import is_on_quote_only, minimum_order_quantity, vat_rate_override
 
-from .availability import NoSupplier, OnQuoteOnly, SupplierNotVerified
+from .availability import Available, NoSupplier, OnQuoteOnly, StockRequired, SupplierNotVerified
 from .prices import VatPrice
 from .vat import standard_rate
 
@@ -84,9 +84,10 @@ class Marketplace(UseFirstStockRecord, Structured):
             return SupplierNotVerified()
         if is_on_quote_only(product) or (product.is_child and is_on_quote_only(product.parent)):
             return OnQuoteOnly()
+        minimum = minimum_order_quantity(product)
         if product.get_product_class().track_stock:
-            return oscar_availability.StockRequired(stockrecord.net_stock_level)
-        return oscar_availability.Available()
+            return StockRequired(stockrecord.net_stock_level, minimum=minimum)
+        return Available(minimum=minimum)
 
     def parent_availability_policy(self, product, children_stock):
         policies = [self.availability_policy(child, stockrecord) for child, stockrecord in children_stock]

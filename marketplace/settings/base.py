@@ -3,6 +3,7 @@ machines is read from the environment (see README, "Configuration")."""
 
 import copy
 import os
+from decimal import Decimal
 from pathlib import Path
 
 import dj_database_url
@@ -37,6 +38,7 @@ INSTALLED_APPS = [
     "marketplace.organisations",
     "marketplace.accounts",
     "marketplace.demo",
+    "marketplace.payments",
     "cms",
     # Django
     "django.contrib.admin",
@@ -62,7 +64,7 @@ INSTALLED_APPS = [
     "oscar.apps.basket.apps.BasketConfig",
     "oscar.apps.payment.apps.PaymentConfig",
     "oscar.apps.offer.apps.OfferConfig",
-    "oscar.apps.order.apps.OrderConfig",
+    "marketplace.order.apps.OrderConfig",
     "oscar.apps.customer.apps.CustomerConfig",
     "search.apps.SearchConfig",
     "oscar.apps.voucher.apps.VoucherConfig",
@@ -249,6 +251,27 @@ OSCAR_DEFAULT_CURRENCY = "EUR"
 OSCAR_FROM_EMAIL = DEFAULT_FROM_EMAIL
 OSCAR_ALLOW_ANON_CHECKOUT = False
 OSCAR_HOMEPAGE = "/shop/catalogue/"
+
+# A supplier's part of a purchase (an Oscar order) follows this flow; marketplace/order/services.py
+# applies the stock and invoice effects of each step. "Awaiting payment" holds card purchases until paid.
+OSCAR_INITIAL_ORDER_STATUS = "Placed"
+OSCAR_INITIAL_LINE_STATUS = "Placed"
+OSCAR_ORDER_STATUS_PIPELINE = {
+    "Awaiting payment": ("Placed", "Cancelled"),
+    "Placed": ("Accepted", "Rejected", "Cancelled"),
+    "Accepted": ("Shipped", "Delivered", "Cancelled"),
+    "Shipped": ("Delivered", "Completed"),
+    "Delivered": ("Completed",),
+    "Completed": (),
+    "Rejected": (),
+    "Cancelled": (),
+}
+OSCAR_LINE_STATUS_PIPELINE = OSCAR_ORDER_STATUS_PIPELINE
+OSCAR_ORDER_STATUS_CASCADE = {status: status for status in OSCAR_ORDER_STATUS_PIPELINE}
+# The platform's share of every card payment, in percent, kept before each supplier's transfer.
+PLATFORM_FEE_PERCENT = Decimal(env("PLATFORM_FEE_PERCENT", "5"))
+# Days a buyer has to pay a supplier's invoice.
+INVOICE_DUE_DAYS = 30
 OSCAR_HIDDEN_FEATURES = ["reviews", "wishlists"]
 OSCAR_ACCOUNTS_REDIRECT_URL = "customer:profile-view"
 # The dashboard's catalogue menu gains the product import (shown to whoever may use it).
