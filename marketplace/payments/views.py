@@ -115,11 +115,11 @@ def card_return(request, number):
         card.card_payment_sync(intent=intent)
         if intent.status in (CardPayment.Status.REQUIRES_PAYMENT_METHOD, CardPayment.Status.CANCELED):
             purchase = card.card_payment_give_up(purchase=purchase)
-            error = card.payment_error(intent)
+            reason = card.payment_error(intent) or _("The payment was not completed.")
             return _to_basket(
                 request,
-                _("Your card payment did not go through%(reason)s. Your basket is as you left it: try again.")
-                % {"reason": f" ({error})" if error else ""},
+                _("Your card payment did not go through: %(reason)s Your basket is as you left it, ready to try again.")
+                % {"reason": reason},
             )
     except stripe.StripeError:
         logger.exception("Stripe could not tell the outcome of purchase %s.", purchase.number)
