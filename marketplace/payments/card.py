@@ -139,7 +139,13 @@ def card_payments_expire_abandoned(*, older_than: timedelta | None = None) -> in
     )
     given_up = 0
     for purchase in stale:
-        if card_payment_give_up(purchase=purchase).payment_status == Purchase.PaymentStatus.FAILED:
+        try:
+            purchase = card_payment_give_up(purchase=purchase)
+        except stripe.StripeError:
+            # Stripe unreachable for this one: the next run tries again; the others go on.
+            logger.exception("Could not give up the card payment of purchase %s.", purchase.number)
+            continue
+        if purchase.payment_status == Purchase.PaymentStatus.FAILED:
             given_up += 1
     return given_up
 

@@ -225,3 +225,22 @@ def test_refunds_are_recorded(buyer_client, fake_stripe, card_purchase):
     assert payment.amount_refunded == card_purchase.total_incl_tax
     card_purchase.refresh_from_db()
     assert card_purchase.payment_status == Purchase.PaymentStatus.REFUNDED
+
+
+def test_operator_refunds_in_full_from_the_admin(client, buyer_client, fake_stripe, card_purchase, superuser):
+    open_pay_page(buyer_client, card_purchase)
+    pay_with(buyer_client, fake_stripe, card_purchase, VISA)
+    payment = CardPayment.objects.get()
+    client.force_login(superuser)
+
+    response = client.post(
+        "/django-admin/payments/cardpayment/",
+        {"action": "refund_in_full", "_selected_action": [payment.pk]},
+        follow=True,
+    )
+
+    assert "1 payment refunded." in response.content.decode()
+    payment.refresh_from_db()
+    assert payment.amount_refunded == Decimal("144.00")
+    card_purchase.refresh_from_db()
+    assert card_purchase.payment_status == Purchase.PaymentStatus.REFUNDED
