@@ -128,14 +128,13 @@ def card_payment_give_up(*, purchase: Purchase) -> Purchase:
     return purchase_payment_failed(purchase)
 
 
-def card_payments_expire_abandoned(*, older_than: timedelta | None = None) -> int:
+def card_payments_expire_abandoned() -> int:
     """Gives up card purchases still awaiting payment after CARD_PAYMENT_TIMEOUT_MINUTES,
     so that their stock returns to sale. Returns how many were given up."""
-    older_than = older_than or timedelta(minutes=settings.CARD_PAYMENT_TIMEOUT_MINUTES)
     stale = Purchase.objects.filter(
         payment_method=Purchase.PaymentMethod.CARD,
         payment_status=Purchase.PaymentStatus.AWAITING,
-        created_at__lt=timezone.now() - older_than,
+        created_at__lt=timezone.now() - timedelta(minutes=settings.CARD_PAYMENT_TIMEOUT_MINUTES),
     )
     given_up = 0
     for purchase in stale:
@@ -188,19 +187,16 @@ def supplier_share(total: Decimal) -> tuple[Decimal, Decimal]:
     return total - fee, fee
 
 
-def transfers_make(*, purchase: Purchase) -> list[Transfer]:
+def transfers_make(*, purchase: Purchase) -> None:
     """Records each supplier's share of a paid purchase and pays it to suppliers whose
     connected account can receive it; the others' shares wait for their onboarding."""
-    transfers = []
+    suppliers = set()
     for part in purchase.parts.select_related("supplier"):
         amount, fee = supplier_share(part.total_incl_tax)
-        transfer, _ = Transfer.objects.get_or_create(
-            order=part, defaults={"supplier": part.supplier, "amount": amount, "fee": fee}
-        )
-        transfers.append(transfer)
-    for supplier_id in {transfer.supplier_id for transfer in transfers}:
+        Transfer.objects.get_or_create(order=part, defaults={"supplier": part.supplier, "amount": amount, "fee": fee})
+        suppliers.add(part.supplier_id)
+    for supplier_id in suppliers:
         transfers_pay_pending(supplier_id=supplier_id)
-    return transfers
 
 
 def transfers_pay_pending(*, supplier_id: int) -> int:
@@ -211,9 +207,12 @@ def transfers_pay_pending(*, supplier_id: int) -> int:
     if account is None or not account.can_receive_transfers:
         return 0
     paid = 0
-    pending = Transfer.objects.filter(supplier_id=supplier_id, status=Transfer.Status.PENDING).select_related(
-        "order__purchase__card_payment"
-    )
+    # A share waits no longer than its purchase stays paid: after a full refund it is never sent.
+    pending = Transfer.objects.filter(
+        supplier_id=supplier_id,
+        status=Transfer.Status.PENDING,
+        order__purchase__payment_status=Purchase.PaymentStatus.PAID,
+    ).select_related("order__purchase__card_payment")
     for transfer in pending:
         charge_id = transfer.order.purchase.card_payment.charge_id
         try:

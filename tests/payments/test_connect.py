@@ -10,7 +10,7 @@ from django.core import mail
 from marketplace.order.models import Purchase
 from marketplace.order.services import purchase_place
 from marketplace.payments.card import card_payment_start, supplier_share
-from marketplace.payments.models import SupplierStripeAccount, Transfer
+from marketplace.payments.models import CardPayment, SupplierStripeAccount, Transfer
 from tests.factories import MembershipFactory, SupplierFactory, UserFactory, goods_for_supplier
 from tests.order.helpers import basket_with, checkout_details
 from tests.payments import stripe_objects as so
@@ -119,6 +119,20 @@ def test_share_of_a_supplier_without_account_waits_for_its_onboarding(
     assert (sent["form"]["amount"], sent["form"]["destination"]) == ("5700", "acct_test_crates")
     account.refresh_from_db()
     assert account.can_receive_transfers
+
+
+def test_share_of_a_refunded_purchase_is_never_sent(client, stripe_http, card_purchase, supplier):
+    pay(client, stripe_http, card_purchase)
+    refund = so.charge(id="ch_test_purchase", payment_intent=CardPayment.objects.get().payment_intent_id)
+    refund["amount_refunded"] = refund["amount"]
+    signed_post(client, so.event("charge.refunded", refund))
+
+    SupplierStripeAccount.objects.create(supplier=supplier, account_id="acct_test_repair")
+    ready = so.account(id="acct_test_repair", payouts_enabled=True, details_submitted=True)
+    signed_post(client, so.event("account.updated", ready))
+
+    assert Transfer.objects.get().status == "pending"
+    assert not stripe_http.sent("POST", "/v1/transfers")
 
 
 def test_account_not_ready_receives_nothing(client, stripe_http, card_purchase, supplier):
