@@ -6,7 +6,7 @@ from concurrent.futures import ThreadPoolExecutor
 from decimal import Decimal
 
 import pytest
-from django.db import connections
+from django.db import connection, connections
 from oscar.core.loading import get_model
 
 from marketplace.order.models import Purchase
@@ -19,7 +19,7 @@ StockRecord = get_model("partner", "StockRecord")
 
 pytestmark = [
     pytest.mark.django_db(transaction=True),
-    pytest.mark.skipif("connection.vendor != 'postgresql'", reason="concurrency is tested on PostgreSQL"),
+    pytest.mark.skipif(connection.vendor != "postgresql", reason="concurrency is tested on PostgreSQL"),
 ]
 
 
