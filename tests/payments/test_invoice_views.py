@@ -9,7 +9,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from marketplace.payments.models import Invoice
-from tests.payments.conftest import accept
+from tests.order.fixtures import accept
 
 pytestmark = pytest.mark.django_db
 

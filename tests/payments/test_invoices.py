@@ -13,8 +13,8 @@ from marketplace.payments.invoices import invoice_pdf
 from marketplace.payments.models import Invoice
 from marketplace.payments.services import invoice_mark_paid
 from tests.factories import SupplierFactory, goods_for_supplier
+from tests.order.fixtures import accept, part_of
 from tests.order.helpers import basket_with, checkout_details
-from tests.payments.conftest import accept, part_of
 
 pytestmark = pytest.mark.django_db
 
