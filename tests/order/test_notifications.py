@@ -164,7 +164,8 @@ def test_every_mail_is_listed_in_the_account(placed, buyer_admin, crates_admin):
 
     client = Client()
     client.force_login(buyer_admin)
-    inbox = client.get(reverse("customer:notifications-inbox"))
+    inbox = client.get("/shop/accounts/notifications/", follow=True)
+    assert inbox.redirect_chain[-1][0] == reverse("customer:notifications-inbox")
     assert inbox.status_code == 200
     page = inbox.content.decode()
     assert f"Purchase {placed.number} placed" in page
