@@ -28,6 +28,8 @@ from django.utils.translation import gettext as _
 from oscar.core.loading import get_model
 
 from marketplace.organisations.models import Membership, Role
+from marketplace.payments.invoices import invoice_pdf
+from marketplace.payments.models import Invoice
 
 from .models import PartStatus
 from .selectors import part_lines
@@ -140,9 +142,6 @@ def purchase_placed(purchase) -> None:
 
 
 def part_status_changed(part, old_status: str) -> None:
-    from marketplace.payments.invoices import invoice_pdf
-    from marketplace.payments.models import Invoice
-
     purchase = part.purchase
     if purchase is None:
         return
