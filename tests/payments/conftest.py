@@ -1,0 +1,1 @@
+from tests.order.fixtures import *  # noqa: F403  (the shared purchase and its people)
