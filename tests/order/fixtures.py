@@ -73,20 +73,20 @@ def part_of(purchase, supplier):
     return purchase.parts.get(supplier=supplier)
 
 
-def accept(purchase, supplier, by=None):
+def accept(purchase, supplier):
     """The supplier accepts its part, which issues its invoice."""
-    part = part_status_set(part=part_of(purchase, supplier), status=PartStatus.ACCEPTED, by=by)
+    part = part_status_set(part=part_of(purchase, supplier), status=PartStatus.ACCEPTED)
     return part.invoice
 
 
 @pytest.fixture
-def crates_invoice(shared_purchase, crates, crates_admin):
-    return accept(shared_purchase, crates, by=crates_admin)
+def crates_invoice(shared_purchase, crates):
+    return accept(shared_purchase, crates)
 
 
 @pytest.fixture
-def yard_invoice(shared_purchase, yard, yard_admin):
-    return accept(shared_purchase, yard, by=yard_admin)
+def yard_invoice(shared_purchase, yard):
+    return accept(shared_purchase, yard)
 
 
 @pytest.fixture
