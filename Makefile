@@ -53,7 +53,7 @@ run: $(INSTALLED) ## Migrate, load the demo data, build the search index, collec
 	@echo "Responsible runs at http://127.0.0.1:$${PORT:-8000}/  (Wagtail admin: /cms/, shop dashboard: /shop/dashboard/)"
 	@echo "Demo logins, password '$(DEMO_PASSWORD)':"
 	@echo "  buyer@example.com     buyer (procurement officer)"
-	@echo "  supplier@example.com  supplier (social enterprise member)"
+	@echo "  supplier@example.com  supplier (social enterprise member; also supplier2@, supplier3@)"
 	@echo "  editor@example.com    editor (Wagtail pages)"
 	@echo "  operator@example.com  operator (staff: verifies suppliers, sees all orders)"
 	@echo

@@ -18,6 +18,7 @@ urlpatterns = [
     path("accounts/", include("marketplace.accounts.urls")),
     path("api/", api.urls),
     path("payments/", include("marketplace.payments.urls")),
+    path("shop/purchases/", include("marketplace.order.urls")),
     path("shop/", include(apps.get_app_config("oscar").urls[0])),
     path("", include("marketplace.organisations.urls")),
 ]

@@ -1,5 +1,6 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path
+from django.views.generic import RedirectView
 
 from . import views
 from .forms import SignInForm
@@ -17,4 +18,10 @@ urlpatterns = [
     ),
     path("sign-out/", auth_views.LogoutView.as_view(), name="logout"),
     path("sign-up/", views.SignUpView.as_view(), name="signup"),
+    # Oscar's /shop/accounts/notifications/ redirects to this path, written without the
+    # /shop/ prefix its URLs have here: send it on to the notifications inbox.
+    path(
+        "notifications/inbox/",
+        RedirectView.as_view(pattern_name="customer:notifications-inbox", query_string=True),
+    ),
 ]

@@ -348,9 +348,21 @@ BUYERS = [
      "Cross-border public body that organises services and events for four border towns."),
 ]  # fmt: skip
 
-# The supplier whose administrator is supplier@example.com: the first supplier generated with this name stem.
-DEMO_SUPPLIER_SECTOR = "local-food-distribution"
-DEMO_SUPPLIER_COUNTRY = "LU"
+# Street, postcode and VAT ID of each demo buyer (fictional; the VAT IDs have valid formats).
+BUYER_BILLING = {
+    "Acier Moselle SA": ("12 rue des Forges", "57100", "FR40123456789"),
+    "Kredit Mosel S.A.": ("5 boulevard Royal", "2449", "LU20123456"),
+    "Noorderzon Logistiek BV": ("Havenstraat 8", "9711 AB", "NL123456789B01"),
+    "Eurodistrict Mosel-Saar": ("Talstraße 3", "66119", "DE123456789"),
+}
+
+# The demo supplier administrators: user key -> (sub-sector, country) of the first verified
+# supplier generated there (else anywhere). supplier@example.com's is the local food hub the README names.
+DEMO_SUPPLIER_ADMINS = {
+    "supplier": ("local-food-distribution", "LU"),
+    "supplier2": ("reused-construction-materials", "FR"),
+    "supplier3": ("office-cleaning", "LU"),
+}
 
 # Case studies: (title, slug, buyer, [(sub-sector, country of a supplier)], summary, paragraphs)
 CASE_STUDIES = [

@@ -13,7 +13,7 @@ from django.contrib.auth.models import Group, Permission
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils.text import slugify
-from oscar.core.loading import get_model
+from oscar.core.loading import get_class, get_model
 from PIL import Image, ImageDraw, ImageFont
 from wagtail.models import GroupPagePermission, Page
 from wagtail.rich_text import RichText
@@ -22,6 +22,8 @@ from catalogue.attributes import validate_attribute
 from catalogue.services import categories_sync, category_for_sector, product_classes_ensure
 from cms.models import CaseStudyPage, StandardPage
 from cms.services import case_study_index_ensure, site_structure_ensure
+from marketplace.order.models import PartStatus, Purchase
+from marketplace.order.services import CheckoutDetails, part_status_set, purchase_place
 from marketplace.organisations import services
 from marketplace.organisations.models import (
     Buyer,
@@ -44,6 +46,8 @@ ProductClass = get_model("catalogue", "ProductClass")
 ProductCategory = get_model("catalogue", "ProductCategory")
 ProductImage = get_model("catalogue", "ProductImage")
 StockRecord = get_model("partner", "StockRecord")
+Basket = get_model("basket", "Basket")
+Selector = get_class("partner.strategy", "Selector")
 User = get_user_model()
 
 SEED = 2026
@@ -94,8 +98,9 @@ class DemoLoader:
         users = self.users()
         plans = self.plan_suppliers()
         suppliers = [self.supplier(plan, index) for index, plan in enumerate(plans)]
-        self.make_demo_supplier_admin(suppliers, users["supplier"])
+        self.make_demo_supplier_admins(suppliers, users)
         buyers = self.buyers(users["buyer"])
+        self.purchases(buyers[data.BUYERS[0][0]], users)
         self.pages(home, suppliers, buyers)
         return {
             "suppliers": Supplier.objects.count(),
@@ -104,6 +109,7 @@ class DemoLoader:
             "buyers": Buyer.objects.count(),
             "networks": Network.objects.count(),
             "case studies": CaseStudyPage.objects.live().count(),
+            "purchases": Purchase.objects.count(),
         }
 
     # Vocabularies -----------------------------------------------------------
@@ -167,6 +173,8 @@ class DemoLoader:
             "editor": editor,
             "buyer": self._user("buyer@example.com", "Bénédicte", "Buyer"),
             "supplier": self._user("supplier@example.com", "Sami", "Supplier"),
+            "supplier2": self._user("supplier2@example.com", "Rosa", "Reuse"),
+            "supplier3": self._user("supplier3@example.com", "Cem", "Cleaner"),
         }
 
     def editors_group(self) -> Group:
@@ -388,16 +396,20 @@ class DemoLoader:
             sector = Sector.objects.select_related("parent").get(slug=sector_slug)
             self.product_attributes(product, plan, index, n, sector, unit)
 
-    def make_demo_supplier_admin(self, suppliers, user):
-        in_country = [s for s in suppliers if s.country.code == data.DEMO_SUPPLIER_COUNTRY]
-        demo = next(s for s in in_country if s.sectors.filter(slug=data.DEMO_SUPPLIER_SECTOR).exists())
-        services.membership_add(organisation=demo, user=user, role=Role.ADMIN)
+    def make_demo_supplier_admins(self, suppliers, users):
+        """supplier@, supplier2@ and supplier3@example.com administer one verified supplier
+        each (food, reused materials, cleaning), so that one purchase can span all three."""
+        for key, (sector, country) in data.DEMO_SUPPLIER_ADMINS.items():
+            in_sector = [s for s in suppliers if s.verified and s.sectors.filter(slug=sector).exists()]
+            demo = next((s for s in in_sector if s.country.code == country), in_sector[0])
+            services.membership_add(organisation=demo, user=users[key], role=Role.ADMIN)
 
     # Buyers -------------------------------------------------------------------
 
     def buyers(self, buyer_user) -> dict:
         buyers = {}
         for name, country, city, public, description in data.BUYERS:
+            street, postcode, vat_id = data.BUYER_BILLING[name]
             buyer = Buyer.objects.filter(name=name).first()
             if buyer is None:
                 buyer = services.buyer_create(
@@ -408,6 +420,11 @@ class DemoLoader:
                         is_public_body=public,
                         description=description,
                         billing_name=name,
+                        street_address=street,
+                        postcode=postcode,
+                        vat_id=vat_id,
+                        billing_street_address=street,
+                        billing_postcode=postcode,
                         billing_city=city,
                         billing_country=country,
                         billing_email=f"invoices@{slugify(name)}.example",
@@ -418,6 +435,47 @@ class DemoLoader:
         if not Membership.objects.filter(user=buyer_user, organisation=first).exists():
             services.membership_add(organisation=first, user=buyer_user, role=Role.ADMIN)
         return buyers
+
+    # Purchases ----------------------------------------------------------------
+
+    def purchases(self, buyer, users):
+        """One purchase by invoice from the three demo suppliers, the first part accepted,
+        so that the buyer's history, the dashboards and an invoice show something."""
+        if Purchase.objects.filter(buyer=buyer).exists():
+            return
+        officer = users["buyer"]
+        basket = Basket.objects.create(owner=officer)
+        basket.strategy = Selector().strategy(user=officer)
+        for key in ("supplier", "supplier2", "supplier3"):
+            supplier = Supplier.objects.get(memberships__user=users[key])
+            for product in supplier.partner.stockrecords.select_related("product").order_by("pk"):
+                info = basket.strategy.fetch_for_product(product.product)
+                quantity = info.availability.minimum if hasattr(info.availability, "minimum") else 1
+                if info.availability.is_purchase_permitted(quantity)[0]:
+                    basket.add_product(product.product, quantity)
+                    break
+        street, postcode, vat_id = data.BUYER_BILLING[buyer.name]
+        purchase = purchase_place(
+            basket=basket,
+            user=officer,
+            buyer=buyer,
+            details=CheckoutDetails(
+                billing_name=buyer.name,
+                billing_street_address=street,
+                billing_postcode=postcode,
+                billing_city=buyer.city,
+                billing_country=buyer.country.code,
+                vat_id=vat_id,
+                delivery_name=f"{buyer.name}, goods reception",
+                delivery_street_address=street,
+                delivery_postcode=postcode,
+                delivery_city=buyer.city,
+                delivery_country=buyer.country.code,
+                purchase_order_reference="PO-DEMO-0001",
+            ),
+            payment_method=Purchase.PaymentMethod.INVOICE,
+        )
+        part_status_set(part=purchase.parts.order_by("number").first(), status=PartStatus.ACCEPTED)
 
     # Pages --------------------------------------------------------------------
 

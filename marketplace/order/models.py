@@ -4,6 +4,7 @@ notes and status history, so the dashboard, the supplier's isolation (every line
 a part is the supplier's) and the status flow all work per part."""
 
 from django.conf import settings
+from django.core.exceptions import ObjectDoesNotExist
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
@@ -120,6 +121,14 @@ class Order(AbstractOrder):
         related_name="order_parts",
     )
     buyer_note = models.TextField(_("note to the supplier"), blank=True)
+
+    @property
+    def invoice_or_none(self):
+        """The part's invoice once the supplier accepted it."""
+        try:
+            return self.invoice
+        except ObjectDoesNotExist:
+            return None
 
 
 from oscar.apps.order.models import *  # noqa: E402, F403  (Oscar's fork convention: our models first)

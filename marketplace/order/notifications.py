@@ -1,55 +1,170 @@
-"""E-mails and account notifications about purchases: the buyer hears of placing and of
-every status change of a part, each supplier of its own new part only."""
+"""E-mails and account notifications about purchases. The order services call these
+after the commit.
+
+Who hears what:
+- the buyer's side: the person who placed the purchase hears of placing and of every
+  status change of every part, with the invoice PDF attached when a supplier accepts.
+  Their colleagues are not mailed (a busy procurement team would get every step of every
+  colleague's purchase); they see the purchases and invoices in their account. If the
+  person who placed it has left the organisation, its administrators hear instead, so
+  news of the organisation's purchase never goes to someone outside it. Invoices also go
+  to the buyer's "e-mail for invoices" (accounts payable) when it is set;
+- each supplier's members hear of their own new part only: lines, totals, delivery,
+  the buyer's note to them. Never another supplier's part of the same purchase.
+
+Every e-mail to a person with an account is also stored as an Oscar notification, listed
+at /shop/accounts/notifications/. One failing recipient is logged and the others still
+get theirs."""
+
+import logging
+from dataclasses import dataclass, field
 
 from django.conf import settings
-from django.core.mail import send_mail
+from django.core.mail import EmailMultiAlternatives
 from django.template.loader import render_to_string
+from django.urls import NoReverseMatch, reverse
+from django.utils.html import escape, linebreaks, urlize
+from django.utils.translation import gettext as _
 from oscar.core.loading import get_model
 
-from marketplace.organisations.models import Membership
+from marketplace.organisations.models import Membership, Role
+from marketplace.payments.invoices import invoice_pdf
+from marketplace.payments.models import Invoice
 
+from .models import PartStatus
+from .selectors import part_lines
+
+logger = logging.getLogger(__name__)
 Notification = get_model("communication", "Notification")
 
 
-def _tell(users, *, subject: str, template: str, context: dict) -> None:
-    body = render_to_string(template, context)
+@dataclass
+class Message:
+    subject: str
+    text: str
+    # (filename, content, mimetype)
+    attachments: list = field(default_factory=list)
+
+    @property
+    def html(self) -> str:
+        # The text with its links made clickable. Oscar's inbox shows a notification's
+        # body as HTML, so everything typed by people is escaped here (always: the text
+        # comes from render_to_string, which marks it safe).
+        return linebreaks(urlize(escape(self.text)))
+
+
+def absolute_url(path: str) -> str:
+    return settings.SITE_URL.rstrip("/") + path
+
+
+def purchase_url(purchase) -> str:
+    # The buyer's purchase pages live in another app; until it is installed, its path is known.
+    try:
+        path = reverse("purchases:detail", kwargs={"number": purchase.number})
+    except NoReverseMatch:
+        path = f"/shop/purchases/{purchase.number}/"
+    return absolute_url(path)
+
+
+def part_dashboard_url(part) -> str:
+    return absolute_url(reverse("dashboard:order-detail", kwargs={"number": part.number}))
+
+
+def _deliver(message: Message, users=(), addresses=()) -> None:
     for user in users:
-        Notification.objects.create(recipient=user, subject=subject, body=body)
-        if user.email:
-            send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, [user.email])
+        try:
+            Notification.objects.create(recipient=user, subject=escape(message.subject), body=message.html)
+            if user.email:
+                _mail(message, user.email)
+        except Exception:
+            # Whatever broke (a mail server, a bad address), the other recipients still hear.
+            logger.exception("Could not notify user %s of “%s”", user.pk, message.subject)
+    for address in addresses:
+        try:
+            _mail(message, address)
+        except Exception:
+            logger.exception("Could not e-mail %s about “%s”", address, message.subject)
 
 
-def _members(organisation):
-    return [
-        membership.user for membership in Membership.objects.filter(organisation=organisation).select_related("user")
-    ]
+def _mail(message: Message, address: str) -> None:
+    email = EmailMultiAlternatives(message.subject, message.text, settings.DEFAULT_FROM_EMAIL, [address])
+    email.attach_alternative(message.html, "text/html")
+    for filename, content, mimetype in message.attachments:
+        email.attach(filename, content, mimetype)
+    email.send()
+
+
+def _members(organisation_id, *, role=None):
+    memberships = Membership.objects.filter(organisation_id=organisation_id).select_related("user")
+    if role:
+        memberships = memberships.filter(role=role)
+    return [membership.user for membership in memberships.order_by("pk")]
+
+
+def buyer_recipients(purchase) -> list:
+    """Who hears of a purchase on the buyer's side (see the module's docstring)."""
+    if purchase.placed_by_id:
+        placer = Membership.objects.filter(organisation_id=purchase.buyer_id, user_id=purchase.placed_by_id)
+        if placer.exists():
+            return [purchase.placed_by]
+    return _members(purchase.buyer_id, role=Role.ADMIN)
+
+
+def _parts_with_lines(purchase) -> list:
+    parts = purchase.parts.select_related("supplier").order_by("number")
+    return [(part, list(part_lines(part))) for part in parts]
 
 
 def purchase_placed(purchase) -> None:
-    parts = list(purchase.parts.select_related("supplier").prefetch_related("lines"))
-    if purchase.placed_by:
-        _tell(
-            [purchase.placed_by],
-            subject=f"Purchase {purchase.number} placed",
-            template="order/emails/purchase_placed.txt",
-            context={"purchase": purchase, "parts": parts},
-        )
-    for part in parts:
-        _tell(
-            _members(part.supplier),
-            subject=f"New order {part.number} from {purchase.buyer.name}",
-            template="order/emails/part_placed.txt",
-            context={"purchase": purchase, "part": part, "lines": part.lines.all()},
+    parts = _parts_with_lines(purchase)
+    _deliver(
+        Message(
+            subject=_("Purchase %(number)s placed") % {"number": purchase.number},
+            text=render_to_string(
+                "order/emails/purchase_placed.txt",
+                {"purchase": purchase, "parts": parts, "url": purchase_url(purchase)},
+            ),
+        ),
+        users=buyer_recipients(purchase),
+    )
+    for part, lines in parts:
+        _deliver(
+            Message(
+                subject=_("New order %(number)s from %(buyer)s")
+                % {"number": part.number, "buyer": purchase.buyer.name},
+                text=render_to_string(
+                    "order/emails/part_placed.txt",
+                    {"purchase": purchase, "part": part, "lines": lines, "url": part_dashboard_url(part)},
+                ),
+            ),
+            users=_members(part.supplier_id),
         )
 
 
 def part_status_changed(part, old_status: str) -> None:
     purchase = part.purchase
-    if purchase is None or purchase.placed_by is None:
+    if purchase is None:
         return
-    _tell(
-        [purchase.placed_by],
-        subject=f"Order {part.number}: {part.status}",
-        template="order/emails/part_status_changed.txt",
-        context={"purchase": purchase, "part": part, "old_status": old_status},
+    invoice = Invoice.objects.filter(order=part).first()
+    message = Message(
+        subject=_("Order %(number)s from %(supplier)s: %(status)s")
+        % {"number": part.number, "supplier": part.supplier.name, "status": part.status},
+        text=render_to_string(
+            "order/emails/part_status_changed.txt",
+            {
+                "purchase": purchase,
+                "part": part,
+                "old_status": old_status,
+                "invoice": invoice,
+                "url": purchase_url(purchase),
+            },
+        ),
     )
+    users = buyer_recipients(purchase)
+    addresses = []
+    if part.status == PartStatus.ACCEPTED and invoice is not None:
+        message.attachments.append((f"invoice-{invoice.number}.pdf", invoice_pdf(invoice), "application/pdf"))
+        billing_email = purchase.buyer.billing_email
+        if billing_email and billing_email.lower() not in {user.email.lower() for user in users}:
+            addresses.append(billing_email)
+    _deliver(message, users=users, addresses=addresses)

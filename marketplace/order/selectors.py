@@ -71,7 +71,7 @@ def buyers_of(user):
 
 def _with_parts(purchases):
     return purchases.select_related("buyer", "placed_by").prefetch_related(
-        Prefetch("parts", queryset=Order.objects.select_related("supplier").order_by("number"))
+        Prefetch("parts", queryset=Order.objects.select_related("supplier", "invoice").order_by("number"))
     )
 
 

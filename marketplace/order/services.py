@@ -250,31 +250,18 @@ def _consume_stock(part) -> None:
             line.stockrecord.consume_allocation(line.quantity)
 
 
-# What the supplier may do next, by status; cancelling after acceptance stays possible
-# (e.g. the buyer withdrew), rejecting is the answer to a newly placed part.
-SUPPLIER_STEPS = {
-    PartStatus.PLACED: (PartStatus.ACCEPTED, PartStatus.REJECTED),
-    PartStatus.ACCEPTED: (PartStatus.SHIPPED, PartStatus.DELIVERED, PartStatus.CANCELLED),
-    PartStatus.SHIPPED: (PartStatus.DELIVERED, PartStatus.COMPLETED),
-    PartStatus.DELIVERED: (PartStatus.COMPLETED,),
-}
-
-
-def part_next_statuses(part) -> tuple[str, ...]:
-    return SUPPLIER_STEPS.get(part.status, ())
-
-
-def part_status_set(*, part: Order, status: str, by=None) -> Order:
-    """Moves a supplier's part to `status`, applying its effects: rejecting or cancelling
-    releases the reserved stock (and voids the invoice), shipping or delivering takes
-    it out of stock, accepting issues the invoice. Raises InvalidOrderStatus with a
-    message for an illegal step."""
+def part_status_set(*, part: Order, status: str) -> Order:
+    """Moves a supplier's part to `status` along OSCAR_ORDER_STATUS_PIPELINE, applying
+    its effects: rejecting or cancelling releases the reserved stock (and voids the
+    invoice), shipping or delivering takes it out of stock, accepting issues the
+    invoice. Raises InvalidOrderStatus with a message for an illegal step; a part
+    awaiting the buyer's card payment only moves with the payment."""
     from marketplace.payments import services as payments
 
     with transaction.atomic():
         part = Order.objects.select_for_update().get(pk=part.pk)
         old_status = part.status
-        if status not in part_next_statuses(part):
+        if old_status == PartStatus.AWAITING_PAYMENT or status not in part.available_statuses():
             raise InvalidOrderStatus(
                 _("A part that is “%(old)s” cannot become “%(new)s”.") % {"old": old_status, "new": status}
             )
@@ -284,10 +271,6 @@ def part_status_set(*, part: Order, status: str, by=None) -> Order:
         elif status in (PartStatus.SHIPPED, PartStatus.DELIVERED) and old_status == PartStatus.ACCEPTED:
             _consume_stock(part)
         part.set_status(status)
-        if by is not None:
-            part.notes.create(
-                user=by, note_type="System", message=_("Status changed to “%(status)s”.") % {"status": status}
-            )
         if status == PartStatus.ACCEPTED:
             payments.invoice_issue(part)
     _after_stock_change(part.lines.all())

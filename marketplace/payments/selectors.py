@@ -1,16 +1,56 @@
-"""Reads for the card payment pages and the suppliers' payment panel."""
+"""Who may see which invoice: members of the invoicing supplier, members of the buyer
+organisation of the purchase, and staff. Nobody else learns that an invoice exists.
+And the reads of the card payment pages and the suppliers' payment panel."""
 
 from django.conf import settings
+from django.db.models import Q
 
 from marketplace.order.models import Purchase
-from marketplace.organisations.models import Supplier
+from marketplace.organisations.models import Membership, Supplier
 
-from .models import SupplierStripeAccount
+from .models import Invoice, SupplierStripeAccount
+
+
+def invoices_for_user(user):
+    """The invoices a user may see, newest first: staff see all; others those of the
+    suppliers and buyers they are members of."""
+    invoices = Invoice.objects.select_related("supplier", "order__purchase__buyer")
+    if not user.is_authenticated:
+        return invoices.none()
+    if user.is_staff:
+        return invoices
+    organisations = Membership.objects.filter(user=user).values("organisation_id")
+    return invoices.filter(Q(supplier__in=organisations) | Q(order__purchase__buyer__in=organisations))
+
+
+def invoice_for_user(*, user, pk: int) -> Invoice | None:
+    return invoices_for_user(user).filter(pk=pk).first()
+
+
+def invoice_payable_by(*, user, invoice: Invoice) -> bool:
+    """Only the supplier that issued the invoice (or staff) says it was paid: the buyer's
+    word is not proof of a transfer."""
+    if user.is_staff:
+        return True
+    return Membership.objects.filter(user=user, organisation_id=invoice.supplier_id).exists()
+
+
+def invoices_mark_payable(*, user, invoices) -> list[Invoice]:
+    """Sets `can_mark_paid` on each invoice of a page for this user, in one query."""
+    supplier_ids = set(
+        Membership.objects.filter(user=user, organisation__kind="supplier").values_list("organisation_id", flat=True)
+    )
+    invoices = list(invoices)
+    for invoice in invoices:
+        invoice.can_mark_paid = invoice.status == Invoice.Status.OPEN and (
+            user.is_staff or invoice.supplier_id in supplier_ids
+        )
+    return invoices
 
 
 def card_payments_enabled() -> bool:
     """Card payment is offered only where Stripe keys are configured."""
-    return bool(settings.STRIPE_SECRET_KEY and settings.STRIPE_PUBLISHABLE_KEY)
+    return bool(getattr(settings, "STRIPE_SECRET_KEY", "") and getattr(settings, "STRIPE_PUBLISHABLE_KEY", ""))
 
 
 def card_element_fallback() -> bool:

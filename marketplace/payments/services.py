@@ -9,12 +9,18 @@ from django.utils import timezone
 from .models import Invoice, InvoiceSequence
 
 
+def invoice_number_format(*, supplier, year: int, sequence: int) -> str:
+    """E.g. INV-42-2026-00007: the supplier's id keeps numbers unique across the platform
+    (two suppliers' slugs may share their first letters), then year and sequence."""
+    return f"INV-{supplier.pk}-{year}-{sequence:05d}"
+
+
 def _next_invoice_number(supplier, year: int) -> str:
     # The row lock keeps the numbers of one supplier and year gapless under concurrency.
     sequence, _ = InvoiceSequence.objects.select_for_update().get_or_create(supplier=supplier, year=year)
     sequence.last += 1
     sequence.save(update_fields=["last"])
-    return f"{supplier.slug[:12].upper()}-{year}-{sequence.last:05d}"
+    return invoice_number_format(supplier=supplier, year=year, sequence=sequence.last)
 
 
 def invoice_issue(part) -> Invoice:
@@ -45,7 +51,12 @@ def invoice_void(part) -> None:
     Invoice.objects.filter(order=part, status=Invoice.Status.OPEN).update(status=Invoice.Status.VOID)
 
 
+@transaction.atomic
 def invoice_mark_paid(*, invoice: Invoice, by) -> Invoice:
+    """The supplier received the transfer. Idempotent: an invoice already paid keeps its
+    date and who marked it; a void invoice stays void. Whether `by` may do this is the
+    caller's check (see selectors.invoice_payable_by)."""
+    invoice = Invoice.objects.select_for_update().get(pk=invoice.pk)
     if invoice.status != Invoice.Status.OPEN:
         return invoice
     invoice.status = Invoice.Status.PAID

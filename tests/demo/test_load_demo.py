@@ -98,6 +98,10 @@ def test_buyers_pages_and_stories(demo_counts):
                 .exists()
             ),
         ),
+        *[
+            (email, lambda user: Supplier.objects.filter(memberships__user=user, verified=True).exists())
+            for email in ("supplier2@example.com", "supplier3@example.com")
+        ],
         ("editor@example.com", lambda user: user.has_perm("wagtailadmin.access_admin") and not user.is_staff),
         ("operator@example.com", lambda user: user.is_staff and user.is_superuser),
     ],
@@ -137,3 +141,16 @@ def test_food_is_sold_at_a_reduced_vat_rate(demo_counts):
     fr_box = boxes.filter(stockrecords__partner__supplier__country="FR").first()
     assert strategy.fetch_for_product(lu_box).price.tax_rate == 3
     assert strategy.fetch_for_product(fr_box).price.tax_rate == Decimal("5.5")
+
+
+def test_the_buyer_has_a_purchase_from_the_three_demo_suppliers(demo_counts):
+    from marketplace.order.models import PartStatus, Purchase
+
+    purchase = Purchase.objects.get(placed_by__email="buyer@example.com")
+    suppliers = {part.supplier for part in purchase.parts.all()}
+    assert suppliers == {
+        Supplier.objects.get(memberships__user__email=email)
+        for email in ("supplier@example.com", "supplier2@example.com", "supplier3@example.com")
+    }
+    first = purchase.parts.order_by("number").first()
+    assert first.status == PartStatus.ACCEPTED and first.invoice.total_incl_tax == first.total_incl_tax

@@ -20,6 +20,7 @@ from marketplace.order.models import Purchase
 from marketplace.order.services import purchase_place
 from marketplace.payments import gateway
 from tests.factories import goods_for_supplier
+from tests.order.fixtures import *  # noqa: F403  (the shared purchase and its people, for the invoice tests)
 from tests.order.helpers import basket_with, checkout_details
 
 LOCALSTRIPE = Path(sys.executable).parent / "localstripe"

@@ -15,11 +15,12 @@ from marketplace.order.models import PartStatus, Purchase
 from marketplace.payments.card import card_payment_refund
 from marketplace.payments.models import CardPayment, Transfer
 from marketplace.payments.tasks import payments_expire_abandoned
+from tests.order.test_views import add, form_data
 
 Basket = get_model("basket", "Basket")
 StockRecord = get_model("partner", "StockRecord")
 
-pytestmark = [pytest.mark.django_db, pytest.mark.urls("tests.payments.urls")]
+pytestmark = pytest.mark.django_db
 
 VISA = "4242424242424242"
 VISA_3DS = "4000002760003184"
@@ -244,3 +245,23 @@ def test_operator_refunds_in_full_from_the_admin(client, buyer_client, fake_stri
     assert payment.amount_refunded == Decimal("144.00")
     card_purchase.refresh_from_db()
     assert card_purchase.payment_status == Purchase.PaymentStatus.REFUNDED
+
+
+def test_checkout_by_card_to_the_placed_purchase(client, buyer, buyer_admin, fake_stripe, goods):
+    """The whole card path over HTTP: basket, checkout by card, pay page, card, return, purchase page."""
+    client.force_login(buyer_admin)
+    add(client, goods, 2)
+
+    response = client.post("/shop/checkout/", form_data(client, payment_method="card"))
+
+    purchase = Purchase.objects.get()
+    assert response.url == f"/payments/card/{purchase.number}/"
+    assert client.get(response.url).status_code == 200
+    pay_with(client, fake_stripe, purchase, VISA)
+    response = client.get(f"/payments/card/{purchase.number}/return/", follow=True)
+
+    assert response.redirect_chain[-1][0] == f"/shop/purchases/{purchase.number}/"
+    assert "your payment was received" in response.content.decode()
+    purchase.refresh_from_db()
+    assert purchase.payment_status == Purchase.PaymentStatus.PAID
+    assert fake_stripe.api.v1.payment_intents.retrieve(purchase.card_payment.payment_intent_id).amount == 9600

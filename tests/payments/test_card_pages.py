@@ -11,7 +11,7 @@ from tests.factories import BuyerFactory, UserFactory
 from tests.order.helpers import basket_with, checkout_details
 from tests.payments import stripe_objects as so
 
-pytestmark = [pytest.mark.django_db, pytest.mark.urls("tests.payments.urls")]
+pytestmark = pytest.mark.django_db
 
 STEPS = [("get", ""), ("post", "confirm/"), ("get", "return/"), ("post", "cancel/")]
 

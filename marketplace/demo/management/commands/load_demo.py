@@ -5,7 +5,9 @@ from marketplace.demo.loader import DemoLoader
 
 DEMO_LOGINS = [
     ("buyer@example.com", "procurement officer at Acier Moselle SA"),
-    ("supplier@example.com", "administrator of a social enterprise in Luxembourg"),
+    ("supplier@example.com", "administrator of a social enterprise in Luxembourg (local food)"),
+    ("supplier2@example.com", "administrator of a social enterprise (reused construction materials)"),
+    ("supplier3@example.com", "administrator of a social enterprise (office cleaning)"),
     ("editor@example.com", "editor of stories and pages in /cms/"),
     ("operator@example.com", "operator: /django-admin/ and /shop/dashboard/"),
 ]

@@ -1,0 +1,83 @@
+from django.contrib import messages
+from django.shortcuts import redirect
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.generic import FormView
+
+from marketplace.order.forms import CheckoutForm
+from marketplace.order.models import Purchase
+from marketplace.order.selectors import basket_parts, basket_problems, buyers_of, purchases_for_buyers
+from marketplace.order.services import CheckoutError, purchase_place
+from marketplace.payments.selectors import card_payments_enabled
+
+
+class CheckoutView(FormView):
+    """The one checkout page. Only members of a buyer organisation may check out;
+    a basket with lines that cannot be bought goes back to the basket with the reasons."""
+
+    template_name = "oscar/checkout/checkout.html"
+    form_class = CheckoutForm
+
+    def dispatch(self, request, *args, **kwargs):
+        self.buyers = buyers_of(request.user)
+        if not self.buyers.exists():
+            messages.error(
+                request, _("Only members of a buyer organisation can check out. Register your organisation first.")
+            )
+            return redirect("basket:summary")
+        basket = request.basket
+        if basket.is_empty:
+            messages.info(request, _("Your basket is empty."))
+            return redirect("basket:summary")
+        problems = basket_problems(basket)
+        if problems:
+            for problem in problems:
+                messages.error(request, problem)
+            return redirect("basket:summary")
+        self.parts = basket_parts(basket)
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_form_kwargs(self):
+        kwargs = super().get_form_kwargs()
+        kwargs.update(
+            buyers=self.buyers,
+            suppliers=[part.supplier for part in self.parts],
+            card_enabled=card_payments_enabled(),
+        )
+        return kwargs
+
+    def get_initial(self):
+        buyer = self.buyers.first()
+        return CheckoutForm.initial_for(buyer, purchases_for_buyers([buyer]).first())
+
+    def get_context_data(self, **kwargs):
+        basket = self.request.basket
+        return super().get_context_data(
+            parts=self.parts,
+            total_excl_tax=basket.total_excl_tax,
+            total_incl_tax=basket.total_incl_tax,
+            total_tax=basket.total_tax,
+            **kwargs,
+        )
+
+    def form_valid(self, form):
+        try:
+            purchase = purchase_place(
+                basket=self.request.basket,
+                user=self.request.user,
+                buyer=form.cleaned_data["buyer"],
+                details=form.details(),
+                payment_method=form.cleaned_data["payment_method"],
+            )
+        except CheckoutError as error:
+            for message in error.messages:
+                messages.error(self.request, message)
+            return redirect("basket:summary")
+        if purchase.payment_status == Purchase.PaymentStatus.AWAITING:
+            return redirect(reverse("payments:card-pay", kwargs={"number": purchase.number}))
+        messages.success(
+            self.request,
+            _("Thank you: purchase %(number)s is placed. Each supplier will confirm its part.")
+            % {"number": purchase.number},
+        )
+        return redirect(purchase.get_absolute_url())

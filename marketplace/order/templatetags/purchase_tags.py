@@ -1,0 +1,22 @@
+from django import template
+
+from marketplace.partner.strategy import supplier_of_stockrecord
+
+register = template.Library()
+
+
+@register.simple_tag
+def basket_groups(formset):
+    """The basket's line forms grouped by supplier, each group with its subtotals, so that
+    the buyer sees what each social enterprise will receive as its own order."""
+    groups = {}
+    for form in formset:
+        line = form.instance
+        supplier = supplier_of_stockrecord(line.stockrecord)
+        group = groups.setdefault(supplier.pk if supplier else None, {"supplier": supplier, "forms": []})
+        group["forms"].append(form)
+    for group in groups.values():
+        lines = [form.instance for form in group["forms"]]
+        group["total_excl_tax"] = sum(line.line_price_excl_tax or 0 for line in lines)
+        group["total_incl_tax"] = sum(line.line_price_incl_tax or 0 for line in lines)
+    return list(groups.values())

@@ -1,0 +1,36 @@
+"""The buyer organisation's purchases: every member sees the organisation's history
+and each supplier part's status."""
+
+from django.contrib.auth.mixins import LoginRequiredMixin
+from django.http import Http404
+from django.views.generic import DetailView, ListView
+
+from .selectors import buyers_of, part_lines, purchase_for_user, purchases_for_buyers
+
+
+class PurchaseListView(LoginRequiredMixin, ListView):
+    template_name = "order/purchase_list.html"
+    context_object_name = "purchases"
+    paginate_by = 20
+
+    def get_queryset(self):
+        self.buyers = list(buyers_of(self.request.user))
+        return purchases_for_buyers(self.buyers)
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(buyers=self.buyers, **kwargs)
+
+
+class PurchaseDetailView(LoginRequiredMixin, DetailView):
+    template_name = "order/purchase_detail.html"
+    context_object_name = "purchase"
+
+    def get_object(self, queryset=None):
+        purchase = purchase_for_user(user=self.request.user, number=self.kwargs["number"])
+        if purchase is None:
+            raise Http404("No such purchase.")
+        return purchase
+
+    def get_context_data(self, **kwargs):
+        parts = [(part, part_lines(part)) for part in self.object.parts.all()]
+        return super().get_context_data(parts=parts, **kwargs)

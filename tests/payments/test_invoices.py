@@ -1,0 +1,154 @@
+"""Invoice numbering, dates and the PDF of a supplier's part of a shared purchase."""
+
+import datetime
+import io
+from decimal import Decimal
+
+import pytest
+from pypdf import PdfReader
+
+from marketplace.order.models import PartStatus
+from marketplace.order.services import part_status_set
+from marketplace.payments.invoices import invoice_pdf
+from marketplace.payments.models import Invoice
+from marketplace.payments.services import invoice_mark_paid
+from tests.factories import SupplierFactory, goods_for_supplier
+from tests.order.fixtures import accept, part_of
+from tests.order.helpers import basket_with, checkout_details
+
+pytestmark = pytest.mark.django_db
+
+
+def pdf_text(invoice) -> str:
+    content = invoice_pdf(invoice)
+    assert content.startswith(b"%PDF")
+    return "\n".join(page.extract_text() for page in PdfReader(io.BytesIO(content)).pages)
+
+
+def place_another(buyer, buyer_admin, *items):
+    from marketplace.order.services import purchase_place
+
+    return purchase_place(
+        basket=basket_with(buyer_admin, *items),
+        user=buyer_admin,
+        buyer=buyer,
+        details=checkout_details(purchase_order_reference="PO-2"),
+        payment_method="invoice",
+    )
+
+
+def test_accepting_a_part_issues_its_invoice_due_in_30_days(crates_invoice, crates):
+    assert crates_invoice.supplier == crates
+    assert crates_invoice.status == Invoice.Status.OPEN
+    assert crates_invoice.due_on == crates_invoice.issued_on + datetime.timedelta(days=30)
+    assert (crates_invoice.total_excl_tax, crates_invoice.total_tax, crates_invoice.total_incl_tax) == (
+        Decimal("35.00"),
+        Decimal("4.10"),
+        Decimal("39.10"),
+    )
+
+
+def test_numbers_are_gapless_per_supplier_and_year_and_independent_between_suppliers(
+    buyer, buyer_admin, shared_purchase, crates, yard, crates_invoice
+):
+    year = crates_invoice.issued_on.year
+    assert crates_invoice.number == f"INV-{crates.pk}-{year}-00001"
+    # Reuse Yard's first invoice is its own number 1, whatever Green Crates issued.
+    assert accept(shared_purchase, yard).number == f"INV-{yard.pk}-{year}-00001"
+
+    pears = goods_for_supplier(supplier=crates, title="Pears")
+    second = place_another(buyer, buyer_admin, (pears, 1))
+    rejected = place_another(buyer, buyer_admin, (pears, 1))
+    part_status_set(part=part_of(rejected, crates), status=PartStatus.REJECTED)  # a rejected part takes no number
+    third = place_another(buyer, buyer_admin, (pears, 1))
+    assert accept(third, crates).number == f"INV-{crates.pk}-{year}-00002"
+    assert accept(second, crates).number == f"INV-{crates.pk}-{year}-00003"
+
+
+def test_suppliers_whose_names_start_alike_never_share_a_number(buyer, buyer_admin):
+    first, second = (SupplierFactory(name=f"Panier Solidaire Esch {town}") for town in ("Nord", "Sud"))
+    purchase = place_another(
+        buyer, buyer_admin, (goods_for_supplier(supplier=first), 1), (goods_for_supplier(supplier=second), 1)
+    )
+    assert accept(purchase, first).number != accept(purchase, second).number
+
+
+def test_pdf_holds_the_parts_own_lines_parties_and_totals(crates_invoice):
+    text = pdf_text(crates_invoice)
+    for expected in (
+        f"Invoice {crates_invoice.number}",
+        # the supplier
+        "Green Crates",
+        "4 rue des Jardins",
+        "57000 Metz",
+        "France",
+        "FR40123456789",
+        # the buyer's billing entity (from the purchase)
+        "Acme Procurement SA",
+        "1 rue du Marché",
+        "LU12345678",
+        # the purchase, its reference and delivery
+        crates_invoice.order.purchase.number,
+        "PO-2026-17",
+        "2 rue du Port",
+        crates_invoice.issued_on.isoformat(),
+        crates_invoice.due_on.isoformat(),
+        # lines: description, quantity, unit price, VAT rate, net
+        "Organic apples",
+        "10.00 EUR",
+        "5.5 %",
+        "20.00 EUR",
+        "Crate hire",
+        "20 %",
+        "15.00 EUR",
+        # VAT grouped by rate, then the totals
+        "VAT 5.5 % on 20.00 EUR",
+        "VAT 20 % on 15.00 EUR",
+        "35.00 EUR",
+        "4.10 EUR",
+        "39.10 EUR",
+        "Pay by bank transfer within 30 days, quoting the invoice number",
+    ):
+        assert expected in text, expected
+    assert "PAID" not in text and "VOID" not in text
+
+
+def test_pdf_of_a_shared_purchase_shows_nothing_of_the_other_supplier(crates_invoice, yard_invoice):
+    text = pdf_text(crates_invoice)
+    assert "Reused bricks" not in text
+    assert "Reuse Yard" not in text
+    assert "17 %" not in text
+    assert "100.00" not in text and "117.20" not in text
+    other = pdf_text(yard_invoice)
+    assert "Reused bricks" in other and "117.20 EUR" in other
+    assert "Organic apples" not in other and "Crate hire" not in other and "Green Crates" not in other
+
+
+def test_pdf_says_paid_once_marked_paid(crates_invoice, crates_admin):
+    invoice_mark_paid(invoice=crates_invoice, by=crates_admin)
+    crates_invoice.refresh_from_db()
+    assert f"PAID on {crates_invoice.paid_on.isoformat()}" in pdf_text(crates_invoice)
+
+
+def test_cancelling_an_accepted_part_voids_its_invoice(shared_purchase, crates, crates_invoice):
+    part_status_set(part=part_of(shared_purchase, crates), status=PartStatus.CANCELLED)
+    crates_invoice.refresh_from_db()
+    assert crates_invoice.status == Invoice.Status.VOID
+    assert "VOID" in pdf_text(crates_invoice)
+    # A void invoice cannot be paid afterwards.
+    assert invoice_mark_paid(invoice=crates_invoice, by=None).status == Invoice.Status.VOID
+
+
+def test_marking_paid_twice_keeps_the_first_date_and_person(crates_invoice, crates_admin, crates_member):
+    invoice_mark_paid(invoice=crates_invoice, by=crates_admin)
+    invoice_mark_paid(invoice=crates_invoice, by=crates_member)
+    crates_invoice.refresh_from_db()
+    assert crates_invoice.status == Invoice.Status.PAID
+    assert crates_invoice.marked_paid_by == crates_admin
+
+
+def test_names_with_letters_beyond_latin_1_print(buyer, buyer_admin):
+    supplier = SupplierFactory(name="Zadruga Čačak đak", country="RS", city="Čačak")
+    purchase = place_another(buyer, buyer_admin, (goods_for_supplier(supplier=supplier, title="Šljivovo pekmez"), 1))
+    text = pdf_text(accept(purchase, supplier))
+    assert "Zadruga Čačak đak" in text and "Šljivovo pekmez" in text
