@@ -262,3 +262,12 @@ def test_without_stripe_keys_no_onboarding(client, settings, supplier, supplier_
 
     assert "Card payments are not switched on" in page and "Connect with Stripe" not in page
     assert client.post(f"/payments/dashboard/{supplier.slug}/onboarding/").status_code == 404
+
+
+def test_the_panel_is_in_the_account_menu_of_supplier_members_only(client, supplier_member, buyer_admin, staff_user):
+    client.force_login(supplier_member)
+    assert 'href="/payments/dashboard/">Get paid by card' in client.get("/accounts/").content.decode()
+    client.force_login(buyer_admin)
+    assert "/payments/dashboard/" not in client.get("/accounts/").content.decode()
+    client.force_login(staff_user)
+    assert "Stripe accounts of suppliers" in client.get("/accounts/").content.decode()
