@@ -57,3 +57,128 @@ class Invoice(models.Model):
     @property
     def is_overdue(self) -> bool:
         return self.status == self.Status.OPEN and self.due_on < timezone.localdate()
+
+
+class CardPayment(models.Model):
+    """The Stripe PaymentIntent that pays a purchase by card. Its status mirrors Stripe's
+    but only moves forward (see `advances_to`), because webhooks arrive in any order."""
+
+    class Status(models.TextChoices):
+        REQUIRES_PAYMENT_METHOD = "requires_payment_method", _("Waiting for the card")
+        REQUIRES_CONFIRMATION = "requires_confirmation", _("Waiting for confirmation")
+        REQUIRES_ACTION = "requires_action", _("Waiting for authentication")
+        PROCESSING = "processing", _("Processing")
+        REQUIRES_CAPTURE = "requires_capture", _("Authorised")
+        SUCCEEDED = "succeeded", _("Paid")
+        CANCELED = "canceled", _("Cancelled")
+
+    # How far along each status is. A status may replace one of lower rank only, so a
+    # late `processing` never undoes `succeeded`; `canceled` ends a payment that never
+    # succeeded, and nothing follows it but a (very late) success.
+    RANK = {
+        Status.REQUIRES_PAYMENT_METHOD: 0,
+        Status.REQUIRES_CONFIRMATION: 1,
+        Status.REQUIRES_ACTION: 2,
+        Status.PROCESSING: 3,
+        Status.REQUIRES_CAPTURE: 4,
+        Status.CANCELED: 5,
+        Status.SUCCEEDED: 6,
+    }
+
+    purchase = models.OneToOneField(
+        "order.Purchase", verbose_name=_("purchase"), on_delete=models.PROTECT, related_name="card_payment"
+    )
+    payment_intent_id = models.CharField(_("Stripe PaymentIntent"), max_length=255, unique=True)
+    status = models.CharField(_("status"), max_length=32, choices=Status.choices)
+    amount = models.DecimalField(_("amount"), max_digits=12, decimal_places=2)
+    amount_refunded = models.DecimalField(_("refunded"), max_digits=12, decimal_places=2, default=0)
+    charge_id = models.CharField(_("Stripe charge"), max_length=255, blank=True)
+    # Why the last attempt failed (Stripe's message, for the buyer); the buyer may try another card.
+    failure_message = models.CharField(_("last failure"), max_length=255, blank=True)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("card payment")
+        verbose_name_plural = _("card payments")
+
+    def __str__(self):
+        return self.payment_intent_id
+
+    def advances_to(self, status: str) -> bool:
+        """Whether Stripe's `status` is news for this payment rather than an older state.
+        "requires_payment_method" after a decline ranks lowest and so is never news:
+        a decline is told by its own event (payment_intent.payment_failed)."""
+        return self.RANK.get(status, -1) > self.RANK[self.status]
+
+
+class StripeEvent(models.Model):
+    """Every webhook event received, stored once by its id: a replay finds it and changes nothing."""
+
+    event_id = models.CharField(_("event id"), max_length=255, unique=True)
+    type = models.CharField(_("type"), max_length=100)
+    payload = models.JSONField(_("payload"))
+    received_at = models.DateTimeField(_("received at"), auto_now_add=True)
+    processed = models.BooleanField(_("processed"), default=False)
+
+    class Meta:
+        ordering = ["-received_at", "-pk"]
+        verbose_name = _("Stripe event")
+        verbose_name_plural = _("Stripe events")
+
+    def __str__(self):
+        return f"{self.type} {self.event_id}"
+
+
+class SupplierStripeAccount(models.Model):
+    """A supplier's Stripe Connect (Express) account, which receives its share of card payments."""
+
+    supplier = models.OneToOneField(
+        "organisations.Supplier", verbose_name=_("supplier"), on_delete=models.PROTECT, related_name="stripe_account"
+    )
+    account_id = models.CharField(_("Stripe account"), max_length=255, unique=True)
+    charges_enabled = models.BooleanField(_("charges enabled"), default=False)
+    payouts_enabled = models.BooleanField(_("payouts enabled"), default=False)
+    details_submitted = models.BooleanField(_("details submitted"), default=False)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("supplier Stripe account")
+        verbose_name_plural = _("supplier Stripe accounts")
+
+    def __str__(self):
+        return self.account_id
+
+    @property
+    def can_receive_transfers(self) -> bool:
+        return self.details_submitted and self.payouts_enabled
+
+
+class Transfer(models.Model):
+    """A supplier's share of a card-paid purchase part: the part's total less the platform fee.
+    Pending while the supplier has no connected account able to receive it."""
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("Waiting for the supplier's Stripe account")
+        PAID = "paid", _("Transferred")
+
+    order = models.OneToOneField(
+        "order.Order", verbose_name=_("order part"), on_delete=models.PROTECT, related_name="transfer"
+    )
+    supplier = models.ForeignKey(
+        "organisations.Supplier", verbose_name=_("supplier"), on_delete=models.PROTECT, related_name="transfers"
+    )
+    amount = models.DecimalField(_("amount"), max_digits=12, decimal_places=2)
+    fee = models.DecimalField(_("platform fee"), max_digits=12, decimal_places=2)
+    status = models.CharField(_("status"), max_length=8, choices=Status.choices, default=Status.PENDING)
+    transfer_id = models.CharField(_("Stripe transfer"), max_length=255, blank=True)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("transfer")
+        verbose_name_plural = _("transfers")
+
+    def __str__(self):
+        return self.transfer_id or f"{self.order} ({self.status})"

@@ -243,6 +243,11 @@ STRIPE_SECRET_KEY = env("STRIPE_SECRET_KEY", "")
 STRIPE_PUBLISHABLE_KEY = env("STRIPE_PUBLISHABLE_KEY", "")
 STRIPE_WEBHOOK_SECRET = env("STRIPE_WEBHOOK_SECRET", "")
 STRIPE_API_BASE = env("STRIPE_API_BASE", "")  # points the client at a local fake server in tests
+# Stripe.js; a local fake Stripe serves its stand-in at <STRIPE_API_BASE>/js.stripe.com/v3/.
+STRIPE_JS_URL = env("STRIPE_JS_URL", "https://js.stripe.com/v3/")
+# A card purchase not paid within this time is given up (stock released, basket reopened)
+# by `manage.py payments_expire_abandoned` or the `payments_expire_abandoned` task.
+CARD_PAYMENT_TIMEOUT_MINUTES = int(env("CARD_PAYMENT_TIMEOUT_MINUTES", "60"))
 
 # Oscar
 OSCAR_SHOP_NAME = "Responsible"
