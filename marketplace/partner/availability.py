@@ -42,6 +42,11 @@ class MinimumQuantityMixin:
         super().__init__(*args, **kwargs)
         self.minimum = minimum
 
+    @property
+    def is_available_to_buy(self):
+        # Oscar asks whether one unit can be bought; here the question is the minimum order.
+        return super().is_purchase_permitted(self.minimum)[0]
+
     def is_purchase_permitted(self, quantity):
         if quantity < self.minimum:
             return False, _("The minimum order is %(minimum)s.") % {"minimum": self.minimum}

@@ -113,7 +113,7 @@ class TestUnverifiedSupplier:
 
 def test_a_verified_suppliers_goods_go_in_the_basket(client, veg_box, user):
     client.force_login(user)
-    client.post(f"/shop/basket/add/{veg_box.pk}/", {"quantity": 2})
+    client.post(f"/shop/basket/add/{veg_box.pk}/", {"quantity": 10})  # its minimum order
 
     assert "Seasonal vegetable box" in client.get("/shop/basket/").content.decode()
 

@@ -201,3 +201,14 @@ def test_purchase_list_query_count_is_constant(
     with django_assert_max_num_queries(12):
         response = client.get(reverse("purchases:list"))
     assert len(response.context["purchases"]) == 6
+
+
+def test_minimum_order_starts_the_quantity_and_needs_that_much_stock(client, crates):
+    eggs = goods_for_supplier(
+        supplier=crates, title="Eggs", num_in_stock=12, attributes={"unit": "tray", "minimum_order_quantity": 10}
+    )
+    page = client.get(eggs.get_absolute_url()).content.decode()
+    assert 'name="quantity" id="id_quantity" class="form-control" value="10" min="10"' in page
+    assert "Minimum order: 10" in page
+    eggs.stockrecords.update(num_in_stock=9)
+    assert 'id="add_to_basket_form"' not in client.get(eggs.get_absolute_url()).content.decode()
