@@ -22,7 +22,7 @@ from array import array
 from bisect import bisect_left, bisect_right
 from collections import OrderedDict
 from dataclasses import dataclass, replace
-from itertools import compress
+from itertools import compress, islice
 from operator import itemgetter
 
 from django.db import connection
@@ -30,6 +30,7 @@ from django.db.models import F
 
 EVERYTHING = "_all"
 SPARSE = 4000  # below this many hits, sort the hits; above, walk the order until the page is full
+BLOCK = 2048  # entries of a sort order whose hits a deep page counts at once, to skip them
 RECENT_TEXTS = 32  # texts a snapshot remembers; a ranked one takes 12 bytes a match, ~1 MB at most at 100,000
 
 _snapshots = {}
@@ -88,6 +89,10 @@ class Snapshot:
             for sort, ordering in tables.orders.items()
         }
         self.rank = {sort: _ranks(order, self.size) for sort, order in self.orders.items()}
+        self.blocks = {
+            sort: [bits_of(order[start : start + BLOCK], self.size) for start in range(0, self.size, BLOCK)]
+            for sort, order in self.orders.items()
+        }
         values = {}
         facet_rows = tables.facet_entry.objects.exclude(facet=EVERYTHING).values_list("entry_id", "facet", "value")
         for entry_id, facet, value in facet_rows.iterator(chunk_size=20_000):
@@ -164,19 +169,30 @@ class Snapshot:
 
     def page(self, bits, total, sort, offset, limit) -> list:
         """Ids of the hits offset..offset+limit in the sort's order."""
-        order, rank = self.orders[sort], self.rank[sort]
         wanted = offset + limit
+        order = self.orders[sort]
+        if total == self.size:  # every entry is a hit
+            return [self.ids[p] for p in order[offset:wanted]]
         if total <= SPARSE:
-            hits = heapq.nsmallest(wanted, _set_bits(bits, self.size), key=rank.__getitem__)
-        else:
-            member = bits.to_bytes((self.size + 7) // 8, "little")
-            hits = []
-            for p in order:
-                if member[p >> 3] >> (p & 7) & 1:
-                    hits.append(p)
-                    if len(hits) == wanted:
-                        break
-        return [self.ids[p] for p in hits[offset:wanted]]
+            hits = heapq.nsmallest(wanted, _set_bits(bits, self.size), key=self.rank[sort].__getitem__)
+            return [self.ids[p] for p in hits[offset:wanted]]
+        # Skip the blocks of the order that end before the page (a popcount each),
+        # then walk the order from there until the page is full.
+        start = skipped = 0
+        for mask in self.blocks[sort]:
+            inside = (bits & mask).bit_count()
+            if skipped + inside > offset:
+                break
+            skipped += inside
+            start += BLOCK
+        member = bits.to_bytes((self.size + 7) // 8, "little")
+        hits = []
+        for p in islice(order, start, None):
+            if member[p >> 3] >> (p & 7) & 1:
+                hits.append(p)
+                if len(hits) == wanted - skipped:
+                    break
+        return [self.ids[p] for p in hits[offset - skipped :]]
 
     def page_by_score(self, bits, total, found, tiebreak, offset, limit) -> list | None:
         """Ids of the hits offset..offset+limit by the text's scores, ties by the
