@@ -143,16 +143,17 @@ class Snapshot:
         self.texts.put(terms, found)
         return found
 
-    def ranked(self, terms, found, rows, limit=None) -> "TextMatch":
+    def ranked(self, terms, found, rows, limit=None, ties_kept=False) -> "TextMatch":
         """Remember the scores of the text's matches; rows: (id, score), the best
-        (lowest) score first, of every match or of the `limit` best."""
+        (lowest) score first, of every match or of the `limit` best (and, when
+        ties_kept, of every match scored like the last of them)."""
         positions = list(map(self.position.get, map(itemgetter(0), rows)))
         scores = list(map(itemgetter(1), rows))
         if None in positions:  # see _positions
             kept = [p is not None for p in positions]
             positions, scores = list(compress(positions, kept)), list(compress(scores, kept))
         complete = limit is None or len(rows) < limit
-        if not complete and scores:  # the last score's ties may go on beyond the rows: keep the scores below it
+        if not complete and not ties_kept and scores:  # the last score's ties may go on: keep the scores below it
             cut = bisect_left(scores, scores[-1])
             positions, scores = positions[:cut], scores[:cut]
         found = replace(found, positions=array("i", positions), scores=array("d", scores), complete=complete)
@@ -201,17 +202,26 @@ class Snapshot:
         best ones and do not hold the page."""
         wanted = offset + limit
         positions, scores = found.positions, found.scores
-        everything = total == found.count  # every match is a hit
-        member = None if everything else bits.to_bytes((self.size + 7) // 8, "little")
+        rank = self.rank[tiebreak]
+        if total == found.count:  # every match is a hit: the page ends inside the run of ties of the last one
+            if len(positions) < min(wanted, total):
+                return None
+            last = scores[min(wanted, total) - 1]
+            tied, beyond = bisect_left(scores, last), bisect_right(scores, last)  # runs are whole, see ranked()
+            before = sorted(range(tied), key=lambda n: (scores[n], rank[positions[n]]))
+            # A run of ties can hold thousands (ts_rank ignores lengths): its first by the tiebreak sort, as a page.
+            run = positions[tied:beyond]
+            ties = self.page(bits_of(run, self.size), len(run), tiebreak, 0, wanted - tied)
+            return ([self.ids[positions[n]] for n in before] + ties)[offset:wanted]
+        member = bits.to_bytes((self.size + 7) // 8, "little")
         picked = []
         for n, p in enumerate(positions):
-            if everything or member[p >> 3] >> (p & 7) & 1:
+            if member[p >> 3] >> (p & 7) & 1:
                 if len(picked) >= wanted and scores[n] != scores[picked[-1]]:
                     break
                 picked.append(n)
         if len(picked) < wanted and not found.complete:
             return None
-        rank = self.rank[tiebreak]
         picked.sort(key=lambda n: (scores[n], rank[positions[n]]))
         return [self.ids[positions[n]] for n in picked[offset:wanted]]
 

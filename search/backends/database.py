@@ -130,7 +130,7 @@ class DatabaseBackend:
             return index.page_ranked(hits, scored, tiebreak, offset, size)
         best = 2 * (offset + size) + TIES
         if found.scores is None and total == found.count and best < found.count:
-            found = index.ranked(terms, found, _rows(text.ranked_sql(terms, best)), best)
+            found = index.ranked(terms, found, _rows(text.ranked_sql(terms, best)), best, text.limit_keeps_ties)
         page = None if found.scores is None else index.page_by_score(hits, total, found, tiebreak, offset, size)
         if page is None:
             found = index.ranked(terms, found, _rows(text.ranked_sql(terms)))

@@ -16,6 +16,8 @@ KEYS = {TABLE: "supplier_id", PRODUCT_TABLE: "product_id"}  # the id column, on 
 
 
 class SqliteFullText:
+    limit_keeps_ties = False  # ranked_sql's `limit` best may leave out matches scored like the last one
+
     def __init__(self, table=TABLE):
         self.table = table
 
@@ -75,6 +77,10 @@ class SqliteFullText:
 
 
 class PostgresFullText:
+    # ranked_sql's `limit` best come with every match scored like the last one:
+    # ts_rank does not weigh the document's length, so ties are many.
+    limit_keeps_ties = True
+
     def __init__(self, table=TABLE):
         self.table = table
         self.key = KEYS[table]
@@ -119,7 +125,7 @@ class PostgresFullText:
         return (
             f"SELECT {self.key}, -ts_rank(document, query) AS score "
             f"FROM {self.table}, to_tsquery('simple', %s) query WHERE document @@ query ORDER BY score"
-            + (" LIMIT %s" if limit else ""),
+            + (" FETCH FIRST %s ROWS WITH TIES" if limit else ""),
             [self._tsquery(terms), *([limit] if limit else [])],
         )
 
