@@ -226,6 +226,7 @@ def worker(args) -> int:
     from bench.baseline import baseline_product_search, baseline_search
     from bench.generate import generate
     from bench.queries import build_product_queries, build_queries
+    from search.backends import bitmaps
     from search.interface import ProductQuery, SupplierQuery
     from search.selectors import facet_vocabulary, product_facet_vocabulary, product_search, supplier_search
 
@@ -257,8 +258,10 @@ def worker(args) -> int:
             cursor.execute("VACUUM ANALYZE")
 
     def forget_counts():
-        """An empty application cache (the backend may cache facet counts), facet labels loaded again."""
+        """Empty application caches (the backend may cache facet counts, and the
+        database backend remembers texts in its snapshots), facet labels loaded again."""
         cache.clear()
+        bitmaps.clear_text_caches()
         facet_vocabulary()
         product_facet_vocabulary()
 

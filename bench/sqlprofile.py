@@ -22,6 +22,8 @@ KINDS = (
     "facet counts and total (UNION ALL of GROUP BYs)",
     "facet counts (GROUP BY)",
     "page of ids, by relevance",
+    "full text: matches",
+    "full text: ranked matches",
     "page of ids, by name, price or newest",
     "page cards",
     "page suppliers",
@@ -45,6 +47,8 @@ def classify(sql: str) -> str:
         return "facet counts (GROUP BY)"
     if "search_indexstate" in plain:
         return "index version"
+    if any(f"search_{index}_fulltext" in plain for index in INDEXES):
+        return "full text: ranked matches" if "bm25(" in plain or "ts_rank(" in plain else "full text: matches"
     entries = [f"search_{index}entry" for index in INDEXES if f"search_{index}entry" in plain]
     if "COUNT(*)" in plain and entries:
         return "total (COUNT)"

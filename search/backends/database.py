@@ -2,8 +2,9 @@
 (search.models plus a full-text table); facet counts and pages are computed on
 bitmaps of it held in memory (bitmaps.py), reloaded after each write.
 
-A query costs at most two SQL statements whatever the page size and the number
-of selected facets: the index stamp and, with text, the full-text match."""
+A query costs at most three SQL statements whatever the page size and the
+number of selected facets: the index stamp and, with text, the full-text match
+and the relevance scores, as the snapshot does not remember them yet."""
 
 import uuid
 from dataclasses import dataclass
@@ -14,6 +15,24 @@ from django.db.models import F
 from ..interface import BackendResult, ProductQuery, SearchQuery, SupplierQuery, words
 from ..models import IndexState, ProductEntry, ProductFacetEntry, SupplierEntry, SupplierFacetEntry
 from . import bitmaps, fulltext
+
+# Up to this many hits, a relevance page scores only the hits, not every match of the text.
+RANK_AMONG = 4000
+# A first relevance page of a text ranks its 2 × (offset + page size) + TIES best matches only.
+TIES = 100
+
+
+def _rows(statement) -> list:
+    sql, params = statement
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        return cursor.fetchall()
+
+
+def _ids(statement) -> map:
+    """The ids a statement selects as one comma-separated text."""
+    ((ids,),) = _rows(statement)
+    return map(int, ids.split(",")) if ids else map(int, ())
 
 
 @dataclass(frozen=True)
@@ -67,21 +86,18 @@ class DatabaseBackend:
     def search(self, query: SearchQuery) -> BackendResult:
         stamp = IndexState.objects.filter(name=self.tables.name).values_list("stamp", flat=True).first() or ""
         index = bitmaps.snapshot(self.tables, stamp)
-        common = index.everything  # what the text and the ranges leave
-        ranked = None
-        if query.terms:
-            text = fulltext.for_connection(table=self.tables.fulltext_table)
-            relevance = query.effective_sort == "relevance"
-            sql, params = text.ranked_sql(query.terms) if relevance else text.matching_ids_sql(query.terms)
-            with connection.cursor() as cursor:
-                cursor.execute(sql, params)
-                rows = cursor.fetchall()
-            ranked = rows if relevance else None
-            common &= index.of_ids(row[0] for row in rows)
+        terms = tuple(query.terms)
+        text = fulltext.for_connection(table=self.tables.fulltext_table) if terms else None
+        relevance = query.effective_sort == "relevance"
         ranges = query.ranges()
+        selected = {facet: index.selected(facet, values) for facet, values in query.active_filters().items()}
+        common = index.everything  # what the text and the ranges leave
+        found = None
+        if text:
+            found = index.texts.get(terms) or index.matching(terms, _ids(text.matching_ids_sql(terms)))
+            common &= found.bits
         if ranges:
             common &= index.in_ranges(ranges)
-        selected = {facet: index.selected(facet, values) for facet, values in query.active_filters().items()}
         counts = {}
         for facet in self.tables.facets:
             # A facet's counts apply every selection but its own.
@@ -96,12 +112,30 @@ class DatabaseBackend:
         total = hits.bit_count()
         if total <= query.offset:
             ids = []
-        elif ranked is not None:
-            ids = index.page_ranked(hits, ranked, self.tables.default_sort, query.offset, query.page_size)
+        elif text and relevance:
+            ids = self._ranked_page(index, text, terms, found, hits, total, query)
         else:
             sort = query.effective_sort if query.effective_sort in index.orders else self.tables.default_sort
             ids = index.page(hits, total, sort, query.offset, query.page_size)
         return BackendResult(ids=ids, total=total, counts=counts, backend=self.name)
+
+    def _ranked_page(self, index, text, terms, found, hits, total, query) -> list:
+        """The page of hits by relevance. Few hits among many matches: score the
+        hits only. Every match a hit: rank the best matches, enough for the page
+        unless ties run on. Else, or when that was not enough: rank every match.
+        The snapshot remembers the ranking for the text's next pages and facet clicks."""
+        tiebreak, offset, size = self.tables.default_sort, query.offset, query.page_size
+        if not found.complete and total < found.count and total <= RANK_AMONG:
+            scored = _rows(text.ranked_among_sql(terms, index.ids_of(hits)))
+            return index.page_ranked(hits, scored, tiebreak, offset, size)
+        best = 2 * (offset + size) + TIES
+        if found.scores is None and total == found.count and best < found.count:
+            found = index.ranked(terms, found, _rows(text.ranked_sql(terms, best)), best, text.limit_keeps_ties)
+        page = None if found.scores is None else index.page_by_score(hits, total, found, tiebreak, offset, size)
+        if page is None:
+            found = index.ranked(terms, found, _rows(text.ranked_sql(terms)))
+            page = index.page_by_score(hits, total, found, tiebreak, offset, size)
+        return page
 
     # Writes ----------------------------------------------------------------
 

@@ -6,6 +6,8 @@ match every query word as a prefix, so both behave alike.
 Each index has its own table (suppliers: migration search.0002, products:
 search.0006); they are not Django models."""
 
+import json
+
 from django.db import connection
 
 TABLE = "search_supplier_fulltext"
@@ -14,6 +16,8 @@ KEYS = {TABLE: "supplier_id", PRODUCT_TABLE: "product_id"}  # the id column, on 
 
 
 class SqliteFullText:
+    limit_keeps_ties = False  # ranked_sql's `limit` best may leave out matches scored like the last one
+
     def __init__(self, table=TABLE):
         self.table = table
 
@@ -44,19 +48,39 @@ class SqliteFullText:
         return " AND ".join(f'"{term}"*' for term in terms)
 
     def matching_ids_sql(self, terms):
-        """SQL selecting the ids of suppliers matching every term."""
-        return f"SELECT rowid FROM {self.table} WHERE {self.table} MATCH %s", [self._match(terms)]
+        """SQL selecting the ids of the entries matching every term, as one
+        comma-separated text (NULL for none): one row to read, not thousands."""
+        return f"SELECT group_concat(rowid) FROM {self.table} WHERE {self.table} MATCH %s", [self._match(terms)]
 
-    def ranked_sql(self, terms):
-        """SQL selecting (id, rank) of the matching suppliers; a lower rank is better.
-        The name counts ten times as much as the rest."""
+    def ranked_sql(self, terms, limit=None):
+        """SQL selecting (id, score) of the matching entries, the best (lowest
+        score) first, all or the `limit` best. The name counts ten times as much
+        as the rest."""
         table = self.table
-        return f"SELECT rowid AS id, bm25({table}, 10.0, 1.0) AS rank FROM {table} WHERE {table} MATCH %s", [
-            self._match(terms)
-        ]
+        return (
+            f"SELECT rowid, bm25({table}, 10.0, 1.0) AS score FROM {table} WHERE {table} MATCH %s ORDER BY score"
+            + (" LIMIT %s" if limit else ""),
+            [self._match(terms), *([limit] if limit else [])],
+        )
+
+    def ranked_among_sql(self, terms, ids):
+        """Like ranked_sql (unordered), for the matches among `ids` only: bm25 costs
+        more than the match, so only these are scored (its statistics stay those
+        of the whole table, so a score is the same as in ranked_sql). The unary +
+        keeps SQLite from handing each id to FTS5 as a lookup of its own."""
+        table = self.table
+        return (
+            f"SELECT rowid, bm25({table}, 10.0, 1.0) FROM {table} "
+            f"WHERE {table} MATCH %s AND +rowid IN (SELECT value FROM json_each(%s))",
+            [self._match(terms), json.dumps(list(ids))],
+        )
 
 
 class PostgresFullText:
+    # ranked_sql's `limit` best come with every match scored like the last one:
+    # ts_rank does not weigh the document's length, so ties are many.
+    limit_keeps_ties = True
+
     def __init__(self, table=TABLE):
         self.table = table
         self.key = KEYS[table]
@@ -93,15 +117,23 @@ class PostgresFullText:
 
     def matching_ids_sql(self, terms):
         return (
-            f"SELECT {self.key} FROM {self.table} WHERE document @@ to_tsquery('simple', %s)",
+            f"SELECT string_agg({self.key}::text, ',') FROM {self.table} WHERE document @@ to_tsquery('simple', %s)",
             [self._tsquery(terms)],
         )
 
-    def ranked_sql(self, terms):
+    def ranked_sql(self, terms, limit=None):
         return (
-            f"SELECT {self.key} AS id, -ts_rank(document, query) AS rank "
-            f"FROM {self.table}, to_tsquery('simple', %s) query WHERE document @@ query",
-            [self._tsquery(terms)],
+            f"SELECT {self.key}, -ts_rank(document, query) AS score "
+            f"FROM {self.table}, to_tsquery('simple', %s) query WHERE document @@ query ORDER BY score"
+            + (" FETCH FIRST %s ROWS WITH TIES" if limit else ""),
+            [self._tsquery(terms), *([limit] if limit else [])],
+        )
+
+    def ranked_among_sql(self, terms, ids):
+        return (
+            f"SELECT {self.key}, -ts_rank(document, query) "
+            f"FROM {self.table}, to_tsquery('simple', %s) query WHERE {self.key} = ANY(%s) AND document @@ query",
+            [self._tsquery(terms), list(ids)],
         )
 
 

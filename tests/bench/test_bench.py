@@ -9,10 +9,12 @@ from statistics import median
 import pytest
 from oscar.core.loading import get_model
 
+from bench import sqlprofile
 from bench.baseline import baseline_product_search, baseline_search
 from bench.generate import CATEGORY_OF, generate, plan_suppliers
 from bench.queries import CATEGORIES, PRODUCT_CATEGORIES, build_product_queries, build_queries
 from marketplace.organisations.models import NetworkMembership, Supplier
+from search.backends import fulltext
 from search.documents import supplier_documents
 from search.interface import SupplierQuery
 from search.selectors import supplier_search
@@ -203,3 +205,11 @@ def test_product_baseline_agrees_with_the_product_search_without_text(generated)
         assert (found.total, counts) == (expected.total, expected.counts), str(bench_query)
         found_some += found.total > 0
     assert found_some >= QUERIES // 5  # every facet-only query finds the product it was drawn from
+
+
+@pytest.mark.parametrize("text", [fulltext.SqliteFullText, fulltext.PostgresFullText])
+def test_the_profile_tells_full_text_statements_apart(text):
+    table = text(fulltext.PRODUCT_TABLE)
+    assert sqlprofile.classify(table.matching_ids_sql(["pain"])[0]) == "full text: matches"
+    assert sqlprofile.classify(table.ranked_sql(["pain"])[0]) == "full text: ranked matches"
+    assert sqlprofile.classify(table.ranked_among_sql(["pain"], [1, 2])[0]) == "full text: ranked matches"

@@ -13,11 +13,12 @@ from datetime import timedelta
 from decimal import Decimal
 
 import pytest
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils import timezone
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from search.backends import bitmaps, database, fulltext
 from search.backends.database import DatabaseBackend
 from search.interface import PRODUCT_SORTS, ProductQuery, fold, words
 from search.product_documents import product_documents
@@ -213,3 +214,82 @@ def test_the_world_exercises_every_facet_and_price_case(world):
     assert len({doc.price for doc in world}) == len(PRICES)
     assert not any(doc.supplier == "Supplier hidden" for doc in world)
     assert 30 <= len(world) < 44
+
+
+def relevance_page(documents, query, scores):
+    """The page of the oracle's hits by full-text score (lowest first), ties by title."""
+    hits, _counts = oracle(documents, query)
+    hits.sort(key=lambda doc: (scores[doc.id], fold(doc.title), doc.id))
+    return [doc.id for doc in hits[query.offset : query.offset + query.page_size]]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "rank_among, ties",
+    [(0, database.TIES), (1000, database.TIES), (0, -3)],
+    ids=["ranking-every-match", "scoring-the-hits", "ranking-the-best-few"],
+)
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(query=queries.filter(lambda query: query.terms).map(lambda query: query.replace(sort="", page_size=3)))
+def test_relevance_pages_follow_the_score_then_the_title(world, monkeypatch, rank_among, ties, query):
+    """The database backend's relevance order, whichever way it gets there (ranking
+    every match, scoring only the hits, ranking the best matches only, so few
+    here that ties often run past them, or an order it remembers): the scores of
+    the full-text table's own ranking, ties by title. Pages of 3, as a text
+    matches about ten products of this world."""
+    monkeypatch.setattr(database, "RANK_AMONG", rank_among)
+    monkeypatch.setattr(database, "TIES", ties)
+    bitmaps.clear_text_caches()
+    sql, params = fulltext.for_connection(table=fulltext.PRODUCT_TABLE).ranked_sql(query.terms)
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        scores = dict(cursor.fetchall())
+    backend = DatabaseBackend("products")
+
+    assert backend.search(query).ids == relevance_page(world, query, scores)
+    assert backend.search(query).ids == relevance_page(world, query, scores)  # the text remembered
+    unfiltered = query.replace(filters={}, price_min=None, price_max=None)
+    assert backend.search(unfiltered).ids == relevance_page(world, unfiltered, scores)
+
+
+@pytest.mark.django_db
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(query=queries.filter(lambda query: query.effective_sort != "relevance"))
+def test_pages_walked_block_by_block_equal_the_oracle(world, monkeypatch, query):
+    """Pages of many hits walk the sort order after skipping whole blocks of it
+    (pages of few hits are sorted instead): with tiny blocks and no sorting, the
+    database backend's pages of this small world take that path."""
+    monkeypatch.setattr(bitmaps, "SPARSE", 0)
+    monkeypatch.setattr(bitmaps, "BLOCK", 3)
+    monkeypatch.setattr(bitmaps, "_snapshots", {})  # the blocks are cut when a snapshot loads
+    expected, _counts = oracle(world, query)
+
+    found = DatabaseBackend("products").search(query)
+
+    assert found.ids == [doc.id for doc in expected[query.offset : query.offset + query.page_size]]
+
+
+@pytest.mark.django_db
+def test_ties_cut_off_by_the_best_matches_are_ranked_in_full(world, monkeypatch):
+    """When the best matches a page ranks end inside a run of equal scores, the
+    rest of the run may come first by title: that page needs every match ranked.
+    Here, for each run of ties in the world's rankings, a page and the best
+    matches ranked for it end at the run's first match."""
+    text = fulltext.for_connection(table=fulltext.PRODUCT_TABLE)
+    straddled = 0
+    for word in VOCABULARY:
+        terms = words(word)
+        with connection.cursor() as cursor:
+            cursor.execute(*text.ranked_sql(terms))
+            scores = dict(cursor.fetchall())
+        ranked = sorted(scores.values())
+        for first in range(1, len(ranked) - 1):
+            if ranked[first] != ranked[first + 1]:
+                continue
+            # A page of first + 1 products, from exactly the first + 1 best matches.
+            monkeypatch.setattr(database, "TIES", -(first + 1))
+            bitmaps.clear_text_caches()
+            query = ProductQuery(text=word, page_size=first + 1)
+            assert DatabaseBackend("products").search(query).ids == relevance_page(world, query, scores), word
+            straddled += 1
+    assert straddled

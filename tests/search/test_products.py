@@ -8,11 +8,15 @@ from decimal import Decimal
 
 import pytest
 from bs4 import BeautifulSoup
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from marketplace.organisations import services
+from search.backends.database import DatabaseBackend
 from search.interface import InvalidQuery, ProductQuery
 from search.product_documents import product_documents
 from search.selectors import product_search
+from search.services import index_rebuild
 from tests.factories import (
     ImpactAreaFactory,
     NetworkFactory,
@@ -174,9 +178,6 @@ class TestCards:
     def test_indexing_costs_the_same_number_of_queries_for_2_or_20_products(
         self, shop, django_assert_max_num_queries, django_assert_num_queries
     ):
-        from django.db import connection
-        from django.test.utils import CaptureQueriesContext
-
         with CaptureQueriesContext(connection) as few:
             assert len(list(product_documents())) == 4
         for n in range(16):
@@ -231,6 +232,39 @@ class TestIndexFollowsTheDatabase:
             printing.save()
         assert titles(q="imprimerie") == {"Flyers recyclés"}  # also the supplier's name, so check the card:
         assert searched(q="imprimerie").products[0].category == "Imprimerie"
+
+
+class TestRememberedTexts:
+    """The database backend remembers which products a text matches and their
+    scores, until the next write to the index."""
+
+    def test_a_text_searched_again_costs_the_index_stamp_only(self, shop, django_assert_num_queries):
+        backend = DatabaseBackend("products")
+        query = ProductQuery(text="buffet")
+        first = backend.search(query)
+        in_lux = backend.search(query.replace(filters={"country": ("LU",)}))
+        with django_assert_num_queries(2):
+            assert backend.search(query) == first
+            assert backend.search(query.replace(filters={"country": ("LU",)})) == in_lux
+
+    def test_an_index_write_forgets_the_texts(self, shop, commit):
+        assert titles(q="buffet") == {"Buffet déjeuner"}
+        with commit():
+            service_for_supplier(supplier=shop["metz"], title="Buffet froid", price=Decimal("12.00"))
+        assert titles(q="buffet") == {"Buffet déjeuner", "Buffet froid"}
+        assert titles(q="buffet", kind="service") == {"Buffet déjeuner", "Buffet froid"}
+
+    @pytest.mark.parametrize("size", [10, 50])
+    def test_a_text_costs_the_same_statements_whatever_the_page_size(self, shop, size):
+        for n in range(55):
+            goods_for_supplier(supplier=shop["metz"], title=f"Carnet {n}")
+        index_rebuild()
+        backend = DatabaseBackend("products")
+        backend.search(ProductQuery())  # loads the index's bitmaps
+        with CaptureQueriesContext(connection) as captured:
+            found = backend.search(ProductQuery(text="carnet", filters={"kind": ("goods",)}, page_size=size))
+        assert len(found.ids) == size
+        assert len(captured) == 3  # the index stamp, the matches, the scores of the hits
 
 
 class TestQuery:
@@ -316,8 +350,6 @@ class TestPages:
     def test_the_page_costs_the_same_whatever_the_page_size(self, client, shop, size, django_assert_max_num_queries):
         for n in range(55):
             goods_for_supplier(supplier=shop["metz"], title=f"Carnet {n}")
-        from search.services import index_rebuild
-
         index_rebuild()
         client.get(f"/shop/search/?page_size={size}")  # warm the caches (labels, sessions)
         with django_assert_max_num_queries(8) as captured:
