@@ -5,6 +5,7 @@ import uuid
 from dataclasses import dataclass, field
 from datetime import date
 
+import stripe
 from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.db.models.functions import Coalesce
@@ -256,6 +257,7 @@ def part_status_set(*, part: Order, status: str) -> Order:
     invoice), shipping or delivering takes it out of stock, accepting issues the
     invoice. Raises InvalidOrderStatus with a message for an illegal step; a part
     awaiting the buyer's card payment only moves with the payment."""
+    from marketplace.payments import card
     from marketplace.payments import services as payments
 
     with transaction.atomic():
@@ -268,6 +270,14 @@ def part_status_set(*, part: Order, status: str) -> Order:
         if status in PartStatus.CLOSED:
             _release_stock(part)
             payments.invoice_void(part)
+            # Last: if Stripe refuses the refund, the step is undone and the supplier is told.
+            try:
+                card.part_refund(part=part)
+            except stripe.StripeError:
+                raise InvalidOrderStatus(
+                    _("The card refund to the buyer could not be made now; the part stays “%(old)s”. Try again.")
+                    % {"old": old_status}
+                ) from None
         elif status in (PartStatus.SHIPPED, PartStatus.DELIVERED) and old_status == PartStatus.ACCEPTED:
             _consume_stock(part)
         part.set_status(status)

@@ -180,6 +180,17 @@ def card_payment_refund(*, purchase: Purchase, amount: Decimal | None = None) ->
     return refund_recorded(charge=intent.latest_charge)
 
 
+def part_refund(*, part) -> None:
+    """A rejected or cancelled part of a card-paid purchase: the buyer gets the part's
+    gross back, and the supplier's share, while still waiting, is never sent. (A share
+    already transferred stays with the supplier: reversing transfers is not built.)"""
+    purchase = part.purchase
+    if purchase is None or purchase.payment_status != Purchase.PaymentStatus.PAID:
+        return
+    Transfer.objects.filter(order=part, status=Transfer.Status.PENDING).update(status=Transfer.Status.WITHHELD)
+    card_payment_refund(purchase=purchase, amount=part.total_incl_tax)
+
+
 def supplier_share(total: Decimal) -> tuple[Decimal, Decimal]:
     """(amount transferred to the supplier, platform fee) of a part's total: the fee is
     PLATFORM_FEE_PERCENT of the total, rounded half up to the cent."""

@@ -162,6 +162,7 @@ class Transfer(models.Model):
     class Status(models.TextChoices):
         PENDING = "pending", _("Waiting for the supplier's Stripe account")
         PAID = "paid", _("Transferred")
+        WITHHELD = "withheld", _("Withheld: the part was refunded")
 
     order = models.OneToOneField(
         "order.Order", verbose_name=_("order part"), on_delete=models.PROTECT, related_name="transfer"

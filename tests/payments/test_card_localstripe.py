@@ -12,6 +12,7 @@ from django.utils import timezone
 from oscar.core.loading import get_model
 
 from marketplace.order.models import PartStatus, Purchase
+from marketplace.order.services import part_status_set
 from marketplace.payments.card import card_payment_refund
 from marketplace.payments.models import CardPayment, Transfer
 from marketplace.payments.tasks import payments_expire_abandoned
@@ -265,3 +266,21 @@ def test_checkout_by_card_to_the_placed_purchase(client, buyer, buyer_admin, fak
     purchase.refresh_from_db()
     assert purchase.payment_status == Purchase.PaymentStatus.PAID
     assert fake_stripe.api.v1.payment_intents.retrieve(purchase.card_payment.payment_intent_id).amount == 9600
+
+
+def test_a_rejected_part_of_a_card_purchase_is_refunded_and_its_share_withheld(
+    buyer_client, fake_stripe, card_purchase
+):
+    open_pay_page(buyer_client, card_purchase)
+    pay_with(buyer_client, fake_stripe, card_purchase, VISA)
+    buyer_client.get(f"/payments/card/{card_purchase.number}/return/")
+    part = card_purchase.parts.get()
+    assert Transfer.objects.get(order=part).status == Transfer.Status.PENDING  # the supplier has no account yet
+
+    part_status_set(part=part, status=PartStatus.REJECTED)
+
+    payment = CardPayment.objects.get(purchase=card_purchase)
+    assert payment.amount_refunded == part.total_incl_tax
+    assert Transfer.objects.get(order=part).status == Transfer.Status.WITHHELD
+    card_purchase.refresh_from_db()
+    assert card_purchase.payment_status == Purchase.PaymentStatus.REFUNDED
