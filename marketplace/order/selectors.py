@@ -4,14 +4,11 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from django.db.models import Prefetch
-from oscar.core.loading import get_model
 
-from marketplace.organisations.models import Buyer, Membership, Supplier
+from marketplace.organisations.models import Buyer, Supplier
 from marketplace.partner.strategy import supplier_of_stockrecord
 
-from .models import Order, PartStatus, Purchase
-
-Line = get_model("order", "Line")
+from .models import Order, Purchase
 
 
 @dataclass
@@ -59,12 +56,6 @@ def basket_problems(basket) -> list[str]:
     return problems
 
 
-def buyer_of(user) -> Buyer | None:
-    """The buyer organisation a user buys for: their first buyer membership."""
-    membership = Membership.objects.filter(user=user, organisation__kind="buyer").select_related("organisation").first()
-    return Buyer.objects.get(pk=membership.organisation_id) if membership else None
-
-
 def buyers_of(user):
     return Buyer.objects.filter(memberships__user=user).order_by("name")
 
@@ -90,7 +81,3 @@ def purchase_for_user(*, user, number: str) -> Purchase | None:
 
 def part_lines(part):
     return part.lines.select_related("product").order_by("pk")
-
-
-def part_is_open(part) -> bool:
-    return part.status not in (*PartStatus.CLOSED, PartStatus.COMPLETED)

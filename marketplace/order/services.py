@@ -239,16 +239,21 @@ def purchase_payment_failed(purchase: Purchase) -> Purchase:
     return purchase
 
 
-def _release_stock(part) -> None:
+def _stocked_lines(part):
+    """The part's lines whose product keeps stock (goods), with their stock records."""
     for line in part.lines.select_related("stockrecord", "product__product_class"):
         if line.stockrecord and line.product and line.product.get_product_class().track_stock:
-            line.stockrecord.cancel_allocation(line.quantity)
+            yield line
+
+
+def _release_stock(part) -> None:
+    for line in _stocked_lines(part):
+        line.stockrecord.cancel_allocation(line.quantity)
 
 
 def _consume_stock(part) -> None:
-    for line in part.lines.select_related("stockrecord", "product__product_class"):
-        if line.stockrecord and line.product and line.product.get_product_class().track_stock:
-            line.stockrecord.consume_allocation(line.quantity)
+    for line in _stocked_lines(part):
+        line.stockrecord.consume_allocation(line.quantity)
 
 
 def part_status_set(*, part: Order, status: str) -> Order:

@@ -6,17 +6,11 @@ from playwright.sync_api import expect
 
 from marketplace.order.models import PartStatus, Purchase
 from tests.browser.test_ordering_journeys import buyable_product, sign_in
-from tests.payments.conftest import FakeStripe, localstripe_url  # noqa: F401  (the session's localstripe server)
+
+# Card payments pointed at a localstripe server of this session, as in tests/payments.
+from tests.payments.conftest import fake_stripe, localstripe_url  # noqa: F401
 
 pytestmark = pytest.mark.browser
-
-
-@pytest.fixture
-def card_payments(localstripe_url, settings):  # noqa: F811
-    settings.STRIPE_SECRET_KEY = "sk_test_local"
-    settings.STRIPE_PUBLISHABLE_KEY = FakeStripe.publishable_key
-    settings.STRIPE_API_BASE = localstripe_url
-    settings.STRIPE_JS_URL = f"{localstripe_url}/js.stripe.com/v3/"
 
 
 def fill_card(page, number):
@@ -31,7 +25,7 @@ def check_out_by_card(page, live_server):
     expect(page.get_by_role("heading", name="Pay by card")).to_be_visible()
 
 
-def test_declined_card_keeps_the_basket_then_a_good_card_pays(live_server, demo_world, card_payments, page):
+def test_declined_card_keeps_the_basket_then_a_good_card_pays(live_server, demo_world, fake_stripe, page):  # noqa: F811
     _supplier, product = buyable_product("supplier@example.com", "goods")
     sign_in(page, live_server, "buyer@example.com")
     page.goto(live_server.url + product.get_absolute_url())
