@@ -69,6 +69,8 @@ class CaseStudyPageForm(WagtailAdminPageForm):
     def clean(self):
         cleaned_data = super().clean()
         links = self.formsets["supplier_links"]
+        if not links.is_valid():  # its own errors first (formsets are checked after this form)
+            return cleaned_data
         chosen = [
             form.cleaned_data["supplier"]
             for form in links.forms
