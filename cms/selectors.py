@@ -80,11 +80,9 @@ def story_filter_options(*, index) -> dict:
     stories = published_stories().child_of(index)
     sector_ids = stories.values("sectors")
     sectors = Sector.objects.filter(pk__in=sector_ids) | Sector.objects.filter(children__in=sector_ids)
-    codes = set()
-    for value in stories.values_list("countries", flat=True):
-        codes.update(str(code) for code in value)
+    codes = {country.code for story in stories.only("countries") for country in story.countries}
     networks = Network.objects.filter(memberships__supplier__case_study_links__page__in=stories).distinct()
-    sectors = sectors.select_related("parent").distinct().order_by("parent__name", "name")
+    sectors = sorted(sectors.select_related("parent").distinct(), key=str)  # a parent, then its sub-sectors
     return {
         "sector": [(sector.slug, str(sector)) for sector in sectors],
         "country": sorted(((code, countries.name(code)) for code in codes), key=lambda pair: pair[1]),
