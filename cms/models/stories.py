@@ -5,6 +5,8 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.db.models import F
+from django.db.models.functions import Coalesce
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
@@ -16,6 +18,7 @@ from wagtail.models import Orderable, PageManager, PageQuerySet
 from wagtail.search import index
 
 from cms.blocks import BodyBlock
+from marketplace.organisations.models import Sector
 
 from .base import EditorialPage
 
@@ -66,6 +69,13 @@ class CaseStudyQuerySet(PageQuerySet):
 
 
 class CaseStudyPageForm(WagtailAdminPageForm):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Each parent sector followed by its sub-sectors, named "Food › Catering".
+        self.fields["sectors"].queryset = Sector.objects.select_related("parent").order_by(
+            Coalesce("parent__name", "name"), F("parent").asc(nulls_first=True), "name"
+        )
+
     def clean(self):
         cleaned_data = super().clean()
         links = self.formsets["supplier_links"]
@@ -78,6 +88,9 @@ class CaseStudyPageForm(WagtailAdminPageForm):
         ]
         if len(chosen) != len(set(chosen)):
             raise ValidationError(_("Each social enterprise can be chosen only once."))
+        # A draft may be unfinished (Wagtail defers what is required); a published story names its partners.
+        if not chosen and not self.is_deferred_validation:
+            raise ValidationError(_("Choose at least one social enterprise that took part."))
         return cleaned_data
 
 
@@ -146,7 +159,6 @@ class CaseStudyPage(EditorialPage):
                     "supplier_links",
                     chooser_field_name="supplier",
                     label=_("Social enterprises"),
-                    min_num=1,
                     heading=_("Social enterprises"),
                 ),
                 FieldPanel("sectors", widget=forms.CheckboxSelectMultiple),

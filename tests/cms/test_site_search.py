@@ -93,3 +93,20 @@ def test_nothing_found_says_so(client, content):
 
     assertContains(response, "0 results for “zeppelin”")
     assertContains(response, "Nothing found here.")
+
+
+def test_when_elasticsearch_fails_the_database_answers(client, content, settings, caplog):
+    settings.WAGTAILSEARCH_BACKENDS = {
+        "default": {
+            "BACKEND": "wagtail.search.backends.elasticsearch8",
+            "URLS": ["http://127.0.0.1:9"],  # nothing listens there
+            "TIMEOUT": 1,
+            "OPTIONS": {"max_retries": 0},
+        },
+        "database": {"BACKEND": "wagtail.search.backends.database"},
+    }
+
+    response = client.get("/search/", {"q": "compost"})
+
+    assert groups(response)["stories"] == ["Canteen waste turned into compost"]
+    assert "Page search failed on the default backend; the database answered." in caplog.text
