@@ -48,16 +48,21 @@ class OrganisationChooseResultsView(OrganisationChooseViewMixin, ChooseResultsVi
     pass
 
 
-class SupplierChooserViewSet(ChooserViewSet):
+class OrganisationChooserViewSet(ChooserViewSet):
+    """Organisations listed with their town and country, searchable by name or town."""
+
+    choose_view_class = OrganisationChooseView
+    choose_results_view_class = OrganisationChooseResultsView
+    per_page = 20
+
+
+class SupplierChooserViewSet(OrganisationChooserViewSet):
     """Verified social enterprises only: a story links to their public profile."""
 
     model = "organisations.Supplier"
     icon = "group"
     choose_one_text = _("Choose a social enterprise")
     choose_another_text = _("Choose another social enterprise")
-    choose_view_class = OrganisationChooseView
-    choose_results_view_class = OrganisationChooseResultsView
-    per_page = 20
 
     def get_object_list(self):
         from marketplace.organisations.models import Supplier
@@ -65,14 +70,11 @@ class SupplierChooserViewSet(ChooserViewSet):
         return Supplier.objects.verified().order_by("name")
 
 
-class BuyerChooserViewSet(ChooserViewSet):
+class BuyerChooserViewSet(OrganisationChooserViewSet):
     model = "organisations.Buyer"
     icon = "site"
     choose_one_text = _("Choose a buyer")
     choose_another_text = _("Choose another buyer")
-    choose_view_class = OrganisationChooseView
-    choose_results_view_class = OrganisationChooseResultsView
-    per_page = 20
 
 
 class NetworkChooserViewSet(ChooserViewSet):

@@ -51,28 +51,37 @@ def case_studies_featuring(*, supplier):
 # The story index ------------------------------------------------------------------
 
 
+# URL parameter, label, the choice that clears it, the noun in a notice, CaseStudyQuerySet method.
+STORY_FILTERS = [
+    ("sector", gettext_lazy("Sector"), gettext_lazy("Every sector"), gettext_lazy("sector"), "in_sector"),
+    ("country", gettext_lazy("Country"), gettext_lazy("Every country"), gettext_lazy("country"), "in_country"),
+    ("network", gettext_lazy("Network"), gettext_lazy("Every network"), gettext_lazy("network"), "in_network"),
+]
+
+
+@dataclass
+class StoryFilter:
+    name: str
+    label: str
+    every_label: str
+    options: list  # [(value, label)] of the values some published story has
+    selected: str = ""
+
+
 @dataclass
 class StoryListing:
     page: PaginatorPage
-    filters: dict  # name -> selected value ("" for none): sector, country, network
-    options: dict  # name -> [(value, label)] of the values some published story has
+    filters: list  # of StoryFilter, in STORY_FILTERS order
     notices: list = field(default_factory=list)
 
     @property
     def query_string(self) -> str:
         """The filters as URL parameters, for the pagination links."""
-        return urlencode({name: value for name, value in self.filters.items() if value})
+        return urlencode({f.name: f.selected for f in self.filters if f.selected})
 
     @property
     def is_filtered(self) -> bool:
-        return any(self.filters.values())
-
-
-FILTER_LABELS = {
-    "sector": gettext_lazy("sector"),
-    "country": gettext_lazy("country"),
-    "network": gettext_lazy("network"),
-}
+        return any(f.selected for f in self.filters)
 
 
 def story_filter_options(*, index) -> dict:
@@ -96,21 +105,21 @@ def story_listing(*, index, params, page_size: int) -> StoryListing:
     error page: it usually comes from an old link."""
     options = story_filter_options(index=index)
     stories = published_stories().child_of(index)
-    filters, notices = {}, []
-    for name, apply in (("sector", "in_sector"), ("country", "in_country"), ("network", "in_network")):
+    filters, notices = [], []
+    for name, label, every_label, noun, method in STORY_FILTERS:
         value = (params.get(name) or "").strip()
         if value and value not in dict(options[name]):
             notices.append(
                 _("No story has the %(filter)s “%(value)s”: showing stories of every %(filter)s.")
-                % {"filter": FILTER_LABELS[name], "value": value[:40]}
+                % {"filter": noun, "value": value[:40]}
             )
             value = ""
         if value:
-            stories = getattr(stories, apply)(value)
-        filters[name] = value
+            stories = getattr(stories, method)(value)
+        filters.append(StoryFilter(name, label, every_label, options[name], value))
     stories = _with_card_relations(stories.distinct().order_by("-first_published_at", "-pk"))
     page = Paginator(stories, page_size).get_page(params.get("page"))
-    return StoryListing(page=page, filters=filters, options=options, notices=notices)
+    return StoryListing(page=page, filters=filters, notices=notices)
 
 
 # A story's page ---------------------------------------------------------------------

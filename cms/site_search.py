@@ -29,6 +29,13 @@ PAGE_GROUPS = {
     "stories": _("Stories of cooperation"),
     "news": _("News"),
 }
+# Groups answered by the marketplace's search interface: key, title, search, query, its own page, card.
+INDEX_GROUPS = [
+    ("suppliers", _("Social enterprises"), supplier_search, SupplierQuery, "organisations:supplier-list",
+     "includes/supplier_card.html"),
+    ("products", _("Goods and services"), product_search, ProductQuery, "search:search",
+     "catalogue/includes/product_card.html"),
+]  # fmt: skip
 
 
 @dataclass
@@ -99,28 +106,18 @@ def site_search(*, text: str, group: str = "", page=None) -> SiteSearchResults:
         found = _search_pages(queryset, text)
         more_url = reverse("site-search") + "?" + urlencode({"q": text, "type": key})
         results.groups.append(_page_group(key, found, hits=list(found[:GROUP_SIZE]), more_url=more_url))
-    suppliers = supplier_search(SupplierQuery(text=text, page_size=PAGE_SIZES[0]))
-    results.groups.append(
-        ResultGroup(
-            key="suppliers",
-            title=_("Social enterprises"),
-            total=suppliers.total,
-            hits=suppliers.hits[:GROUP_SIZE],
-            more_url=reverse("organisations:supplier-list") + "?" + urlencode({"q": text}),
-            template="includes/supplier_card.html",
+    for key, title, search, query_class, url, template in INDEX_GROUPS:
+        found = search(query_class(text=text, page_size=PAGE_SIZES[0]))
+        results.groups.append(
+            ResultGroup(
+                key=key,
+                title=title,
+                total=found.total,
+                hits=found.hits[:GROUP_SIZE],
+                more_url=reverse(url) + "?" + urlencode({"q": text}),
+                template=template,
+            )
         )
-    )
-    products = product_search(ProductQuery(text=text, page_size=PAGE_SIZES[0]))
-    results.groups.append(
-        ResultGroup(
-            key="products",
-            title=_("Goods and services"),
-            total=products.total,
-            hits=products.hits[:GROUP_SIZE],
-            more_url=reverse("search:search") + "?" + urlencode({"q": text}),
-            template="catalogue/includes/product_card.html",
-        )
-    )
     return results
 
 

@@ -35,7 +35,7 @@ class Story:
     quote: tuple  # (text, attribution)
     summary: str
     paragraphs: tuple
-    picture: str  # what the illustration shows, its alt text
+    picture: str  # what the generated illustration shows: its alt text
     palette: tuple  # sky, hills, sun
 
 
@@ -54,7 +54,7 @@ STORIES = [
          "and delivers them every morning; a social caterer cooks the Friday menu.",
          "After one year, 41 % of the food budget goes to social enterprises, and eleven people have moved from "
          "the hub into permanent jobs."),
-        "Illustration: crates of vegetables in front of green fields under a morning sun",
+        "Illustration: green hills under a yellow sun and a cream sky",
         ("#f6e7c1", "#2d7a61", "#f2b233"),
     ),
     Story(
@@ -71,7 +71,7 @@ STORIES = [
          "people returning to work fitted them.",
          "The project avoided an estimated 31 tonnes of CO₂ and gave 4,200 hours of paid work to people from "
          "vulnerable groups."),
-        "Illustration: stacked reclaimed planks and doors in a bright workshop",
+        "Illustration: brown hills under a yellow sun and a pale grey sky",
         ("#e8eef2", "#8a5a14", "#f2b233"),
     ),
     Story(
@@ -87,7 +87,7 @@ STORIES = [
          "twelve of whom have a disability.",
          "Staff satisfaction with cleanliness rose from 3.4 to 4.3 out of 5, and the contract was renewed for "
          "three years."),
-        "Illustration: a warehouse under an evening sky with lit windows",
+        "Illustration: blue hills under a pale yellow sun",
         ("#dfe6f5", "#3b5b8c", "#f7d774"),
     ),
     Story(
@@ -103,7 +103,7 @@ STORIES = [
         ("The Eurodistrict's procurement rules asked for one supplier; the cluster proposed a consortium of three.",
          "Each caterer cooked one course with produce from its own region; a bakery from Lorraine supplied the bread.",
          "The conference's catering budget of €18,900 went entirely to social enterprises in three countries."),
-        "Illustration: three long tables on a river bank between two hills",
+        "Illustration: purple hills under a yellow sun and a peach sky",
         ("#fbe9d8", "#7a3b69", "#f2b233"),
     ),
     Story(
@@ -118,7 +118,7 @@ STORIES = [
          "A refurbishment workshop that trains young people without qualifications supplied tested laptops with a "
          "two-year warranty and took back the old terminals for certified data wiping.",
          "The purchase cost 38 % less than new equipment and kept about 60 tonnes of CO₂ out of the air."),
-        "Illustration: rows of open laptops on a workbench under a blue sky",
+        "Illustration: teal hills under a pale yellow sun",
         ("#e3f1f3", "#2f6f7a", "#f7d774"),
     ),
     Story(
@@ -132,7 +132,7 @@ STORIES = [
         ("KASPEV introduced the steel maker to a cooperative that employs women from rural areas around Novi Sad.",
          "The cooperative makes 900 organic cotton jackets and aprons a year to Acier Moselle's specifications.",
          "The order gives steady work to 23 seamstresses and opened the cooperative's first export market."),
-        "Illustration: bolts of cloth in front of wheat fields and a low sun",
+        "Illustration: olive hills under an orange sun and a cream sky",
         ("#f5efd9", "#5b6b2f", "#e9902f"),
     ),
     Story(
@@ -150,7 +150,7 @@ STORIES = [
          "most of whom work with a disability, cleaned and graded them.",
          "A renovation enterprise that hires people returning to work laid the walls; the pupils now learn where "
          "their classroom came from."),
-        "Illustration: a brick building with a timber roof beside young trees",
+        "Illustration: brick-red hills under a yellow sun and a pink sky",
         ("#f3e3dc", "#9c4a2f", "#f2b233"),
     ),
     Story(
@@ -164,7 +164,7 @@ STORIES = [
          "A social laundry in the city now collects twice a week by electric van; six of its employees have a "
          "disability and are trained on the machines.",
          "The switch cut transport by 9,000 km a year and made the contract one of the laundry's largest."),
-        "Illustration: white linen drying on lines between two hills",
+        "Illustration: dark green hills under a pale yellow sun",
         ("#e6f0ee", "#1d5e4b", "#f7d774"),
     ),
 ]  # fmt: skip
@@ -177,13 +177,13 @@ ARTICLES = [
      ("Members of KASPEV list their goods and services on Responsible and receive orders and requests for quotes "
       "from buyers of the Grande Région.",
       "Their first export contract, workwear for a steel maker in Lorraine, is told in our stories."),
-     "Illustration: a road crossing hills towards a rising sun", ("#fdf0dc", "#3b5b8c", "#e9902f")),
+     "Illustration: blue hills under an orange sun and a cream sky", ("#fdf0dc", "#3b5b8c", "#e9902f")),
     ("Stories now lead to the shop", "stories-lead-to-the-shop", datetime.date(2025, 3, 4),
      "Every story of cooperation now links to the profiles of its social enterprises and to their goods and "
      "services.",
      ("Procurement officers told us the stories made them want to buy the same: now they can, from the story.",
       "Each social enterprise in a story shows a few of its products and a link to its whole offer."),
-     "Illustration: an open notebook in front of green hills", ("#eef2f0", "#2d7a61", "#f2b233")),
+     "Illustration: green hills under a yellow sun and a pale sky", ("#eef2f0", "#2d7a61", "#f2b233")),
 ]  # fmt: skip
 
 CALLS_TO_ACTION = [

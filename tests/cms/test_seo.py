@@ -93,3 +93,10 @@ def test_a_page_without_hero_image_still_describes_itself(client, story_index):
     assertContains(response, '<meta name="description" content="How firms buy social.">')
     assertContains(response, '<meta name="twitter:card" content="summary">')
     assertNotContains(response, 'property="og:image"')
+
+
+def test_a_supplier_profile_has_its_link_preview(client, supplier):
+    response = client.get(supplier.get_absolute_url())
+
+    assertContains(response, '<meta property="og:title" content="Repair Coop">')
+    assertContains(response, f'<link rel="canonical" href="http://testserver{supplier.get_absolute_url()}">')
