@@ -204,7 +204,7 @@ class CaseStudyPage(EditorialPage):
     @property
     def suppliers(self) -> list:
         """The social enterprises in the editor's order."""
-        return [link.supplier for link in self.supplier_links.all()]
+        return [link.supplier for link in self.supplier_links.select_related("supplier")]
 
     def get_context(self, request, *args, **kwargs):
         from cms import selectors
