@@ -63,6 +63,9 @@ def clear_word_caches() -> None:
         current.words.clear()
 
 
+# The ids of a group of rows as one comma-separated text, per database.
+_ID_LIST = {"sqlite": "group_concat(entry_id)", "postgresql": "string_agg(entry_id::text, ',')"}
+
 # One byte a position, 0 or 1, turned into the characters of a binary number:
 # int(…, 2) then builds the bitmap in C, several times faster than setting bits one by one.
 _BINARY_DIGITS = bytes.maketrans(b"\x00\x01", b"01")
@@ -109,14 +112,16 @@ class Snapshot:
             sort: [bits_of(order[start : start + BLOCK], self.size) for start in range(0, self.size, BLOCK)]
             for sort, order in self.orders.items()
         }
-        values = {}
-        facet_rows = tables.facet_entry.objects.exclude(facet=EVERYTHING).values_list("entry_id", "facet", "value")
-        for entry_id, facet, value in facet_rows.iterator(chunk_size=20_000):
-            values.setdefault(facet, {}).setdefault(value, []).append(self.position_of[entry_id])
-        self.facets = {
-            facet: {value: bits_of(positions, self.size) for value, positions in by_value.items()}
-            for facet, by_value in values.items()
-        }
+        # One row a facet value with its entries' ids (not one a pair: 600,000 at 100,000 products).
+        self.facets = {}
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"SELECT facet, value, {_ID_LIST[connection.vendor]} FROM {tables.facet_entry._meta.db_table} "
+                "WHERE facet <> %s GROUP BY facet, value",
+                [EVERYTHING],
+            )
+            for facet, value, ids in cursor.fetchall():
+                self.facets.setdefault(facet, {})[value] = self.of_ids(_ids(ids))
         self.words = Recent(RECENT_WORDS)  # query word -> WordMatch
 
     # What a query selects ------------------------------------------------------
