@@ -261,7 +261,7 @@ def worker(args) -> int:
         """Empty application caches (the backend may cache facet counts, and the
         database backend remembers texts in its snapshots), facet labels loaded again."""
         cache.clear()
-        bitmaps.clear_text_caches()
+        bitmaps.clear_word_caches()
         facet_vocabulary()
         product_facet_vocabulary()
 

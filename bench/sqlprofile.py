@@ -21,9 +21,7 @@ KINDS = (
     "total (COUNT)",
     "facet counts and total (UNION ALL of GROUP BYs)",
     "facet counts (GROUP BY)",
-    "page of ids, by relevance",
-    "full text: matches",
-    "full text: ranked matches",
+    "full text: a word's matches",
     "page of ids, by name, price or newest",
     "page cards",
     "page suppliers",
@@ -47,16 +45,14 @@ def classify(sql: str) -> str:
         return "facet counts (GROUP BY)"
     if "search_indexstate" in plain:
         return "index version"
-    if any(f"search_{index}_fulltext" in plain for index in INDEXES):
-        return "full text: ranked matches" if "bm25(" in plain or "ts_rank(" in plain else "full text: matches"
+    if any(f"search_{index}_{table}" in plain for index in INDEXES for table in ("fulltext", "words")):
+        return "full text: a word's matches"
     entries = [f"search_{index}entry" for index in INDEXES if f"search_{index}entry" in plain]
     if "COUNT(*)" in plain and entries:
         return "total (COUNT)"
     if any(f"{table}.card" in plain for table in entries):
         return "page cards"
     if "ORDER BY" in plain and entries:
-        if "bm25(" in plain or "ts_rank(" in plain:
-            return "page of ids, by relevance"
         return "page of ids, by name, price or newest"
     if "FROM organisations_supplier" in plain:
         return "page suppliers"

@@ -12,18 +12,23 @@ random stamp comes with every write, see IndexState) and shared by the
 process's requests until the next write. Entries sit in price order, so a
 price range is one run of bits.
 
-A snapshot also remembers, for the texts last searched, which entries match
-(a bitmap) and, once ranked, their full-text scores: the full-text statements
-then run once per text and stamp, not once per page or facet click."""
+Relevance is computed on bitmaps too: the hits with more of the query's
+words in their name come first, among them the shorter names (the closer
+match; a bitmap per name length), then the tiebreak sort. So a text needs,
+per word, which entries have it anywhere and which in their name, and no
+score per match: a text matching every product ranks as fast as a rare one.
+A snapshot remembers those two bitmaps for the words last searched, so the
+full-text statement runs once per word and stamp, not once per page, facet
+click or text sharing the word."""
 
 import heapq
+import json
+import re
 import threading
-from array import array
 from bisect import bisect_left, bisect_right
 from collections import OrderedDict
-from dataclasses import dataclass, replace
-from itertools import compress, islice
-from operator import itemgetter
+from dataclasses import dataclass
+from itertools import islice
 
 from django.db import connection
 from django.db.models import F
@@ -31,7 +36,9 @@ from django.db.models import F
 EVERYTHING = "_all"
 SPARSE = 4000  # below this many hits, sort the hits; above, walk the order until the page is full
 BLOCK = 2048  # entries of a sort order whose hits a deep page counts at once, to skip them
-RECENT_TEXTS = 32  # texts a snapshot remembers; a ranked one takes 12 bytes a match, ~1 MB at most at 100,000
+RECENT_WORDS = 256  # query words a snapshot remembers: two bitmaps each, 25 KB at 100,000 entries
+LONGEST_NAME = 12  # names of more words rank as if they had this many
+_WORD = re.compile(r"[^\W_]+")  # a word of an already folded name, as search.interface.words splits it
 
 _snapshots = {}
 _lock = threading.Lock()
@@ -50,11 +57,14 @@ def snapshot(tables, stamp):
     return current
 
 
-def clear_text_caches() -> None:
-    """Forget the texts every snapshot remembers (the benchmark starts its timing from empty caches)."""
+def clear_word_caches() -> None:
+    """Forget the words every snapshot remembers (the benchmark starts its timing from empty caches)."""
     for current in list(_snapshots.values()):
-        current.texts.clear()
+        current.words.clear()
 
+
+# The ids of a group of rows as one comma-separated text, per database.
+_ID_LIST = {"sqlite": "group_concat(entry_id)", "postgresql": "string_agg(entry_id::text, ',')"}
 
 # One byte a position, 0 or 1, turned into the characters of a binary number:
 # int(…, 2) then builds the bitmap in C, several times faster than setting bits one by one.
@@ -75,17 +85,26 @@ class Snapshot:
         priced = "price" in {f.name for f in tables.entry._meta.fields}
         if priced:
             entries = entries.order_by(F("price").asc(nulls_last=True), "pk")
-            rows = list(entries.values_list("pk", "price"))
+            rows = list(entries.values_list("pk", "price", tables.name_sort))
         else:
-            rows = [(pk, None) for pk in entries.order_by("pk").values_list("pk", flat=True)]
-        self.ids = [pk for pk, _price in rows]
+            rows = [(pk, None, name) for pk, name in entries.order_by("pk").values_list("pk", tables.name_sort)]
+        self.ids = [pk for pk, _price, _name in rows]
         self.size = len(self.ids)
-        self.position = {pk: n for n, pk in enumerate(self.ids)}
-        self.prices = [price for _pk, price in rows if price is not None]  # ascending, positions 0..len-1
+        # position_of[id]: the entry's position; ids of no entry get `size`, a
+        # bit beyond every entry. A list, not a dict: 8 times faster to look up
+        # the tens of thousands of ids a word can match.
+        self.position_of = [self.size] * (max(self.ids, default=0) + 1)
+        for position, pk in enumerate(self.ids):
+            self.position_of[pk] = position
+        self.prices = [price for _pk, price, _name in rows if price is not None]  # ascending, positions 0..len-1
+        by_length = [[] for _length in range(LONGEST_NAME)]  # positions of the names of 1, 2… words
+        for position, (_pk, _price, name) in enumerate(rows):
+            by_length[min(max(len(_WORD.findall(name)), 1), LONGEST_NAME) - 1].append(position)
+        self.name_lengths = [bits_of(positions, self.size) for positions in by_length]
         self.everything = (1 << self.size) - 1
         # The database orders each sort (its collation for names, ties by id), as the SQL pages did.
         self.orders = {
-            sort: [self.position[pk] for pk in tables.entry.objects.order_by(*ordering).values_list("pk", flat=True)]
+            sort: [self.position_of[pk] for pk in tables.entry.objects.order_by(*ordering).values_list("pk", flat=True)]
             for sort, ordering in tables.orders.items()
         }
         self.rank = {sort: _ranks(order, self.size) for sort, order in self.orders.items()}
@@ -93,15 +112,17 @@ class Snapshot:
             sort: [bits_of(order[start : start + BLOCK], self.size) for start in range(0, self.size, BLOCK)]
             for sort, order in self.orders.items()
         }
-        values = {}
-        facet_rows = tables.facet_entry.objects.exclude(facet=EVERYTHING).values_list("entry_id", "facet", "value")
-        for entry_id, facet, value in facet_rows.iterator(chunk_size=20_000):
-            values.setdefault(facet, {}).setdefault(value, []).append(self.position[entry_id])
-        self.facets = {
-            facet: {value: bits_of(positions, self.size) for value, positions in by_value.items()}
-            for facet, by_value in values.items()
-        }
-        self.texts = Recent(RECENT_TEXTS)  # terms -> TextMatch
+        # One row a facet value with its entries' ids (not one a pair: 600,000 at 100,000 products).
+        self.facets = {}
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"SELECT facet, value, {_ID_LIST[connection.vendor]} FROM {tables.facet_entry._meta.db_table} "
+                "WHERE facet <> %s GROUP BY facet, value",
+                [EVERYTHING],
+            )
+            for facet, value, ids in cursor.fetchall():
+                self.facets.setdefault(facet, {})[value] = self.of_ids(_ids(ids))
+        self.words = Recent(RECENT_WORDS)  # query word -> WordMatch
 
     # What a query selects ------------------------------------------------------
 
@@ -125,43 +146,23 @@ class Snapshot:
         return ((1 << high) - 1) ^ ((1 << low) - 1) if high > low else 0
 
     def of_ids(self, ids) -> int:
-        return bits_of(self._positions(ids), self.size)
+        """The bitmap of the ids; ids that are no entry (of a product deleted
+        since, say) count for nothing."""
+        try:
+            positions = map(self.position_of.__getitem__, ids)
+            return bits_of(positions, self.size + 1) & self.everything
+        except IndexError:  # an id above every entry's
+            known = len(self.position_of)
+            return self.of_ids([pk for pk in ids if pk < known])
 
-    def _positions(self, ids) -> list:
-        """Positions of the ids; ids that are no entry (full text of a product
-        deleted since) have none. map() rather than a loop: texts can match
-        tens of thousands of entries."""
-        positions = list(map(self.position.get, ids))
-        return positions if None not in positions else [p for p in positions if p is not None]
+    # Words of the text -------------------------------------------------------------
 
-    # Texts -----------------------------------------------------------------------
-
-    def matching(self, terms, ids) -> "TextMatch":
-        """Remember the entries matching the terms (ids: every match's)."""
-        bits = self.of_ids(ids)
-        found = TextMatch(bits, bits.bit_count())
-        self.texts.put(terms, found)
+    def word_matched(self, term, anywhere, in_name) -> "WordMatch":
+        """Remember the entries with a word starting with `term` anywhere and in
+        their name (comma-separated ids, None for none, as fulltext.term_sql selects them)."""
+        found = WordMatch(self.of_ids(_ids(anywhere)), self.of_ids(_ids(in_name)))
+        self.words.put(term, found)
         return found
-
-    def ranked(self, terms, found, rows, limit=None, ties_kept=False) -> "TextMatch":
-        """Remember the scores of the text's matches; rows: (id, score), the best
-        (lowest) score first, of every match or of the `limit` best (and, when
-        ties_kept, of every match scored like the last of them)."""
-        positions = list(map(self.position.get, map(itemgetter(0), rows)))
-        scores = list(map(itemgetter(1), rows))
-        if None in positions:  # see _positions
-            kept = [p is not None for p in positions]
-            positions, scores = list(compress(positions, kept)), list(compress(scores, kept))
-        complete = limit is None or len(rows) < limit
-        if not complete and not ties_kept and scores:  # the last score's ties may go on: keep the scores below it
-            cut = bisect_left(scores, scores[-1])
-            positions, scores = positions[:cut], scores[:cut]
-        found = replace(found, positions=array("i", positions), scores=array("d", scores), complete=complete)
-        self.texts.put(terms, found)
-        return found
-
-    def ids_of(self, bits) -> list:
-        return [self.ids[p] for p in _set_bits(bits, self.size)]
 
     # Answers -------------------------------------------------------------------
 
@@ -195,58 +196,43 @@ class Snapshot:
                     break
         return [self.ids[p] for p in hits[offset - skipped :]]
 
-    def page_by_score(self, bits, total, found, tiebreak, offset, limit) -> list | None:
-        """Ids of the hits offset..offset+limit by the text's scores, ties by the
-        tiebreak sort: the first hits in score order, and every hit tied with the
-        last of them, sorted. None when the text's ranked matches are only its
-        best ones and do not hold the page."""
-        wanted = offset + limit
-        positions, scores = found.positions, found.scores
-        rank = self.rank[tiebreak]
-        if total == found.count:  # every match is a hit: the page ends inside the run of ties of the last one
-            if len(positions) < min(wanted, total):
-                return None
-            last = scores[min(wanted, total) - 1]
-            tied, beyond = bisect_left(scores, last), bisect_right(scores, last)  # runs are whole, see ranked()
-            before = sorted(range(tied), key=lambda n: (scores[n], rank[positions[n]]))
-            # A run of ties can hold thousands (ts_rank ignores lengths): its first by the tiebreak sort, as a page.
-            run = positions[tied:beyond]
-            ties = self.page(bits_of(run, self.size), len(run), tiebreak, 0, wanted - tied)
-            return ([self.ids[positions[n]] for n in before] + ties)[offset:wanted]
-        member = bits.to_bytes((self.size + 7) // 8, "little")
-        picked = []
-        for n, p in enumerate(positions):
-            if member[p >> 3] >> (p & 7) & 1:
-                if len(picked) >= wanted and scores[n] != scores[picked[-1]]:
-                    break
-                picked.append(n)
-        if len(picked) < wanted and not found.complete:
-            return None
-        picked.sort(key=lambda n: (scores[n], rank[positions[n]]))
-        return [self.ids[positions[n]] for n in picked[offset:wanted]]
+    def page_by_relevance(self, bits, in_name, tiebreak, offset, limit) -> list:
+        """Ids of the hits offset..offset+limit by relevance: those with more of
+        the text's words in their name first, among them the shorter names
+        first (a closer match), then the tiebreak sort. in_name: per word of
+        the text, the bitmap of the entries with it in their name."""
+        ids = []
+        for group in self._relevance_groups(bits, in_name):
+            size = group.bit_count()
+            if offset >= size:  # the page starts after this group: a popcount skips it
+                offset -= size
+                continue
+            ids += self.page(group, size, tiebreak, offset, limit - len(ids))
+            offset = 0
+            if len(ids) == limit:
+                break
+        return ids
 
-    def page_ranked(self, bits, ranked, tiebreak, offset, limit) -> list:
-        """Ids of the hits in full-text rank order (ties by the tiebreak sort): `ranked` is (id, rank) rows."""
-        member = bits.to_bytes((self.size + 7) // 8, "little")
-        rank = self.rank[tiebreak]
-        hits = (
-            (score, rank[p], p)
-            for pk, score in ranked
-            if (p := self.position.get(pk)) is not None and member[p >> 3] >> (p & 7) & 1
-        )
-        return [self.ids[p] for _score, _rank, p in heapq.nsmallest(offset + limit, hits)[offset:]]
+    def _relevance_groups(self, bits, in_name):
+        """The hits cut into groups of equal relevance, the most relevant first."""
+        # with_words[n]: the hits with exactly n of the words in their name.
+        with_words = [bits]
+        for named in in_name:
+            with_words = [
+                (with_words[n] & ~named if n < len(with_words) else 0) | (with_words[n - 1] & named if n else 0)
+                for n in range(len(with_words) + 1)
+            ]
+        for group in reversed(with_words[1:]):
+            if group:
+                for length in self.name_lengths:
+                    yield group & length
+        yield with_words[0]
 
 
 @dataclass(frozen=True)
-class TextMatch:
-    bits: int  # the entries matching every term
-    count: int  # how many
-    # Once ranked: positions and scores of the matches, the best first (ties in
-    # any order); all of them when complete, else the best ones, every match
-    # scored better than the first left out.
-    positions: array | None = None
-    scores: array | None = None
-    complete: bool = False
+class WordMatch:
+    anywhere: int  # the entries with a word starting with the query word
+    in_name: int  # those with such a word in their name
 
 
 class Recent:
@@ -282,6 +268,11 @@ def _ranks(order, size) -> list:
     for n, p in enumerate(order):
         rank[p] = n
     return rank
+
+
+def _ids(text) -> list:
+    """The ids of a comma-separated text (None: no id). json reads them twice as fast as int() one by one."""
+    return json.loads(f"[{text}]") if text else []
 
 
 def _set_bits(bits, size):

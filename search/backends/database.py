@@ -2,9 +2,9 @@
 (search.models plus a full-text table); facet counts and pages are computed on
 bitmaps of it held in memory (bitmaps.py), reloaded after each write.
 
-A query costs at most three SQL statements whatever the page size and the
-number of selected facets: the index stamp and, with text, the full-text match
-and the relevance scores, as the snapshot does not remember them yet."""
+A query costs two SQL statements whatever the page size and the number of
+selected facets: the index stamp and the page's cards; with text, one more for
+each word of it the snapshot does not remember yet (its full-text matches)."""
 
 import uuid
 from dataclasses import dataclass
@@ -16,11 +16,6 @@ from ..interface import BackendResult, ProductQuery, SearchQuery, SupplierQuery,
 from ..models import IndexState, ProductEntry, ProductFacetEntry, SupplierEntry, SupplierFacetEntry
 from . import bitmaps, fulltext
 
-# Up to this many hits, a relevance page scores only the hits, not every match of the text.
-RANK_AMONG = 4000
-# A first relevance page of a text ranks its 2 × (offset + page size) + TIES best matches only.
-TIES = 100
-
 
 def _rows(statement) -> list:
     sql, params = statement
@@ -29,18 +24,13 @@ def _rows(statement) -> list:
         return cursor.fetchall()
 
 
-def _ids(statement) -> map:
-    """The ids a statement selects as one comma-separated text."""
-    ((ids,),) = _rows(statement)
-    return map(int, ids.split(",")) if ids else map(int, ())
-
-
 @dataclass(frozen=True)
 class Tables:
     """Where one index lives: its entries, their facet rows and full text."""
 
     name: str  # the index (SearchQuery.index) and its IndexState row
     entry: type
+    name_sort: str  # the entry's folded name: relevance prefers short names
     facet_entry: type
     fulltext_table: str
     facets: tuple
@@ -51,6 +41,7 @@ class Tables:
 SUPPLIERS = Tables(
     name="suppliers",
     entry=SupplierEntry,
+    name_sort="name_sort",
     facet_entry=SupplierFacetEntry,
     fulltext_table=fulltext.TABLE,
     facets=SupplierQuery.facet_names(),
@@ -60,6 +51,7 @@ SUPPLIERS = Tables(
 PRODUCTS = Tables(
     name="products",
     entry=ProductEntry,
+    name_sort="title_sort",
     facet_entry=ProductFacetEntry,
     fulltext_table=fulltext.PRODUCT_TABLE,
     facets=ProductQuery.facet_names(),
@@ -87,15 +79,16 @@ class DatabaseBackend:
         stamp = IndexState.objects.filter(name=self.tables.name).values_list("stamp", flat=True).first() or ""
         index = bitmaps.snapshot(self.tables, stamp)
         terms = tuple(query.terms)
-        text = fulltext.for_connection(table=self.tables.fulltext_table) if terms else None
+        text = fulltext.for_connection(table=self.tables.fulltext_table)
         relevance = query.effective_sort == "relevance"
         ranges = query.ranges()
         selected = {facet: index.selected(facet, values) for facet, values in query.active_filters().items()}
         common = index.everything  # what the text and the ranges leave
-        found = None
-        if text:
-            found = index.texts.get(terms) or index.matching(terms, _ids(text.matching_ids_sql(terms)))
-            common &= found.bits
+        in_name = []  # per word of the text, the entries with it in their name
+        for term in terms:
+            found = index.words.get(term) or index.word_matched(term, *_rows(text.term_sql(term))[0])
+            common &= found.anywhere
+            in_name.append(found.in_name)
         if ranges:
             common &= index.in_ranges(ranges)
         counts = {}
@@ -112,30 +105,12 @@ class DatabaseBackend:
         total = hits.bit_count()
         if total <= query.offset:
             ids = []
-        elif text and relevance:
-            ids = self._ranked_page(index, text, terms, found, hits, total, query)
+        elif terms and relevance:
+            ids = index.page_by_relevance(hits, in_name, self.tables.default_sort, query.offset, query.page_size)
         else:
             sort = query.effective_sort if query.effective_sort in index.orders else self.tables.default_sort
             ids = index.page(hits, total, sort, query.offset, query.page_size)
         return BackendResult(ids=ids, total=total, counts=counts, backend=self.name)
-
-    def _ranked_page(self, index, text, terms, found, hits, total, query) -> list:
-        """The page of hits by relevance. Few hits among many matches: score the
-        hits only. Every match a hit: rank the best matches, enough for the page
-        unless ties run on. Else, or when that was not enough: rank every match.
-        The snapshot remembers the ranking for the text's next pages and facet clicks."""
-        tiebreak, offset, size = self.tables.default_sort, query.offset, query.page_size
-        if not found.complete and total < found.count and total <= RANK_AMONG:
-            scored = _rows(text.ranked_among_sql(terms, index.ids_of(hits)))
-            return index.page_ranked(hits, scored, tiebreak, offset, size)
-        best = 2 * (offset + size) + TIES
-        if found.scores is None and total == found.count and best < found.count:
-            found = index.ranked(terms, found, _rows(text.ranked_sql(terms, best)), best, text.limit_keeps_ties)
-        page = None if found.scores is None else index.page_by_score(hits, total, found, tiebreak, offset, size)
-        if page is None:
-            found = index.ranked(terms, found, _rows(text.ranked_sql(terms)))
-            page = index.page_by_score(hits, total, found, tiebreak, offset, size)
-        return page
 
     # Writes ----------------------------------------------------------------
 

@@ -13,12 +13,12 @@ from datetime import timedelta
 from decimal import Decimal
 
 import pytest
-from django.db import connection, transaction
+from django.db import transaction
 from django.utils import timezone
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from search.backends import bitmaps, database, fulltext
+from search.backends import bitmaps
 from search.backends.database import DatabaseBackend
 from search.interface import PRODUCT_SORTS, ProductQuery, fold, words
 from search.product_documents import product_documents
@@ -67,9 +67,11 @@ def build_world():
         supplier = hidden if number % 15 == 14 else rng.choice(suppliers)
         make = rng.choice([goods_for_supplier, service_for_supplier, product_for_supplier])
         title_words = rng.sample(VOCABULARY, 2)
+        # Names of one to three words besides the number: relevance prefers the shorter.
+        name = [title_words[0].title(), *VOCABULARY[number % 7 : number % 7 + number % 3]]
         product = make(
             supplier=supplier,
-            title=f"{title_words[0].title()} {number}",
+            title=" ".join([*name, str(number)]),
             description=f"Made with {title_words[1]}.",
             price=rng.choice(PRICES),
             num_in_stock=rng.choice([0, 5]),
@@ -174,7 +176,11 @@ def product_query(text, filters, prices, sort, page):
 
 queries = st.builds(
     product_query,
-    text=st.one_of(st.just(""), st.sampled_from(VOCABULARY).flatmap(spellings)),
+    text=st.one_of(
+        st.just(""),
+        st.sampled_from(VOCABULARY).flatmap(spellings),
+        st.lists(st.sampled_from(VOCABULARY).flatmap(spellings), min_size=2, max_size=2).map(" ".join),
+    ),
     filters=st.fixed_dictionaries(
         {
             facet: st.lists(st.sampled_from(values), max_size=2, unique=True).map(tuple)
@@ -216,40 +222,33 @@ def test_the_world_exercises_every_facet_and_price_case(world):
     assert 30 <= len(world) < 44
 
 
-def relevance_page(documents, query, scores):
-    """The page of the oracle's hits by full-text score (lowest first), ties by title."""
+def relevance_page(documents, query):
+    """The page of the oracle's hits by relevance: more of the query's words
+    starting a word of the name first, then shorter names, then by title."""
+
+    def relevance(doc):
+        name = words(doc.name)
+        named = sum(any(word.startswith(term) for word in name) for term in query.terms)
+        return (-named, min(len(name), bitmaps.LONGEST_NAME) if named else 0, fold(doc.title), doc.id)
+
     hits, _counts = oracle(documents, query)
-    hits.sort(key=lambda doc: (scores[doc.id], fold(doc.title), doc.id))
+    hits.sort(key=relevance)
     return [doc.id for doc in hits[query.offset : query.offset + query.page_size]]
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize(
-    "rank_among, ties",
-    [(0, database.TIES), (1000, database.TIES), (0, -3)],
-    ids=["ranking-every-match", "scoring-the-hits", "ranking-the-best-few"],
-)
-@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(query=queries.filter(lambda query: query.terms).map(lambda query: query.replace(sort="", page_size=3)))
-def test_relevance_pages_follow_the_score_then_the_title(world, monkeypatch, rank_among, ties, query):
-    """The database backend's relevance order, whichever way it gets there (ranking
-    every match, scoring only the hits, ranking the best matches only, so few
-    here that ties often run past them, or an order it remembers): the scores of
-    the full-text table's own ranking, ties by title. Pages of 3, as a text
-    matches about ten products of this world."""
-    monkeypatch.setattr(database, "RANK_AMONG", rank_among)
-    monkeypatch.setattr(database, "TIES", ties)
-    bitmaps.clear_text_caches()
-    sql, params = fulltext.for_connection(table=fulltext.PRODUCT_TABLE).ranked_sql(query.terms)
-    with connection.cursor() as cursor:
-        cursor.execute(sql, params)
-        scores = dict(cursor.fetchall())
+def test_relevance_pages_equal_the_oracle(world, query):
+    """Pages of 3, as a text matches about ten products of this world: the
+    groups of equal relevance a page starts in, spans and skips all vary."""
+    bitmaps.clear_word_caches()
     backend = DatabaseBackend("products")
 
-    assert backend.search(query).ids == relevance_page(world, query, scores)
-    assert backend.search(query).ids == relevance_page(world, query, scores)  # the text remembered
+    assert backend.search(query).ids == relevance_page(world, query)
+    assert backend.search(query).ids == relevance_page(world, query)  # the words remembered
     unfiltered = query.replace(filters={}, price_min=None, price_max=None)
-    assert backend.search(unfiltered).ids == relevance_page(world, unfiltered, scores)
+    assert backend.search(unfiltered).ids == relevance_page(world, unfiltered)
 
 
 @pytest.mark.django_db
@@ -267,29 +266,3 @@ def test_pages_walked_block_by_block_equal_the_oracle(world, monkeypatch, query)
     found = DatabaseBackend("products").search(query)
 
     assert found.ids == [doc.id for doc in expected[query.offset : query.offset + query.page_size]]
-
-
-@pytest.mark.django_db
-def test_ties_cut_off_by_the_best_matches_are_ranked_in_full(world, monkeypatch):
-    """When the best matches a page ranks end inside a run of equal scores, the
-    rest of the run may come first by title: that page needs every match ranked.
-    Here, for each run of ties in the world's rankings, a page and the best
-    matches ranked for it end at the run's first match."""
-    text = fulltext.for_connection(table=fulltext.PRODUCT_TABLE)
-    straddled = 0
-    for word in VOCABULARY:
-        terms = words(word)
-        with connection.cursor() as cursor:
-            cursor.execute(*text.ranked_sql(terms))
-            scores = dict(cursor.fetchall())
-        ranked = sorted(scores.values())
-        for first in range(1, len(ranked) - 1):
-            if ranked[first] != ranked[first + 1]:
-                continue
-            # A page of first + 1 products, from exactly the first + 1 best matches.
-            monkeypatch.setattr(database, "TIES", -(first + 1))
-            bitmaps.clear_text_caches()
-            query = ProductQuery(text=word, page_size=first + 1)
-            assert DatabaseBackend("products").search(query).ids == relevance_page(world, query, scores), word
-            straddled += 1
-    assert straddled

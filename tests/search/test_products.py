@@ -14,6 +14,7 @@ from django.test.utils import CaptureQueriesContext
 from marketplace.organisations import services
 from search.backends.database import DatabaseBackend
 from search.interface import InvalidQuery, ProductQuery
+from search.models import IndexState, ProductEntry
 from search.product_documents import product_documents
 from search.selectors import product_search
 from search.services import index_rebuild
@@ -234,9 +235,38 @@ class TestIndexFollowsTheDatabase:
         assert searched(q="imprimerie").products[0].category == "Imprimerie"
 
 
+class TestRelevance:
+    def test_the_words_in_the_name_first_then_shorter_names_then_by_name(self, shop):
+        for title, description in [
+            ("Wooden crates for apples", "Reused pallet wood."),
+            ("Fruit basket", "Apples and pears from our orchard."),
+            ("Apple juice", "Pressed in Metz."),
+            ("Apples", "Sold by the kilo."),
+            ("Apple crumble for events", "Baked with apples from Lorraine."),
+            ("Juice glasses", "Apple green."),
+        ]:
+            goods_for_supplier(supplier=shop["metz"], title=title, description=description)
+        index_rebuild()
+
+        def ranked(text):
+            return [card.title for card in searched(q=text).products]
+
+        assert ranked("apple") == [
+            "Apples",
+            "Apple juice",
+            "Apple crumble for events",
+            "Wooden crates for apples",
+            "Fruit basket",
+            "Juice glasses",
+        ]
+        # Both words in the name beat one; with one each, the shorter name first.
+        assert ranked("apple juice") == ["Apple juice", "Juice glasses"]
+        assert ranked("apples kilo") == ["Apples"]
+
+
 class TestRememberedTexts:
-    """The database backend remembers which products a text matches and their
-    scores, until the next write to the index."""
+    """The database backend remembers which products each word of a text
+    matches, anywhere and in their name, until the next write to the index."""
 
     def test_a_text_searched_again_costs_the_index_stamp_only(self, shop, django_assert_num_queries):
         backend = DatabaseBackend("products")
@@ -264,7 +294,24 @@ class TestRememberedTexts:
         with CaptureQueriesContext(connection) as captured:
             found = backend.search(ProductQuery(text="carnet", filters={"kind": ("goods",)}, page_size=size))
         assert len(found.ids) == size
-        assert len(captured) == 3  # the index stamp, the matches, the scores of the hits
+        assert len(captured) == 2  # the index stamp, the word's matches
+
+    def test_full_text_of_a_product_missing_from_the_entries_is_ignored(self, shop):
+        """Entries and their full text change in one transaction; should they ever
+        disagree, a word's stray ids (among or above the entries' ids) find nothing."""
+        last = ProductEntry.objects.order_by("-pk").first()
+        ProductEntry.objects.filter(pk__in=[shop["buffet"].pk, last.pk]).delete()
+        IndexState.objects.filter(name="products").update(stamp="entries-deleted-by-hand")
+        assert titles(q="buffet") == set()
+        assert titles(q=last.title_sort) == set()
+        assert titles(q="miel") == {"Miel local"}
+
+    def test_a_new_text_costs_a_statement_for_its_new_words_only(self, shop, django_assert_num_queries):
+        backend = DatabaseBackend("products")
+        backend.search(ProductQuery(text="buffet"))
+        with django_assert_num_queries(2):  # the index stamp, the matches of "dejeuner"
+            found = backend.search(ProductQuery(text="buffet déjeuner"))
+        assert found.total == 1
 
 
 class TestQuery:
