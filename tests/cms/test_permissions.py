@@ -5,7 +5,7 @@ never see a draft."""
 import pytest
 from django.urls import reverse
 from pytest_django.asserts import assertContains, assertNotContains
-from wagtail.models import WorkflowState
+from wagtail.models import PageViewRestriction, WorkflowState
 
 from cms.models import CaseStudyPage
 from tests.factories import SupplierFactory
@@ -144,3 +144,11 @@ class TestVisitorsNeverSeeDrafts:
 
         assertContains(response, "Draft story")
         assertContains(response, "Repair Coop")
+
+    def test_a_private_story_is_in_no_listing_feed_sitemap_or_search(self, client, story_index, supplier):
+        story = story_create(index=story_index, title="Members only story", suppliers=[supplier])
+        PageViewRestriction.objects.create(page=story, restriction_type=PageViewRestriction.PASSWORD, password="x")
+
+        for url in (story_index.url, "/stories/feed/", "/sitemap.xml", supplier.get_absolute_url()):
+            assertNotContains(client.get(url), "members-only-story")
+        assertNotContains(client.get("/search/", {"q": "members"}), "Members only story")
