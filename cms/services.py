@@ -9,6 +9,7 @@ from django.db import transaction
 from wagtail.models import (
     Collection,
     GroupApprovalTask,
+    GroupCollectionPermission,
     GroupPagePermission,
     Locale,
     Page,
@@ -29,19 +30,22 @@ WORKFLOW = "Moderators approval"
 # membership) or of organisations (the Django admin needs staff).
 EDITOR_PERMISSIONS = [
     ("wagtailadmin", "access_admin"),
+    ("cms", "add_calltoaction"),
+    ("cms", "change_calltoaction"),
+]
+MODERATOR_PERMISSIONS = EDITOR_PERMISSIONS + [("cms", "delete_calltoaction")]
+# Images and documents are granted per collection (Wagtail ignores model rights for them): on the root one.
+EDITOR_COLLECTION_PERMISSIONS = [
     ("wagtailimages", "add_image"),
     ("wagtailimages", "change_image"),
     ("wagtailimages", "choose_image"),
     ("wagtaildocs", "add_document"),
     ("wagtaildocs", "change_document"),
     ("wagtaildocs", "choose_document"),
-    ("cms", "add_calltoaction"),
-    ("cms", "change_calltoaction"),
 ]
-MODERATOR_PERMISSIONS = EDITOR_PERMISSIONS + [
+MODERATOR_COLLECTION_PERMISSIONS = EDITOR_COLLECTION_PERMISSIONS + [
     ("wagtailimages", "delete_image"),
     ("wagtaildocs", "delete_document"),
-    ("cms", "delete_calltoaction"),
 ]
 EDITOR_PAGE_PERMISSIONS = ["add_page", "change_page"]
 MODERATOR_PAGE_PERMISSIONS = EDITOR_PAGE_PERMISSIONS + ["publish_page", "lock_page", "unlock_page"]
@@ -102,13 +106,18 @@ def editorial_roles_ensure() -> dict[str, Group]:
     Wagtail's migrations create the groups and the workflow; this tops up their rights
     (our snippets) and rebuilds them in a flushed test database. Safe to run again."""
     root = Page.get_first_root_node()
+    collection = Collection.get_first_root_node()
+    if root is None or collection is None:
+        raise LookupError("Wagtail's root page or collection is missing: call site_structure_ensure first.")
     groups = {}
-    for name, permissions, page_permissions in (
-        (EDITORS, EDITOR_PERMISSIONS, EDITOR_PAGE_PERMISSIONS),
-        (MODERATORS, MODERATOR_PERMISSIONS, MODERATOR_PAGE_PERMISSIONS),
+    for name, permissions, collection_permissions, page_permissions in (
+        (EDITORS, EDITOR_PERMISSIONS, EDITOR_COLLECTION_PERMISSIONS, EDITOR_PAGE_PERMISSIONS),
+        (MODERATORS, MODERATOR_PERMISSIONS, MODERATOR_COLLECTION_PERMISSIONS, MODERATOR_PAGE_PERMISSIONS),
     ):
         group, _ = Group.objects.get_or_create(name=name)
         group.permissions.add(*_permissions(permissions))
+        for permission in _permissions(collection_permissions):
+            GroupCollectionPermission.objects.get_or_create(group=group, collection=collection, permission=permission)
         for permission in _permissions([("wagtailcore", codename) for codename in page_permissions]):
             GroupPagePermission.objects.get_or_create(group=group, page=root, permission=permission)
         groups[name] = group

@@ -26,7 +26,8 @@ def news_index(home):
 
 
 @pytest.fixture
-def roles(db):
+def roles(wagtail_site):
+    """Page rights hang on Wagtail's root page, which a flushed database lacks until wagtail_site rebuilds it."""
     return editorial_roles_ensure()
 
 
