@@ -21,6 +21,7 @@ urlpatterns = [
     path("shop/purchases/", include("marketplace.order.urls")),
     path("shop/", include(apps.get_app_config("oscar").urls[0])),
     path("", include("marketplace.organisations.urls")),
+    path("", include("cms.urls")),
 ]
 
 if settings.DEBUG:

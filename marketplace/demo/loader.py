@@ -9,19 +9,16 @@ from decimal import Decimal
 from io import BytesIO
 
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group, Permission
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils.text import slugify
 from oscar.core.loading import get_class, get_model
 from PIL import Image, ImageDraw, ImageFont
-from wagtail.models import GroupPagePermission, Page
-from wagtail.rich_text import RichText
 
 from catalogue.attributes import validate_attribute
 from catalogue.services import categories_sync, category_for_sector, product_classes_ensure
-from cms.models import CaseStudyPage, StandardPage
-from cms.services import case_study_index_ensure, site_structure_ensure
+from cms.models import CaseStudyPage
+from cms.services import EDITORS, MODERATORS, editorial_roles_ensure, site_structure_ensure
 from marketplace.order.models import PartStatus, Purchase
 from marketplace.order.services import CheckoutDetails, part_status_set, purchase_place
 from marketplace.organisations import services
@@ -40,6 +37,7 @@ from marketplace.organisations.models import (
 )
 
 from . import data
+from .stories import editorial_content_load
 
 Product = get_model("catalogue", "Product")
 ProductClass = get_model("catalogue", "ProductClass")
@@ -101,7 +99,7 @@ class DemoLoader:
         self.make_demo_supplier_admins(suppliers, users)
         buyers = self.buyers(users["buyer"])
         self.purchases(buyers[data.BUYERS[0][0]], users)
-        self.pages(home, suppliers, buyers)
+        editorial_content_load(home=home, suppliers=suppliers, buyers=buyers, images=self.images)
         return {
             "suppliers": Supplier.objects.count(),
             "verified suppliers": Supplier.objects.verified().count(),
@@ -167,33 +165,19 @@ class DemoLoader:
     def users(self) -> dict:
         operator = self._user("operator@example.com", "Olga", "Operator", is_staff=True, is_superuser=True)
         editor = self._user("editor@example.com", "Emil", "Editor")
-        editor.groups.add(self.editors_group())
+        moderator = self._user("moderator@example.com", "Mona", "Moderator")
+        roles = editorial_roles_ensure()
+        editor.groups.add(roles[EDITORS])
+        moderator.groups.add(roles[MODERATORS])
         return {
             "operator": operator,
             "editor": editor,
+            "moderator": moderator,
             "buyer": self._user("buyer@example.com", "Bénédicte", "Buyer"),
             "supplier": self._user("supplier@example.com", "Sami", "Supplier"),
             "supplier2": self._user("supplier2@example.com", "Rosa", "Reuse"),
             "supplier3": self._user("supplier3@example.com", "Cem", "Cleaner"),
         }
-
-    def editors_group(self) -> Group:
-        """Wagtail's migrations create an Editors group; a flushed database has none."""
-        group, created = Group.objects.get_or_create(name="Editors")
-        if created:
-            group.permissions.add(
-                *Permission.objects.filter(
-                    content_type__app_label__in=["wagtailadmin", "wagtailimages", "wagtaildocs"],
-                    codename__in=["access_admin", "add_image", "change_image", "choose_image",
-                                  "add_document", "change_document", "choose_document"],
-                )
-            )  # fmt: skip
-            root = Page.get_first_root_node()
-            for codename in ("add_page", "change_page"):
-                GroupPagePermission.objects.get_or_create(
-                    group=group, page=root, permission=Permission.objects.get(codename=codename)
-                )
-        return group
 
     # Suppliers ----------------------------------------------------------------
 
@@ -487,43 +471,3 @@ class DemoLoader:
                 "online or ask them for a quote, and report the social impact of your spend."
             ),
         )
-
-    def pages(self, home, suppliers, buyers):
-        index = case_study_index_ensure(
-            home=home,
-            title="Stories of cooperation",
-            intro="How firms and public bodies work with social enterprises, and what it changed.",
-        )
-        if not StandardPage.objects.filter(slug="about").exists():
-            about = home.add_child(
-                instance=StandardPage(
-                    title="About Responsible",
-                    slug="about",
-                    intro="Responsible connects procurement officers with social enterprises.",
-                    body="<p>Clusters of social enterprises join Responsible so that firms buy from their members. "
-                    "Operators verify every enterprise before it is listed.</p>",
-                )
-            )
-            about.save_revision().publish()
-        for title, slug, buyer_name, wanted, summary, paragraphs in data.CASE_STUDIES:
-            if CaseStudyPage.objects.filter(slug=slug).exists():
-                continue
-            page = index.add_child(
-                instance=CaseStudyPage(
-                    title=title,
-                    slug=slug,
-                    summary=summary,
-                    buyer=buyers[buyer_name],
-                    body=[("paragraph", RichText(f"<p>{text}</p>")) for text in paragraphs],
-                )
-            )
-            page.suppliers.set([self._supplier_for(suppliers, sector, country) for sector, country in wanted])
-            page.save_revision().publish()
-
-    @staticmethod
-    def _supplier_for(suppliers, sector, country):
-        """The first verified supplier of that sector and country: a story names real partners."""
-        for supplier in suppliers:
-            if supplier.country.code == country and supplier.verified and supplier.sectors.filter(slug=sector).exists():
-                return supplier
-        raise LookupError(f"The demo plan has no verified {sector} supplier in {country} for a story.")

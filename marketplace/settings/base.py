@@ -89,6 +89,8 @@ INSTALLED_APPS = [
     "django_tables2",
     # Wagtail
     "wagtail.contrib.forms",
+    "wagtail.contrib.routable_page",
+    "wagtail.contrib.sitemaps",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
     "wagtail.embeds",
@@ -288,10 +290,26 @@ OSCAR_DASHBOARD_NAVIGATION[1]["children"].insert(
 # Wagtail
 WAGTAIL_SITE_NAME = "Responsible"
 WAGTAILADMIN_BASE_URL = env("SITE_URL", "http://127.0.0.1:8000")
+# Pages are searched (site search, admin) in the database, or in Elasticsearch when configured;
+# the database index is then kept as well and answers when Elasticsearch cannot (cms.site_search).
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+if ELASTICSEARCH_URL:
+    WAGTAILSEARCH_BACKENDS = {
+        "default": {
+            "BACKEND": "wagtail.search.backends.elasticsearch8",
+            "URLS": [ELASTICSEARCH_URL],
+            "INDEX": f"{ELASTICSEARCH_INDEX_PREFIX}-pages",
+            "TIMEOUT": ELASTICSEARCH_TIMEOUT,
+        },
+        "database": {"BACKEND": "wagtail.search.backends.database"},
+    }
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "txt", "xlsx"]
 WAGTAIL_I18N_ENABLED = False
+# The admin calls no third party: no Gravatar avatars, no check for new Wagtail releases.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAILIMAGES_IMAGE_MODEL = "wagtailimages.Image"
+WAGTAILIMAGES_IMAGE_FORM_BASE = "cms.forms.ImageForm"  # an image's description (alt text) is required
 
 SITE_URL = env("SITE_URL", "http://127.0.0.1:8000")
 

@@ -8,7 +8,8 @@ DEMO_LOGINS = [
     ("supplier@example.com", "administrator of a social enterprise in Luxembourg (local food)"),
     ("supplier2@example.com", "administrator of a social enterprise (reused construction materials)"),
     ("supplier3@example.com", "administrator of a social enterprise (office cleaning)"),
-    ("editor@example.com", "editor of stories and pages in /cms/"),
+    ("editor@example.com", "editor of stories and pages in /cms/ (submits them for moderation)"),
+    ("moderator@example.com", "moderator in /cms/: approves and publishes stories and pages"),
     ("operator@example.com", "operator: /django-admin/ and /shop/dashboard/"),
 ]
 

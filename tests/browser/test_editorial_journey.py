@@ -1,0 +1,95 @@
+"""Browser journey of the editorial workflow: an editor writes a story about two
+demo suppliers in the Wagtail admin and submits it, a moderator approves and
+publishes it, and visitors find it on /stories/, on both suppliers' profiles and
+in the site search."""
+
+import re
+
+import pytest
+from playwright.sync_api import expect
+
+from cms.models import CaseStudyIndexPage
+from marketplace.organisations.models import Supplier
+
+pytestmark = pytest.mark.browser
+
+PASSWORD = "responsible-demo"
+TITLE = "Seasonal tomatoes and reclaimed greenhouses"
+PARTNERS = ["Panier Solidaire Esch-sur-Alzette asbl", "Bâti-Réemploi Ettelbruck SIS"]
+
+
+def settle(page):
+    """Let an admin page finish its own requests (its icon sprite) before leaving it:
+    leaving earlier cancels them, which the page fixture counts as failures."""
+    page.wait_for_load_state("networkidle")
+
+
+def admin_sign_in(page, live_server, email):
+    page.context.clear_cookies()
+    page.goto(live_server.url + "/cms/login/")
+    page.locator("#id_username").fill(email)
+    page.locator("#id_password").fill(PASSWORD)
+    page.get_by_role("button", name="Sign in").click()
+    expect(page).to_have_url(live_server.url + "/cms/")
+    settle(page)
+
+
+def choose_supplier(page, name):
+    page.get_by_role("button", name="Add social enterprises").click()
+    modal = page.locator(".modal-dialog")
+    modal.get_by_label("Search term").fill(name[:20])
+    row = modal.get_by_role("row").filter(has_text=name)
+    expect(row).to_have_count(1)
+    row.get_by_role("checkbox").check()
+    modal.get_by_role("button", name="Confirm selection").click()
+    expect(modal).to_be_hidden()
+
+
+def test_an_editor_writes_a_story_a_moderator_publishes_it_and_visitors_find_it(live_server, demo_world, page):
+    index = CaseStudyIndexPage.objects.get()
+
+    # The editor writes the story, chooses two suppliers and submits it for moderation.
+    admin_sign_in(page, live_server, "editor@example.com")
+    page.goto(f"{live_server.url}/cms/pages/add/cms/casestudypage/{index.pk}/")
+    settle(page)
+    page.locator("#id_title").fill(TITLE)
+    page.locator("#id_summary").fill("A food hub sells tomatoes grown in greenhouses rebuilt from reclaimed glass.")
+    for name in PARTNERS:
+        choose_supplier(page, name)
+    page.get_by_role("button", name="More actions").click()
+    page.get_by_role("button", name="Submit to Moderators approval").click()
+    expect(page.locator(".messages")).to_contain_text("submitted for moderation")
+    settle(page)
+
+    # Not public until a moderator approves it.
+    response = page.request.get(live_server.url + "/stories/")
+    assert TITLE not in response.text()
+
+    # The moderator finds it awaiting review, approves and publishes it.
+    admin_sign_in(page, live_server, "moderator@example.com")
+    awaiting = page.get_by_role("row").filter(has_text=TITLE)
+    expect(awaiting).to_contain_text("Emil Editor")
+    awaiting.get_by_role("link", name=TITLE).click()
+    settle(page)
+    page.get_by_role("button", name="More actions").click()
+    page.get_by_role("button", name="Approve and Publish").click()
+    expect(page.locator(".messages")).to_contain_text(f"Page '{TITLE}' has been updated.")
+    settle(page)
+
+    # A visitor finds it on /stories/, on both suppliers' profiles and in the site search.
+    page.context.clear_cookies()
+    page.goto(live_server.url + "/stories/")
+    page.get_by_role("link", name=TITLE).click()
+    expect(page.get_by_role("heading", level=1)).to_have_text(TITLE)
+    for name in PARTNERS:
+        expect(page.get_by_role("link", name=name, exact=True)).to_be_visible()
+
+    for supplier in Supplier.objects.filter(name__in=PARTNERS):
+        page.goto(live_server.url + supplier.get_absolute_url())
+        expect(page.get_by_role("link", name=TITLE)).to_be_visible()
+
+    page.goto(live_server.url + "/search/?q=tomatoes")
+    stories = page.locator("#stories")
+    expect(stories.get_by_role("link", name=TITLE)).to_be_visible()
+    expect(page).to_have_title(re.compile("tomatoes"))
+    assert page.problems == []
