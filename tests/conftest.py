@@ -89,6 +89,15 @@ def wagtail_site(db):
 
 
 @pytest.fixture
+def product_classes(db):
+    """Goods and Service with their attributes and options, as a data migration
+    made them (a flushed database lacks them). slug -> product class."""
+    from catalogue.services import product_classes_ensure
+
+    return product_classes_ensure()
+
+
+@pytest.fixture
 def reindex(db):
     """Rebuild the search index from the test database. In production the index
     follows each commit; test transactions never commit, so tests call this."""

@@ -6,7 +6,8 @@ from django.core.exceptions import ValidationError
 from catalogue.attributes import attribute_rows, validate_attribute
 from tests.factories import SupplierFactory, goods_for_supplier, service_for_supplier
 
-pytestmark = pytest.mark.django_db
+# Pricing units are attribute options in the database, made by a data migration.
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("product_classes")]
 
 
 @pytest.mark.parametrize(

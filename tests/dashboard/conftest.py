@@ -15,7 +15,6 @@ from oscar.test import factories as oscar_factories
 from PIL import Image as PILImage
 
 from catalogue.attributes import PRICING_UNIT_GROUP
-from catalogue.services import product_classes_ensure
 from marketplace.dashboard.catalogue.models import ProductImport
 from tests.factories import MembershipFactory, SupplierFactory, UserFactory, product_for_supplier
 
@@ -30,11 +29,6 @@ AttributeOption = get_model("catalogue", "AttributeOption")
 Option = get_model("catalogue", "Option")
 OrderNote = get_model("order", "OrderNote")
 CommunicationEventType = get_model("communication", "CommunicationEventType")
-
-
-@pytest.fixture
-def product_classes(db):
-    return product_classes_ensure()
 
 
 @pytest.fixture
