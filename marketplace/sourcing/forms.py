@@ -55,7 +55,7 @@ class NeedForm(forms.ModelForm):
         self.fields["buyer"].queryset = buyers
         self.fields["buyer"].empty_label = None
         self.fields["buyer"].label = _("Buying for")
-        if len(buyers) == 1:
+        if buyers.count() == 1:
             self.fields["buyer"].widget = forms.HiddenInput()
         self.fields["sectors"].choices = sector_choices()
         self.fields["sectors"].help_text = _("Suppliers working in any of these sectors receive the need.")

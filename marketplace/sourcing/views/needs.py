@@ -47,8 +47,8 @@ class NeedFormMixin(LoginRequiredMixin):
     def dispatch(self, request, *args, **kwargs):
         if not request.user.is_authenticated:
             return self.handle_no_permission()
-        self.buyers = list(selectors.buyers_of(request.user))
-        if not self.buyers:
+        self.buyers = selectors.buyers_of(request.user)
+        if not self.buyers.exists():
             raise PermissionDenied(_("Only members of a buyer organisation can post needs."))
         return super().dispatch(request, *args, **kwargs)
 
