@@ -40,6 +40,7 @@ from marketplace.organisations.models import (
 )
 
 from . import data
+from .sourcing import sourcing_demo
 
 Product = get_model("catalogue", "Product")
 ProductClass = get_model("catalogue", "ProductClass")
@@ -101,6 +102,13 @@ class DemoLoader:
         self.make_demo_supplier_admins(suppliers, users)
         buyers = self.buyers(users["buyer"])
         self.purchases(buyers[data.BUYERS[0][0]], users)
+        sourcing_demo(
+            buyer=buyers[data.BUYERS[0][0]],
+            officer=users["buyer"],
+            demo_suppliers={
+                key: Supplier.objects.get(memberships__user=users[key]) for key in ("supplier2", "supplier3")
+            },
+        )
         self.pages(home, suppliers, buyers)
         return {
             "suppliers": Supplier.objects.count(),
