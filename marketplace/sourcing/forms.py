@@ -55,6 +55,7 @@ class NeedForm(forms.ModelForm):
         self.fields["buyer"].queryset = buyers
         self.fields["buyer"].empty_label = None
         self.fields["buyer"].label = _("Buying for")
+        self.fields["buyer"].initial = buyers.first()
         if buyers.count() == 1:
             self.fields["buyer"].widget = forms.HiddenInput()
         self.fields["sectors"].choices = sector_choices()
