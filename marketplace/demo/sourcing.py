@@ -7,14 +7,13 @@ from decimal import Decimal
 
 from django.utils import timezone
 
+from marketplace.order.forms import CheckoutForm
 from marketplace.order.services import CheckoutDetails
 from marketplace.organisations.models import Region, Sector, Supplier
 from marketplace.partner.vat import standard_rate
 from marketplace.sourcing import services
 from marketplace.sourcing.models import Need
 from marketplace.sourcing.services import QuoteLineData
-
-from . import data
 
 # (title, sector slug, country, region slug or "", town, quantity, unit, budget max, description)
 NEEDS = [
@@ -85,26 +84,18 @@ def sourcing_demo(*, buyer, officer, demo_suppliers: dict) -> None:
         _quote(awarded, supplier, lines, officer_of) for supplier, lines in zip([winner, *others], QUOTES, strict=False)
     ]
     services.need_close(need=awarded)
-    street, postcode, vat_id = data.BUYER_BILLING[buyer.name]
-    services.need_award(
-        need=awarded,
-        quote=quotes[0],
-        by=officer,
-        details=CheckoutDetails(
-            billing_name=buyer.name,
-            billing_street_address=street,
-            billing_postcode=postcode,
-            billing_city=buyer.city,
-            billing_country=buyer.country.code,
-            vat_id=vat_id,
-            delivery_name=f"{buyer.name}, canteen works",
-            delivery_street_address="3 rue de l'Usine",
-            delivery_postcode="4362",
-            delivery_city="Esch-sur-Alzette",
-            delivery_country="LU",
-            purchase_order_reference="PO-DEMO-NEED-1",
-        ),
+    billing = {k: str(v) for k, v in CheckoutForm.initial_for(buyer, None).items() if k.startswith("billing_")}
+    details = CheckoutDetails(
+        **billing,
+        vat_id=buyer.vat_id,
+        delivery_name=f"{buyer.name}, canteen works",
+        delivery_street_address="3 rue de l'Usine",
+        delivery_postcode="4362",
+        delivery_city="Esch-sur-Alzette",
+        delivery_country="LU",
+        purchase_order_reference="PO-DEMO-NEED-1",
     )
+    services.need_award(need=awarded, quote=quotes[0], by=officer, details=details)
 
     open_need = services.need_publish(need=_need(buyer, officer, NEEDS[1], deadline_days=14), by=officer)
     cleaner = demo_suppliers["supplier3"]

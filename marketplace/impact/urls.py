@@ -1,19 +1,10 @@
 from django.urls import path, register_converter
 
+from marketplace.sourcing.exports import format_converter
+
 from . import views
 
-
-class ReportFormat:
-    regex = "csv|xlsx|pdf"
-
-    def to_python(self, value):
-        return value
-
-    def to_url(self, value):
-        return value
-
-
-register_converter(ReportFormat, "report")
+register_converter(format_converter("csv", "xlsx", "pdf"), "report")
 app_name = "impact"
 
 urlpatterns = [

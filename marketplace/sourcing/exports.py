@@ -22,6 +22,21 @@ class Table:
     rows: list
 
 
+def format_converter(*formats: str):
+    """A URL converter for a download's format, e.g. `export.<table:fmt>` with csv and xlsx."""
+
+    class FileFormat:
+        regex = "|".join(formats)
+
+        def to_python(self, value):
+            return value
+
+        def to_url(self, value):
+            return value
+
+    return FileFormat
+
+
 def csv_bytes(tables: list[Table]) -> bytes:
     """One CSV file; several tables follow each other, each after its title line."""
     out = StringIO()

@@ -1,19 +1,9 @@
 from django.urls import path, register_converter
 
+from .exports import format_converter
 from .views import needs, quotes, shortlists, threads
 
-
-class TableFormat:
-    regex = "csv|xlsx"
-
-    def to_python(self, value):
-        return value
-
-    def to_url(self, value):
-        return value
-
-
-register_converter(TableFormat, "table")
+register_converter(format_converter("csv", "xlsx"), "table")
 app_name = "sourcing"
 
 urlpatterns = [
