@@ -10,6 +10,9 @@ from marketplace.organisations.models import Buyer, Region, Sector, Supplier
 
 from .models import Invitation, Need, Question, Quote, QuoteLine
 
+# Quotes the buyer can still compare or has decided on (not withdrawn).
+QUOTE_STANDING = (Quote.Status.SUBMITTED, Quote.Status.AWARDED, Quote.Status.NOT_SELECTED)
+
 
 def suppliers_matching(*, sectors, country, region: Region | None = None):
     """Verified suppliers that work in one of the sectors (a parent sector counts with
@@ -87,10 +90,6 @@ def needs_for_buyers(buyers):
 
 def needs_for_moderation():
     return needs_for_buyers(Buyer.objects.all())
-
-
-# Quotes the buyer can still compare or has decided on (not withdrawn).
-QUOTE_STANDING = (Quote.Status.SUBMITTED, Quote.Status.AWARDED, Quote.Status.NOT_SELECTED)
 
 
 def invitations_for_suppliers(suppliers):
