@@ -23,7 +23,8 @@
             .catch(function () { /* the count is a help, never a blocker */ });
     }
 
-    form.addEventListener("change", function () {
+    form.addEventListener("change", function (event) {
+        if (["sectors", "country", "region"].indexOf(event.target.name) < 0) { return; }
         clearTimeout(timer);
         timer = setTimeout(refresh, 200);
     });
