@@ -25,8 +25,8 @@ COPY . .
 # The key below exists only for this build step (the settings refuse to load
 # without one); it is not kept in the image's environment.
 RUN SECRET_KEY=collectstatic-build-only-not-a-secret python manage.py collectstatic --noinput -v0 \
-    && mkdir -p /app/media \
-    && chown app:app /app/media
+    && mkdir -p /app/media /app/private-media \
+    && chown app:app /app/media /app/private-media
 
 USER app
 EXPOSE 8000

@@ -37,6 +37,7 @@ from marketplace.organisations.models import (
 )
 
 from . import data
+from .sourcing import sourcing_demo
 from .stories import editorial_content_load
 
 Product = get_model("catalogue", "Product")
@@ -99,6 +100,13 @@ class DemoLoader:
         self.make_demo_supplier_admins(suppliers, users)
         buyers = self.buyers(users["buyer"])
         self.purchases(buyers[data.BUYERS[0][0]], users)
+        sourcing_demo(
+            buyer=buyers[data.BUYERS[0][0]],
+            officer=users["buyer"],
+            demo_suppliers={
+                key: Supplier.objects.get(memberships__user=users[key]) for key in ("supplier2", "supplier3")
+            },
+        )
         editorial_content_load(home=home, suppliers=suppliers, buyers=buyers, images=self.images)
         return {
             "suppliers": Supplier.objects.count(),

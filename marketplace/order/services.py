@@ -4,8 +4,10 @@ supplier's part through its status flow, with the stock and invoice effects of e
 import uuid
 from dataclasses import dataclass, field
 from datetime import date
+from decimal import Decimal
 
 import stripe
+from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.db.models.functions import Coalesce
@@ -60,10 +62,35 @@ class CheckoutDetails:
     supplier_notes: dict = field(default_factory=dict)
 
 
-def _number_purchase(purchase) -> None:
+def _purchase_create(*, buyer, user, basket, details, payment_method, total_excl_tax, total_incl_tax) -> Purchase:
+    by_card = payment_method == Purchase.PaymentMethod.CARD
+    purchase = Purchase.objects.create(
+        number=uuid.uuid4().hex,
+        buyer=buyer,
+        placed_by=user,
+        basket=basket,
+        billing_name=details.billing_name,
+        billing_street_address=details.billing_street_address,
+        billing_postcode=details.billing_postcode,
+        billing_city=details.billing_city,
+        billing_country=details.billing_country,
+        vat_id=details.vat_id,
+        purchase_order_reference=details.purchase_order_reference,
+        delivery_name=details.delivery_name,
+        delivery_street_address=details.delivery_street_address,
+        delivery_postcode=details.delivery_postcode,
+        delivery_city=details.delivery_city,
+        delivery_country=details.delivery_country,
+        wished_date=details.wished_date,
+        payment_method=payment_method,
+        payment_status=Purchase.PaymentStatus.AWAITING if by_card else Purchase.PaymentStatus.INVOICED,
+        total_excl_tax=total_excl_tax,
+        total_incl_tax=total_incl_tax,
+    )
     # Numbered from its id (a basket may see a failed card purchase, then a new one).
     purchase.number = str(100000 + purchase.pk)
     purchase.save(update_fields=["number"])
+    return purchase
 
 
 def _allocate(stockrecord_id: int, quantity: int, title: str) -> None:
@@ -134,30 +161,15 @@ def purchase_place(*, basket, user, buyer, details: CheckoutDetails, payment_met
             if problems:
                 raise CheckoutError(problems)
             parts = basket_parts(basket)
-            purchase = Purchase.objects.create(
-                number=uuid.uuid4().hex,
+            purchase = _purchase_create(
                 buyer=buyer,
-                placed_by=user,
+                user=user,
                 basket=basket,
-                billing_name=details.billing_name,
-                billing_street_address=details.billing_street_address,
-                billing_postcode=details.billing_postcode,
-                billing_city=details.billing_city,
-                billing_country=details.billing_country,
-                vat_id=details.vat_id,
-                purchase_order_reference=details.purchase_order_reference,
-                delivery_name=details.delivery_name,
-                delivery_street_address=details.delivery_street_address,
-                delivery_postcode=details.delivery_postcode,
-                delivery_city=details.delivery_city,
-                delivery_country=details.delivery_country,
-                wished_date=details.wished_date,
+                details=details,
                 payment_method=payment_method,
-                payment_status=Purchase.PaymentStatus.AWAITING if by_card else Purchase.PaymentStatus.INVOICED,
                 total_excl_tax=sum(part.total_excl_tax for part in parts),
                 total_incl_tax=sum(part.total_incl_tax for part in parts),
             )
-            _number_purchase(purchase)
             placed = [
                 _place_part(
                     purchase=purchase,
@@ -191,6 +203,71 @@ def purchase_place(*, basket, user, buyer, details: CheckoutDetails, payment_met
         order_placed.send(sender=purchase_place, order=part, user=user)
     if not by_card:
         transaction.on_commit(lambda: notifications.purchase_placed(purchase))
+    return purchase
+
+
+@dataclass(frozen=True)
+class QuotedLine:
+    """A line the supplier priced itself (in an awarded quote) rather than a shop product:
+    no stock to reserve. Net and VAT come rounded from the quote, so the part's totals
+    are the quote's to the cent."""
+
+    title: str
+    quantity: int
+    unit_price_excl_tax: Decimal
+    vat_rate: Decimal  # percent
+    net: Decimal
+    vat: Decimal
+
+
+def purchase_place_quoted(*, buyer, user, supplier, details: CheckoutDetails, lines: list[QuotedLine]) -> Purchase:
+    """Places a purchase by invoice with one part for `supplier` made of quoted lines. The
+    part then follows the flow of any other part (accepting it issues its invoice). The
+    caller keeps this idempotent (an award places its purchase once)."""
+    shipping = Free()
+    currency = settings.OSCAR_DEFAULT_CURRENCY
+    with transaction.atomic():
+        purchase = _purchase_create(
+            buyer=buyer,
+            user=user,
+            basket=None,
+            details=details,
+            payment_method=Purchase.PaymentMethod.INVOICE,
+            total_excl_tax=sum(line.net for line in lines),
+            total_incl_tax=sum(line.net + line.vat for line in lines),
+        )
+        part = OrderCreator().create_order_model(
+            user,
+            None,
+            None,
+            shipping,
+            prices.Price(currency=currency, excl_tax=Decimal("0.00"), tax=Decimal("0.00")),
+            None,
+            prices.Price(currency=currency, excl_tax=purchase.total_excl_tax, incl_tax=purchase.total_incl_tax),
+            f"{purchase.number}-1",
+            PartStatus.PLACED,
+            purchase=purchase,
+            supplier=supplier,
+            buyer_note=details.supplier_notes.get(supplier.pk, ""),
+        )
+        for line in lines:
+            part.lines.create(
+                partner=supplier.partner,  # Oscar's dashboard scopes orders by their lines' partner
+                partner_name=supplier.name,
+                partner_sku="",
+                title=line.title[:255],
+                quantity=line.quantity,
+                line_price_excl_tax=line.net,
+                line_price_incl_tax=line.net + line.vat,
+                line_price_before_discounts_excl_tax=line.net,
+                line_price_before_discounts_incl_tax=line.net + line.vat,
+                unit_price_excl_tax=line.unit_price_excl_tax,
+                unit_price_incl_tax=((line.net + line.vat) / line.quantity).quantize(Decimal("0.01")),
+                tax_code=f"VAT-{format(line.vat_rate.normalize(), 'f')}",
+                status=PartStatus.PLACED,
+                num_allocated=0,
+            )
+    transaction.on_commit(lambda: notifications.purchase_placed(purchase))
     return purchase
 
 

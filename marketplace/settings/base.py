@@ -10,6 +10,8 @@ import dj_database_url
 from django.utils.translation import gettext_lazy as _
 from oscar.defaults import *  # noqa: F403  (Oscar's documented way to get its defaults)
 
+from marketplace.sourcing import dashboard_menu
+
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
 
@@ -39,6 +41,8 @@ INSTALLED_APPS = [
     "marketplace.accounts",
     "marketplace.demo",
     "marketplace.payments",
+    "marketplace.sourcing",
+    "marketplace.impact",
     "cms",
     # Django
     "django.contrib.admin",
@@ -199,11 +203,19 @@ STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(env("MEDIA_ROOT", str(BASE_DIR / "media")))
 SERVE_MEDIA = env_bool("SERVE_MEDIA", False)
+# Attachments of needs and quotes: never under MEDIA_ROOT, which may be served to anyone;
+# views that check who asks serve them (marketplace/sourcing/files.py).
+PRIVATE_MEDIA_ROOT = Path(env("PRIVATE_MEDIA_ROOT", str(BASE_DIR / "private-media")))
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    "private": {
+        "BACKEND": "django.core.files.storage.FileSystemStorage",
+        "OPTIONS": {"location": PRIVATE_MEDIA_ROOT, "base_url": "/no-public-url/"},
+    },
 }
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+SOURCING_ATTACHMENT_MAX_BYTES = 10 * 1024 * 1024
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000  # Wagtail's page editor needs more than Django's 1000.
 
 CACHES = {
@@ -279,12 +291,35 @@ OSCAR_ORDER_STATUS_CASCADE = {status: status for status in OSCAR_ORDER_STATUS_PI
 PLATFORM_FEE_PERCENT = Decimal(env("PLATFORM_FEE_PERCENT", "5"))
 # Days a buyer has to pay a supplier's invoice.
 INVOICE_DUE_DAYS = 30
+# The impact report's estimate of hours worked: net spend buys one hour of work per this
+# many euros (a fully loaded hourly cost, overheads included). See marketplace/impact/.
+IMPACT_SPEND_PER_HOUR = Decimal(env("IMPACT_SPEND_PER_HOUR", "35"))
 OSCAR_HIDDEN_FEATURES = ["reviews", "wishlists"]
 OSCAR_ACCOUNTS_REDIRECT_URL = "customer:profile-view"
 # The dashboard's catalogue menu gains the product import (shown to whoever may use it).
 OSCAR_DASHBOARD_NAVIGATION = copy.deepcopy(OSCAR_DASHBOARD_NAVIGATION)  # noqa: F405
 OSCAR_DASHBOARD_NAVIGATION[1]["children"].insert(
     1, {"label": _("Import products"), "url_name": "dashboard:catalogue-product-import"}
+)
+# Suppliers' invitations to quote and operators' moderation of needs live in /needs/.
+OSCAR_DASHBOARD_NAVIGATION.append(
+    {
+        "label": _("Needs and quotes"),
+        "icon": "fas fa-file-signature",
+        "children": [
+            {
+                "label": _("Invitations and quotes"),
+                "url_name": "sourcing:invitation-list",
+                "access_fn": dashboard_menu.for_supplier_members,
+            },
+            {
+                "label": _("Moderate needs"),
+                "url_name": "sourcing:moderation",
+                "access_fn": dashboard_menu.for_operators,
+            },
+        ],
+        "access_fn": dashboard_menu.for_everyone,
+    }
 )
 
 # Wagtail

@@ -14,6 +14,7 @@ STRIPE_WEBHOOK_SECRET = "whsec_test_only"
 # Uploaded and generated images go to a scratch folder that live-server (browser) tests serve.
 MEDIA_ROOT = BASE_DIR / "tmp" / "test-media"  # noqa: F405
 SERVE_MEDIA = True
+STORAGES["private"]["OPTIONS"]["location"] = BASE_DIR / "tmp" / "test-private-media"  # noqa: F405
 WAGTAILADMIN_BASE_URL = "http://testserver"
 # Serve static files from the apps in tests, as in development: no collectstatic needed.
 WHITENOISE_AUTOREFRESH = True

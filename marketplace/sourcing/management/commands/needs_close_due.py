@@ -1,0 +1,11 @@
+from django.core.management.base import BaseCommand
+
+from marketplace.sourcing.services import needs_close_due
+
+
+class Command(BaseCommand):
+    help = "Close the needs whose deadline for quotes has passed (safe to run often, e.g. from cron)."
+
+    def handle(self, *args, **options):
+        closed = needs_close_due()
+        self.stdout.write(f"{closed} need(s) closed.")

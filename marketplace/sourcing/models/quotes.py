@@ -1,0 +1,110 @@
+"""A supplier's priced answer to a need, and the award that turns one quote into
+an order part."""
+
+from decimal import Decimal
+
+from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from ..files import attachment_path, private_storage
+from ..money import line_net, vat_on
+
+
+class Quote(models.Model):
+    class Status(models.TextChoices):
+        SUBMITTED = "submitted", _("Submitted")
+        WITHDRAWN = "withdrawn", _("Withdrawn")
+        AWARDED = "awarded", _("Awarded")
+        NOT_SELECTED = "not_selected", _("Not selected")
+
+    need = models.ForeignKey("sourcing.Need", on_delete=models.CASCADE, related_name="quotes")
+    supplier = models.ForeignKey(
+        "organisations.Supplier", verbose_name=_("supplier"), on_delete=models.PROTECT, related_name="quotes"
+    )
+    submitted_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    valid_until = models.DateField(_("valid until"))
+    delivery_date = models.DateField(_("delivery date"))
+    message = models.TextField(_("message to the buyer"), blank=True)
+    attachment = models.FileField(
+        _("attachment"), upload_to=attachment_path, storage=private_storage, max_length=255, blank=True
+    )
+    attachment_name = models.CharField(max_length=255, blank=True)
+    status = models.CharField(_("status"), max_length=16, choices=Status.choices, default=Status.SUBMITTED)
+    total_excl_tax = models.DecimalField(_("total excl. VAT"), max_digits=12, decimal_places=2, default=0)
+    total_tax = models.DecimalField(_("VAT"), max_digits=12, decimal_places=2, default=0)
+    total_incl_tax = models.DecimalField(_("total incl. VAT"), max_digits=12, decimal_places=2, default=0)
+    submitted_at = models.DateTimeField(_("submitted"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    class Meta:
+        ordering = ["total_excl_tax", "pk"]
+        verbose_name = _("quote")
+        verbose_name_plural = _("quotes")
+        constraints = [models.UniqueConstraint(fields=["need", "supplier"], name="quote_unique_supplier")]
+
+    def __str__(self):
+        return f"{self.supplier} – {self.need}"
+
+    def totals_update(self) -> None:
+        lines = list(self.lines.all())
+        self.total_excl_tax = sum((line.net for line in lines), Decimal("0.00"))
+        self.total_tax = sum((line.vat for line in lines), Decimal("0.00"))
+        self.total_incl_tax = self.total_excl_tax + self.total_tax
+
+
+class QuoteLine(models.Model):
+    quote = models.ForeignKey(Quote, on_delete=models.CASCADE, related_name="lines")
+    position = models.PositiveSmallIntegerField(default=0)
+    description = models.CharField(_("description"), max_length=255)
+    quantity = models.DecimalField(
+        _("quantity"), max_digits=12, decimal_places=2, validators=[MinValueValidator(Decimal("0.01"))]
+    )
+    unit = models.CharField(_("unit"), max_length=40, blank=True)
+    unit_price = models.DecimalField(
+        _("unit price excl. VAT"), max_digits=12, decimal_places=2, validators=[MinValueValidator(0)]
+    )
+    vat_rate = models.DecimalField(
+        _("VAT rate (%)"), max_digits=5, decimal_places=2, validators=[MinValueValidator(0), MaxValueValidator(100)]
+    )
+
+    class Meta:
+        ordering = ["position", "pk"]
+        verbose_name = _("quote line")
+        verbose_name_plural = _("quote lines")
+
+    def __str__(self):
+        return self.description
+
+    @property
+    def net(self) -> Decimal:
+        return line_net(quantity=self.quantity, unit_price=self.unit_price)
+
+    @property
+    def vat(self) -> Decimal:
+        return vat_on(net=self.net, rate=self.vat_rate)
+
+
+class Award(models.Model):
+    """The buyer chose this quote. One per need (the constraint is the last guard
+    against a double submit) and it holds the purchase placed for it."""
+
+    need = models.OneToOneField("sourcing.Need", on_delete=models.PROTECT, related_name="award")
+    quote = models.OneToOneField(Quote, on_delete=models.PROTECT, related_name="award")
+    purchase = models.OneToOneField(
+        "order.Purchase", verbose_name=_("purchase"), on_delete=models.PROTECT, related_name="award"
+    )
+    awarded_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    awarded_at = models.DateTimeField(_("awarded"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("award")
+        verbose_name_plural = _("awards")
+
+    def __str__(self):
+        return f"{self.need} → {self.quote.supplier}"
+
+    @property
+    def part(self):
+        return self.purchase.parts.first()

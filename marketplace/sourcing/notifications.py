@@ -1,0 +1,128 @@
+"""E-mails and account notifications of sourcing: sent after the commit by the
+services (invitations to quote by background tasks, in batches).
+
+Each side hears only what concerns it: an invited supplier hears of the need, of
+answers to questions (never who asked) and of the outcome; the buyer's members hear
+of questions, quotes and the deadline. Nobody's e-mail address is shown to the other
+side: messages come from the platform, with a reply address only when its owner chose
+to share it. One failing recipient is logged and the others still hear."""
+
+import logging
+
+from django.conf import settings
+from django.core.mail import EmailMultiAlternatives, get_connection
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils.html import escape
+from oscar.core.loading import get_model
+
+from marketplace.order.notifications import Message, absolute_url
+from marketplace.organisations.models import Membership
+
+logger = logging.getLogger(__name__)
+Notification = get_model("communication", "Notification")
+
+
+def members(organisation_ids):
+    memberships = Membership.objects.filter(organisation_id__in=organisation_ids).select_related("user")
+    return list(dict.fromkeys(membership.user for membership in memberships.order_by("pk")))
+
+
+def _message(template: str, context: dict) -> Message:
+    text = render_to_string(f"sourcing/emails/{template}.txt", context)
+    subject, _, body = text.partition("\n")
+    return Message(subject=subject.strip(), text=body.lstrip("\n"))
+
+
+def deliver(users, template: str, context: dict, *, reply_to=None) -> None:
+    """Renders `sourcing/emails/<template>.txt` (subject on its first line) and sends it
+    to each user as an e-mail and an account notification, over one mail connection."""
+    if not users:
+        return
+    message = _message(template, context)
+    connection = get_connection()
+    for user in users:
+        try:
+            Notification.objects.create(recipient=user, subject=escape(message.subject), body=message.html)
+            if user.email:
+                email = EmailMultiAlternatives(
+                    message.subject,
+                    message.text,
+                    settings.DEFAULT_FROM_EMAIL,
+                    [user.email],
+                    reply_to=[reply_to] if reply_to else None,
+                    connection=connection,
+                )
+                email.attach_alternative(message.html, "text/html")
+                email.send()
+        except Exception:
+            logger.exception("Could not notify user %s of “%s”", user.pk, message.subject)
+
+
+def need_url(need) -> str:
+    return absolute_url(reverse("sourcing:need-detail", kwargs={"pk": need.pk}))
+
+
+def invitations_sent(invitations) -> None:
+    for invitation in invitations:
+        need = invitation.need
+        deliver(
+            members([invitation.supplier_id]),
+            "invitation",
+            {"need": need, "supplier": invitation.supplier, "url": need_url(need)},
+        )
+
+
+def question_asked(question) -> None:
+    need = question.need
+    deliver(members([need.buyer_id]), "question_asked", {"need": need, "question": question, "url": need_url(need)})
+
+
+def question_answered(question) -> None:
+    need = question.need
+    suppliers = need.invitations.values_list("supplier_id", flat=True)
+    deliver(members(suppliers), "question_answered", {"need": need, "question": question, "url": need_url(need)})
+
+
+def quote_submitted(quote) -> None:
+    need = quote.need
+    deliver(members([need.buyer_id]), "quote_submitted", {"need": need, "quote": quote, "url": need_url(need)})
+
+
+def need_closed(need) -> None:
+    url = absolute_url(reverse("sourcing:need-compare", kwargs={"pk": need.pk}))
+    deliver(members([need.buyer_id]), "need_closed", {"need": need, "quotes": need.quotes.count(), "url": url})
+
+
+def need_cancelled(need, *, by_operator: bool) -> None:
+    suppliers = need.invitations.values_list("supplier_id", flat=True)
+    deliver(members(suppliers), "need_cancelled", {"need": need})
+    if by_operator:
+        deliver(members([need.buyer_id]), "need_withdrawn", {"need": need, "url": need_url(need)})
+
+
+def need_awarded(award) -> None:
+    need, quote = award.need, award.quote
+    part = award.part
+    deliver(
+        members([quote.supplier_id]),
+        "quote_awarded",
+        {
+            "need": need,
+            "quote": quote,
+            "part": part,
+            "url": absolute_url(reverse("dashboard:order-detail", kwargs={"number": part.number})),
+        },
+    )
+    others = need.quotes.exclude(pk=quote.pk).values_list("supplier_id", flat=True)
+    deliver(members(others), "quote_not_selected", {"need": need})
+
+
+def message_posted(message, recipients, *, reply_to) -> None:
+    thread = message.thread
+    deliver(
+        recipients,
+        "message",
+        {"thread": thread, "message": message, "url": absolute_url(thread.get_absolute_url())},
+        reply_to=reply_to,
+    )

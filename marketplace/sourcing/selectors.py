@@ -1,0 +1,141 @@
+"""Reads of needs, invitations and quotes. Who may see what is decided here, once:
+buyers see their own organisation's needs and every quote on them; a supplier sees
+a need only when it was invited, and only its own quote; operators see all."""
+
+from dataclasses import dataclass
+
+from django.db.models import Count, Prefetch, Q
+
+from marketplace.organisations.models import Buyer, Region, Sector, Supplier
+
+from .models import Invitation, Need, Question, Quote, QuoteLine
+
+# Quotes the buyer can still compare or has decided on (not withdrawn).
+QUOTE_STANDING = (Quote.Status.SUBMITTED, Quote.Status.AWARDED, Quote.Status.NOT_SELECTED)
+
+
+def suppliers_matching(*, sectors, country, region: Region | None = None):
+    """Verified suppliers that work in one of the sectors (a parent sector counts with
+    its sub-sectors) and serve the place: the whole country, or the need's region. A
+    need without a region reaches suppliers serving any part of its country."""
+    sector_ids = {sector.pk for sector in sectors}
+    sector_ids |= set(Sector.objects.filter(parent_id__in=sector_ids).values_list("pk", flat=True))
+    served = Q(served_areas__country=country)
+    if region is not None:
+        served &= Q(served_areas__region__isnull=True) | Q(served_areas__region=region)
+    return Supplier.objects.verified().filter(sectors__in=sector_ids).filter(served).distinct()
+
+
+def buyers_of(user):
+    if not user.is_authenticated:
+        return Buyer.objects.none()
+    return Buyer.objects.filter(memberships__user=user).order_by("name")
+
+
+def suppliers_of(user):
+    if not user.is_authenticated:
+        return Supplier.objects.none()
+    return Supplier.objects.filter(memberships__user=user).order_by("name")
+
+
+@dataclass
+class NeedAccess:
+    """What the user is to a need: a member of its buyer, an invited supplier
+    (`invitation` is that supplier's), an operator, or several of these."""
+
+    need: Need
+    as_buyer: bool = False
+    invitation: Invitation | None = None
+    as_operator: bool = False
+
+    @property
+    def supplier(self) -> Supplier | None:
+        return self.invitation.supplier if self.invitation else None
+
+
+def need_access(*, user, pk) -> NeedAccess | None:
+    """The need with the user's standing, or None when the user may not see it. Invited
+    suppliers never see drafts (they are never invited to one)."""
+    if not user.is_authenticated:
+        return None
+    need = (
+        Need.objects.select_related("buyer", "region", "created_by")
+        .prefetch_related(Prefetch("sectors", queryset=Sector.objects.select_related("parent")), "attachments")
+        .filter(pk=pk)
+        .first()
+    )
+    if need is None:
+        return None
+    access = NeedAccess(need=need, as_operator=user.is_staff)
+    access.as_buyer = need.buyer.memberships.filter(user=user).exists()
+    access.invitation = (
+        need.invitations.filter(supplier__memberships__user=user).select_related("supplier").order_by("pk").first()
+    )
+    if not (access.as_buyer or access.invitation or access.as_operator):
+        return None
+    return access
+
+
+def needs_for_buyers(buyers):
+    return (
+        Need.objects.filter(buyer__in=buyers)
+        .select_related("buyer", "region")
+        .annotate(
+            invited=Count("invitations", distinct=True),
+            quoted=Count("quotes", filter=Q(quotes__status__in=QUOTE_STANDING), distinct=True),
+        )
+        .order_by("-created_at", "-pk")
+    )
+
+
+def needs_for_moderation():
+    return needs_for_buyers(Buyer.objects.all())
+
+
+def invitations_for_suppliers(suppliers):
+    """A supplier's inbox: every need it was invited to (never drafts), with its own quote."""
+    return (
+        Invitation.objects.filter(supplier__in=suppliers)
+        .exclude(need__status=Need.Status.DRAFT)
+        .select_related("need", "need__buyer", "need__region", "supplier")
+        .prefetch_related(Prefetch("need__quotes", queryset=Quote.objects.filter(supplier__in=suppliers)))
+        .order_by("-need__published_at", "-pk")
+    )
+
+
+def need_invitations(need):
+    return need.invitations.select_related("supplier").order_by("supplier__name")
+
+
+def quotes_for_comparison(need):
+    """The need's quotes side by side, cheapest first, with what the buyer compares:
+    lines, totals, delivery and the supplier's impact and workforce."""
+    return list(
+        need.quotes.filter(status__in=QUOTE_STANDING)
+        .select_related("supplier", "supplier__region")
+        .prefetch_related("lines", "supplier__impact_areas", "supplier__labels")
+        .order_by("total_excl_tax", "pk")
+    )
+
+
+def quote_of(*, need, supplier) -> Quote | None:
+    if supplier is None:
+        return None
+    return need.quotes.filter(supplier=supplier).prefetch_related("lines").first()
+
+
+def quote_lines(quote) -> list[QuoteLine]:
+    return list(quote.lines.all()) if quote else []
+
+
+def questions_for(access: NeedAccess):
+    """The buyer (and operators) see every question with who asked; a supplier sees
+    the answered ones, without who asked, and its own."""
+    questions = access.need.questions.select_related("supplier")
+    if access.as_buyer or access.as_operator:
+        return list(questions)
+    return list(questions.filter(Q(answered_at__isnull=False) | Q(supplier=access.supplier)))
+
+
+def question_for_buyer(*, user, pk) -> Question | None:
+    return Question.objects.filter(pk=pk, need__buyer__memberships__user=user).select_related("need").first()

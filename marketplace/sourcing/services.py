@@ -1,0 +1,340 @@
+"""Writes of sourcing: a need's lifecycle (draft → published → closed → awarded, or
+cancelled), suppliers' answers (interest, questions, quotes) and the award, which
+places an order part for the winner in the ordering flow. Views, commands and tasks
+all come through here."""
+
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from marketplace.order.services import CheckoutDetails, QuotedLine, purchase_place_quoted
+
+from . import notifications, tasks
+from .files import validate_attachment
+from .models import Award, Invitation, Need, NeedAttachment, Question, Quote, QuoteLine
+from .selectors import suppliers_matching
+
+# Invitations are sent by background tasks in batches of this many suppliers, so that a
+# need with hundreds of matches neither blocks the buyer's page nor one long task.
+INVITATION_BATCH_SIZE = 50
+
+
+def _check_deadline(need: Need) -> None:
+    if need.deadline <= timezone.now():
+        raise ValidationError({"deadline": _("The deadline for quotes must be in the future.")})
+
+
+def _validated(need: Need) -> Need:
+    need.full_clean(exclude=["buyer", "created_by", "cancelled_by"])
+    return need
+
+
+def _attach(need: Need, files) -> None:
+    for upload in files:
+        validate_attachment(upload)
+        NeedAttachment.objects.create(need=need, file=upload, name=upload.name[:255], size=upload.size)
+
+
+@transaction.atomic
+def need_create(*, need: Need, sectors, by, attachments=()) -> Need:
+    """Saves an unsaved need as a draft of its buyer. Nothing is saved if anything is wrong."""
+    if not need.buyer.memberships.filter(user=by).exists():
+        raise PermissionDenied(_("Only members of %(buyer)s can post its needs.") % {"buyer": need.buyer.name})
+    if not sectors:
+        raise ValidationError({"sectors": _("Choose at least one sector.")})
+    need.status = Need.Status.DRAFT
+    need.created_by = by
+    _check_deadline(need)
+    _validated(need).save()
+    need.sectors.set(sectors)
+    _attach(need, attachments)
+    return need
+
+
+@transaction.atomic
+def need_update(*, need: Need, sectors, attachments=()) -> Need:
+    """Changes a draft. A published need stays as suppliers received it."""
+    if Need.objects.get(pk=need.pk).status != Need.Status.DRAFT:
+        raise ValidationError(_("Only a draft can be changed; cancel the need and post a new one instead."))
+    if not sectors:
+        raise ValidationError({"sectors": _("Choose at least one sector.")})
+    _check_deadline(need)
+    _validated(need).save()
+    need.sectors.set(sectors)
+    _attach(need, attachments)
+    return need
+
+
+def _locked(need: Need) -> Need:
+    return Need.objects.select_for_update().select_related("buyer").get(pk=need.pk)
+
+
+@transaction.atomic
+def need_publish(*, need: Need, by) -> Need:
+    """Sends the need to every matching verified supplier (by background tasks, in
+    batches) and schedules its closing at the deadline. Publishing twice does nothing."""
+    need = _locked(need)
+    if need.status != Need.Status.DRAFT:
+        return need
+    _check_deadline(need)
+    matches = list(
+        suppliers_matching(sectors=need.sectors.all(), country=need.country, region=need.region).values_list(
+            "pk", flat=True
+        )
+    )
+    if not matches:
+        raise ValidationError(
+            _(
+                "No verified supplier works in these sectors and serves %(place)s yet: "
+                "add a sector or choose a wider area."
+            )
+            % {"place": need.place}
+        )
+    Invitation.objects.bulk_create([Invitation(need=need, supplier_id=pk) for pk in matches])
+    need.status = Need.Status.PUBLISHED
+    need.published_at = timezone.now()
+    need.save(update_fields=["status", "published_at", "updated_at"])
+    batches = [matches[i : i + INVITATION_BATCH_SIZE] for i in range(0, len(matches), INVITATION_BATCH_SIZE)]
+    for batch in batches:
+        transaction.on_commit(lambda batch=batch: tasks.invitations_send.enqueue(need.pk, batch))
+    transaction.on_commit(lambda: tasks.need_close_at_deadline(need))
+    return need
+
+
+def invitations_send(*, need_id: int, supplier_ids: list[int]) -> int:
+    """Notifies one batch of invited suppliers (the background task's work). An
+    invitation already sent is not sent again, so a retried task mails nobody twice."""
+    with transaction.atomic():
+        invitations = list(
+            Invitation.objects.select_for_update()
+            .filter(need_id=need_id, supplier_id__in=supplier_ids, status=Invitation.Status.PENDING)
+            .select_related("need", "supplier")
+        )
+        Invitation.objects.filter(pk__in=[i.pk for i in invitations]).update(
+            status=Invitation.Status.NOTIFIED, notified_at=timezone.now()
+        )
+    notifications.invitations_sent(invitations)
+    return len(invitations)
+
+
+@transaction.atomic
+def need_close(*, need: Need) -> Need:
+    """Stops taking quotes (at the deadline, or earlier when the buyer says so)."""
+    need = _locked(need)
+    if need.status != Need.Status.PUBLISHED:
+        return need
+    need.status = Need.Status.CLOSED
+    need.closed_at = timezone.now()
+    need.save(update_fields=["status", "closed_at", "updated_at"])
+    transaction.on_commit(lambda: notifications.need_closed(need))
+    return need
+
+
+def needs_close_due() -> int:
+    """Closes every published need whose deadline has passed; returns how many."""
+    due = Need.objects.filter(status=Need.Status.PUBLISHED, deadline__lte=timezone.now()).order_by("pk")
+    return sum(1 for need in due if need_close(need=need).status == Need.Status.CLOSED)
+
+
+@transaction.atomic
+def need_cancel(*, need: Need, by, reason: str = "") -> Need:
+    """The buyer gives the need up, or an operator withdraws it (moderation). Invited
+    suppliers are told; an operator's reason is told to the buyer."""
+    need = _locked(need)
+    if not need.can_be_cancelled:
+        raise ValidationError(_("This need is already %(status)s.") % {"status": need.get_status_display().lower()})
+    by_operator = by.is_staff and not need.buyer.memberships.filter(user=by).exists()
+    if by_operator and not reason.strip():
+        raise ValidationError({"reason": _("Tell the buyer why the need is withdrawn.")})
+    was_published = need.status != Need.Status.DRAFT
+    need.status = Need.Status.CANCELLED
+    need.cancelled_at, need.cancelled_by, need.cancel_reason = timezone.now(), by, reason.strip()
+    need.save(update_fields=["status", "cancelled_at", "cancelled_by", "cancel_reason", "updated_at"])
+    need.quotes.filter(status=Quote.Status.SUBMITTED).update(status=Quote.Status.NOT_SELECTED)
+    if was_published:
+        transaction.on_commit(lambda: notifications.need_cancelled(need, by_operator=by_operator))
+    return need
+
+
+# Suppliers' answers -----------------------------------------------------------
+
+
+def invitation_viewed(*, invitation: Invitation) -> None:
+    """The supplier opened the need: the buyer sees it was viewed."""
+    if invitation.status in (Invitation.Status.PENDING, Invitation.Status.NOTIFIED):
+        now = timezone.now()
+        Invitation.objects.filter(pk=invitation.pk, status=invitation.status).update(
+            status=Invitation.Status.VIEWED, viewed_at=now, notified_at=invitation.notified_at or now
+        )
+
+
+@transaction.atomic
+def invitation_respond(*, invitation: Invitation, interested: bool, reason: str = "") -> Invitation:
+    if not invitation.need.accepts_quotes:
+        raise ValidationError(_("This need no longer takes answers."))
+    if invitation.status == Invitation.Status.QUOTED:
+        raise ValidationError(_("You have quoted already: withdraw your quote to decline."))
+    if not interested and not reason.strip():
+        raise ValidationError({"reason": _("Tell the buyer briefly why you decline; it helps them next time.")})
+    invitation.status = Invitation.Status.INTERESTED if interested else Invitation.Status.DECLINED
+    invitation.decline_reason = "" if interested else reason.strip()
+    invitation.responded_at = timezone.now()
+    invitation.viewed_at = invitation.viewed_at or invitation.responded_at
+    invitation.save(update_fields=["status", "decline_reason", "responded_at", "viewed_at"])
+    return invitation
+
+
+@transaction.atomic
+def question_ask(*, invitation: Invitation, by, text: str) -> Question:
+    if not invitation.need.accepts_quotes:
+        raise ValidationError(_("This need no longer takes questions."))
+    if not text.strip():
+        raise ValidationError({"text": _("Write your question.")})
+    question = Question.objects.create(
+        need=invitation.need, supplier=invitation.supplier, asked_by=by, text=text.strip()
+    )
+    transaction.on_commit(lambda: notifications.question_asked(question))
+    return question
+
+
+@transaction.atomic
+def question_answer(*, question: Question, by, answer: str) -> Question:
+    """The answer goes to every invited supplier, without saying who asked."""
+    if not answer.strip():
+        raise ValidationError({"answer": _("Write your answer.")})
+    question.answer, question.answered_by, question.answered_at = answer.strip(), by, timezone.now()
+    question.save(update_fields=["answer", "answered_by", "answered_at"])
+    transaction.on_commit(lambda: notifications.question_answered(question))
+    return question
+
+
+@dataclass
+class QuoteLineData:
+    description: str
+    quantity: Decimal
+    unit: str
+    unit_price: Decimal
+    vat_rate: Decimal
+
+
+@transaction.atomic
+def quote_submit(
+    *,
+    invitation: Invitation,
+    by,
+    lines: list[QuoteLineData],
+    valid_until: date,
+    delivery_date: date,
+    message: str = "",
+    attachment=None,
+) -> Quote:
+    """Submits the supplier's quote, or replaces it while the need takes quotes. Only
+    the buyer sees it; other suppliers never do."""
+    need = _locked(invitation.need)
+    if not need.accepts_quotes:
+        raise ValidationError(_("The deadline for quotes has passed."))
+    if not lines:
+        raise ValidationError(_("Add at least one priced line."))
+    if valid_until < timezone.localdate():
+        raise ValidationError({"valid_until": _("A quote cannot be valid only until a date in the past.")})
+    if attachment is not None:
+        validate_attachment(attachment)
+    quote, created = Quote.objects.get_or_create(
+        need=need,
+        supplier=invitation.supplier,
+        defaults={"submitted_by": by, "valid_until": valid_until, "delivery_date": delivery_date},
+    )
+    quote.submitted_by, quote.valid_until, quote.delivery_date = by, valid_until, delivery_date
+    quote.message, quote.status = message, Quote.Status.SUBMITTED
+    if attachment is not None:
+        quote.attachment, quote.attachment_name = attachment, attachment.name[:255]
+    quote.lines.all().delete()
+    rows = [QuoteLine(quote=quote, position=i, **vars(line)) for i, line in enumerate(lines)]
+    for row in rows:
+        row.full_clean(exclude=["quote"])
+    QuoteLine.objects.bulk_create(rows)
+    quote.totals_update()
+    quote.save()
+    Invitation.objects.filter(pk=invitation.pk).update(
+        status=Invitation.Status.QUOTED, responded_at=timezone.now(), decline_reason=""
+    )
+    if created:
+        transaction.on_commit(lambda: notifications.quote_submitted(quote))
+    return quote
+
+
+@transaction.atomic
+def quote_withdraw(*, quote: Quote) -> Quote:
+    if not quote.need.accepts_quotes or quote.status != Quote.Status.SUBMITTED:
+        raise ValidationError(_("This quote can no longer be withdrawn."))
+    quote.status = Quote.Status.WITHDRAWN
+    quote.save(update_fields=["status", "updated_at"])
+    Invitation.objects.filter(need=quote.need, supplier=quote.supplier).update(status=Invitation.Status.INTERESTED)
+    return quote
+
+
+# Award --------------------------------------------------------------------------
+
+
+def _order_lines(quote: Quote) -> list[QuotedLine]:
+    """Order lines keep whole quantities (Oscar counts pieces): a line quoted for a
+    fractional quantity (12.5 m²) becomes one line at its net amount."""
+    lines = []
+    for line in quote.lines.all():
+        whole = line.quantity == line.quantity.to_integral_value()
+        title = line.description if whole else f"{line.description} ({line.quantity.normalize():f} {line.unit})"
+        lines.append(
+            QuotedLine(
+                title=title,
+                quantity=int(line.quantity) if whole else 1,
+                unit_price_excl_tax=line.unit_price if whole else line.net,
+                vat_rate=line.vat_rate,
+                net=line.net,
+                vat=line.vat,
+            )
+        )
+    return lines
+
+
+def need_award(*, need: Need, quote: Quote, by, details: CheckoutDetails) -> Award:
+    """Awards the need to one quote: places a purchase by invoice with one part for the
+    winner, tells the winner and, politely, the others. Idempotent: a second submit
+    (even a concurrent one: the need's row is locked) returns the first award."""
+    with transaction.atomic():
+        need = _locked(need)
+        existing = Award.objects.filter(need=need).select_related("quote", "purchase").first()
+        if existing is not None:
+            if existing.quote_id != quote.pk:
+                raise ValidationError(
+                    _("This need was already awarded to %(supplier)s.") % {"supplier": existing.quote.supplier.name}
+                )
+            return existing
+        if not need.buyer.memberships.filter(user=by).exists():
+            raise PermissionDenied(_("Only members of %(buyer)s can award its needs.") % {"buyer": need.buyer.name})
+        if not need.can_be_awarded:
+            raise ValidationError(_("A need is awarded once it is closed to quotes."))
+        quote = Quote.objects.select_related("supplier").get(pk=quote.pk, need=need)
+        if quote.status != Quote.Status.SUBMITTED:
+            raise ValidationError(_("This quote was withdrawn."))
+        if quote.valid_until < timezone.localdate():
+            raise ValidationError(
+                _("This quote expired on %(date)s: ask %(supplier)s to confirm its prices.")
+                % {"date": quote.valid_until.isoformat(), "supplier": quote.supplier.name}
+            )
+        purchase = purchase_place_quoted(
+            buyer=need.buyer, user=by, supplier=quote.supplier, details=details, lines=_order_lines(quote)
+        )
+        award = Award.objects.create(need=need, quote=quote, purchase=purchase, awarded_by=by)
+        now = timezone.now()
+        need.quotes.exclude(pk=quote.pk).filter(status=Quote.Status.SUBMITTED).update(status=Quote.Status.NOT_SELECTED)
+        quote.status = Quote.Status.AWARDED
+        quote.save(update_fields=["status", "updated_at"])
+        need.status, need.awarded_at, need.closed_at = Need.Status.AWARDED, now, need.closed_at or now
+        need.save(update_fields=["status", "awarded_at", "closed_at", "updated_at"])
+        transaction.on_commit(lambda: notifications.need_awarded(award))
+    return award

@@ -1,0 +1,105 @@
+"""Awarding a quote places exactly one order part for the winner, paid by invoice, in
+the ordering flow (even on a double submit); the others are told politely."""
+
+from decimal import Decimal
+
+import pytest
+from django.core import mail
+from django.core.exceptions import ValidationError
+from django.urls import reverse
+
+from marketplace.order.models import Order, PartStatus, Purchase
+from marketplace.order.services import part_status_set
+from marketplace.sourcing import services
+from marketplace.sourcing.models import Need, Quote
+from tests.order.helpers import checkout_details
+from tests.sourcing.conftest import admin_of, need_published, past_deadline, quote
+
+
+@pytest.fixture
+def quoted(market):
+    need = need_published(market)
+    winner = quote(need, market.bricks, ("Reused bricks", "2000", "0.40", "20"), ("Laying", "12.5", "30.00", "20"))
+    loser = quote(need, market.renovators, ("Bricks and laying", "1", "1500.00", "20"))
+    return past_deadline(need), winner, loser
+
+
+def award_form(**overrides):
+    details = vars(checkout_details())
+    data = {name: value for name, value in details.items() if name != "supplier_notes"}
+    data["wished_date"] = ""
+    data.update(overrides)
+    return data
+
+
+def test_the_award_becomes_one_order_part_paid_by_invoice(client, market, quoted, django_capture_on_commit_callbacks):
+    need, winner, loser = quoted
+    client.force_login(market.officer)
+    url = reverse("sourcing:need-award", kwargs={"pk": need.pk, "quote_pk": winner.pk})
+    assert "Award to Bricks Again" in client.get(url).content.decode()
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(url, award_form(), follow=True)
+    purchase = Purchase.objects.get(buyer=market.buyer)
+    part = purchase.parts.get()
+    assert part.supplier == market.bricks and part.status == PartStatus.PLACED
+    assert purchase.payment_method == Purchase.PaymentMethod.INVOICE
+    # 800.00 + 12.5 m × 30.00 = 375.00, 20 % VAT on each: the quote's totals to the cent.
+    assert (part.total_excl_tax, part.total_incl_tax) == (Decimal("1175.00"), Decimal("1410.00"))
+    assert [(line.title, line.quantity) for line in part.lines.order_by("pk")] == [
+        ("Reused bricks", 2000),
+        ("Laying (12.5 piece)", 1),
+    ]
+    assert "Awarded to Bricks Again" in response.content.decode()
+    need.refresh_from_db(), winner.refresh_from_db(), loser.refresh_from_db()
+    assert need.status == Need.Status.AWARDED
+    assert (winner.status, loser.status) == (Quote.Status.AWARDED, Quote.Status.NOT_SELECTED)
+    subjects = {m.to[0]: m.subject for m in mail.outbox}
+    assert "chose your quote" in subjects["admin@bricks-again.example"]
+    assert "About your quote" in subjects["admin@renovators-france.example"]
+    polite = next(m for m in mail.outbox if m.to == ["admin@renovators-france.example"])
+    assert "Thank you for your quote" in polite.body and "1410" not in polite.body
+
+
+def test_a_double_submit_places_one_part(client, market, quoted):
+    need, winner, _loser = quoted
+    client.force_login(market.officer)
+    url = reverse("sourcing:need-award", kwargs={"pk": need.pk, "quote_pk": winner.pk})
+    client.post(url, award_form())
+    client.post(url, award_form())
+    assert Order.objects.filter(supplier=market.bricks).count() == 1
+    award = services.need_award(need=need, quote=winner, by=market.officer, details=checkout_details())
+    assert Purchase.objects.count() == 1 and award.purchase == Purchase.objects.get()
+
+
+def test_another_quote_cannot_be_awarded_afterwards(market, quoted):
+    need, winner, loser = quoted
+    services.need_award(need=need, quote=winner, by=market.officer, details=checkout_details())
+    with pytest.raises(ValidationError, match="already awarded to Bricks Again"):
+        services.need_award(need=need, quote=loser, by=market.officer, details=checkout_details())
+    assert Order.objects.count() == 1
+
+
+def test_a_need_still_taking_quotes_is_not_awarded(market):
+    need = need_published(market)
+    offer = quote(need, market.bricks, ("Bricks", "1", "10.00", "20"))
+    with pytest.raises(ValidationError, match="closed to quotes"):
+        services.need_award(need=need, quote=offer, by=market.officer, details=checkout_details())
+    assert not Order.objects.exists()
+
+
+def test_the_winner_sees_the_part_in_its_dashboard_and_invoices_it(client, market, quoted):
+    need, winner, _loser = quoted
+    award = services.need_award(need=need, quote=winner, by=market.officer, details=checkout_details())
+    part = award.part
+    client.force_login(admin_of(market.bricks))
+    orders = client.get(reverse("dashboard:order-list")).content.decode()
+    assert part.number in orders
+    assert (
+        "Reused bricks"
+        in client.get(reverse("dashboard:order-detail", kwargs={"number": part.number})).content.decode()
+    )
+    invoice = part_status_set(part=part, status=PartStatus.ACCEPTED).invoice
+    assert invoice.total_incl_tax == Decimal("1410.00")
+    client.force_login(admin_of(market.renovators))
+    assert part.number not in client.get(reverse("dashboard:order-list")).content.decode()
