@@ -19,7 +19,7 @@ matches word prefixes ignoring case and accents."""
 from django.db.models import Exists, OuterRef, Q
 from oscar.core.loading import get_model
 
-from marketplace.organisations.models import ImpactArea, Label, Network, Region, Sector, Supplier
+from marketplace.organisations.models import ImpactArea, Label, Network, Region, Sector, ServedArea, Supplier
 from search.documents import CHARTER_PREFIX
 from search.interface import FACET_NAMES, BackendResult, SupplierQuery
 
@@ -57,6 +57,8 @@ def facet_values() -> dict:
         "sector": list(Sector.objects.values_list("slug", flat=True)),
         "country": list(Supplier.objects.filter(verified=True).order_by().values_list("country", flat=True).distinct()),
         "region": list(Region.objects.values_list("slug", flat=True)),
+        "serves": list(ServedArea.objects.order_by().values_list("country", flat=True).distinct())
+        + list(Region.objects.values_list("slug", flat=True)),
         "impact": list(ImpactArea.objects.values_list("slug", flat=True)),
         "label": list(Label.objects.values_list("slug", flat=True)) + [CHARTER_PREFIX + n for n in networks],
         "legal_form": list(Supplier.LegalForm.values),
@@ -92,6 +94,15 @@ def _facet_q(facet: str, values) -> Q:
         return Q(country__in=values)
     if facet == "region":
         return Q(region__slug__in=values)
+    if facet == "serves":  # country codes: anywhere in them; region slugs: the region or its whole country
+        return (
+            Q(served_areas__country__in=values)
+            | Q(served_areas__region__slug__in=values)
+            | Q(
+                served_areas__region__isnull=True,
+                served_areas__country__in=Region.objects.filter(slug__in=values).values("country"),
+            )
+        )
     if facet == "impact":
         return Q(impact_areas__slug__in=values)
     if facet == "label":

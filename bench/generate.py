@@ -51,7 +51,7 @@ from marketplace.organisations.models import (
     Supplier,
 )
 from search import services as search_services
-from search.documents import CHARTER_PREFIX
+from search.documents import CHARTER_PREFIX, served_places
 
 Category = get_model("catalogue", "Category")
 Partner = get_model("partner", "Partner")
@@ -176,6 +176,10 @@ class PlannedSupplier:
             "sector": sorted(set(self.sectors) | {PARENT_OF[s] for s in self.sectors}),
             "country": [self.country],
             "region": [self.region],
+            "serves": served_places(
+                [(self.country, "")] if self.serves_whole_country else [(self.country, self.region)],
+                {self.country: [slug for slug, _towns in REGIONS_OF[self.country]]},
+            ),
             "impact": sorted(self.impact_areas),
             "label": sorted(labels),
             "legal_form": [self.legal_form],

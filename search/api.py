@@ -64,6 +64,7 @@ class SupplierSearchParams(SearchParams):
     sector: list[str] = []
     country: list[str] = []
     region: list[str] = []
+    serves: list[str] = []
     impact: list[str] = []
     label: list[str] = []
     legal_form: list[str] = []

@@ -9,7 +9,7 @@ from django.db.models import Prefetch
 from oscar.core.loading import get_model
 
 from marketplace.organisations.cards import SupplierCard
-from marketplace.organisations.models import NetworkMembership, Sector, Supplier
+from marketplace.organisations.models import NetworkMembership, Region, Sector, ServedArea, Supplier
 
 from .interface import fold
 
@@ -56,6 +56,7 @@ def supplier_documents(ids=None, *, batch_size=BATCH_SIZE):
     suppliers = indexable_suppliers().order_by("pk")
     if ids is not None:
         suppliers = suppliers.filter(pk__in=ids)
+    regions = _regions_by_country()
     last_pk = 0
     while True:
         batch = list(
@@ -66,13 +67,14 @@ def supplier_documents(ids=None, *, batch_size=BATCH_SIZE):
                 "impact_areas",
                 "labels",
                 Prefetch("network_memberships", queryset=NetworkMembership.objects.select_related("network")),
+                Prefetch("served_areas", queryset=ServedArea.objects.select_related("region")),
             )[:batch_size]
         )
         if not batch:
             return
         products = _product_titles([s.partner_id for s in batch])
         for supplier in batch:
-            yield _document(supplier, products.get(supplier.partner_id, []))
+            yield _document(supplier, products.get(supplier.partner_id, []), regions)
         last_pk = batch[-1].pk
 
 
@@ -91,7 +93,26 @@ def _product_titles(partner_ids):
     return titles
 
 
-def _document(supplier, product_titles) -> SupplierDocument:
+def _regions_by_country() -> dict:
+    regions = defaultdict(list)
+    for country, slug in Region.objects.values_list("country", "slug"):
+        regions[country].append(slug)
+    return regions
+
+
+def served_places(areas, regions_by_country) -> list[str]:
+    """The `serves` facet values of a supplier's areas served: every country it
+    works in (its code), and every region it works in (its slug): the regions
+    of the countries it serves whole, and those it serves alone. So a place's
+    value finds everyone who can work there."""
+    places = set()
+    for country, region in areas:
+        places.add(country)
+        places.update([region] if region else regions_by_country.get(country, ()))
+    return sorted(places)
+
+
+def _document(supplier, product_titles, regions_by_country) -> SupplierDocument:
     sectors = list(supplier.sectors.all())
     sector_values = {s.slug for s in sectors} | {s.parent.slug for s in sectors if s.parent_id}
     sector_names = dict.fromkeys(
@@ -121,6 +142,13 @@ def _document(supplier, product_titles) -> SupplierDocument:
             "sector": sorted(sector_values),
             "country": [supplier.country.code],
             "region": [supplier.region.slug] if supplier.region_id else [],
+            "serves": served_places(
+                [
+                    (area.country.code, area.region.slug if area.region_id else "")
+                    for area in supplier.served_areas.all()
+                ],
+                regions_by_country,
+            ),
             "impact": sorted(area.slug for area in supplier.impact_areas.all()),
             "label": sorted(labels),
             "legal_form": [supplier.legal_form],

@@ -36,6 +36,8 @@ SUPPLIER_FACETS = (
     Facet("sector", _("Sector")),
     Facet("country", _("Country")),
     Facet("region", _("Region")),
+    # Where a supplier works: a country code (somewhere in it) or a region slug.
+    Facet("serves", _("Area served")),
     Facet("impact", _("Impact")),
     Facet("label", _("Label or charter")),
     Facet("legal_form", _("Legal form")),

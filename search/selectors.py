@@ -60,6 +60,11 @@ def _load_vocabulary() -> dict:
         "sector": sectors,
         "country": {code: (name, "") for code, name in countries},
         "region": {slug: (name, "") for slug, name in Region.objects.values_list("slug", "name")},
+        # Countries, and regions under their country.
+        "serves": {
+            **{code: (name, "") for code, name in countries},
+            **{slug: (name, code) for slug, name, code in Region.objects.values_list("slug", "name", "country")},
+        },
         "impact": {slug: (name, "") for slug, name in ImpactArea.objects.values_list("slug", "name")},
         "label": labels,
         "legal_form": {value: (str(label), "") for value, label in Supplier.LegalForm.choices},
@@ -96,15 +101,15 @@ def unknown_values(query: SearchQuery, vocabulary: dict) -> list[tuple[str, str]
 
 def supplier_search(query: SupplierQuery, *, vocabulary=None) -> SupplierSearchResults:
     vocabulary = vocabulary if vocabulary is not None else facet_vocabulary()
-    return _search(query, vocabulary, SupplierSearchResults, SupplierEntry, SupplierCard, tree="sector")
+    return _search(query, vocabulary, SupplierSearchResults, SupplierEntry, SupplierCard, trees=("sector", "serves"))
 
 
 def product_search(query: ProductQuery, *, vocabulary=None) -> ProductSearchResults:
     vocabulary = vocabulary if vocabulary is not None else product_facet_vocabulary()
-    return _search(query, vocabulary, ProductSearchResults, ProductEntry, ProductCard, tree="category")
+    return _search(query, vocabulary, ProductSearchResults, ProductEntry, ProductCard, trees=("category",))
 
 
-def _search(query, vocabulary, results_class, entry_model, card_class, tree):
+def _search(query, vocabulary, results_class, entry_model, card_class, trees):
     found = backends.search(query)
     # Cards come from the database index whichever backend found the ids: it is always kept.
     cards = dict(entry_model.objects.filter(pk__in=found.ids).values_list("pk", "card"))
@@ -113,7 +118,7 @@ def _search(query, vocabulary, results_class, entry_model, card_class, tree):
         hits=[card_class.from_dict(cards[pk]) for pk in found.ids if pk in cards],
         total=found.total,
         facets={
-            facet: _facet_counts(query, facet, found.counts.get(facet, {}), vocabulary[facet], tree)
+            facet: _facet_counts(query, facet, found.counts.get(facet, {}), vocabulary[facet], tree=facet in trees)
             for facet in query.facet_names()
         },
         backend=found.backend,
@@ -122,7 +127,8 @@ def _search(query, vocabulary, results_class, entry_model, card_class, tree):
 
 def _facet_counts(query, facet, counts, vocabulary, tree) -> list[FacetCount]:
     """The values to show for one facet: those with results and those selected,
-    most frequent first; sub-sectors (sub-categories) right after their parent."""
+    most frequent first; in a tree, children (sub-sectors, sub-categories,
+    regions) right after their parent."""
     selected = set(query.filters.get(facet, ()))
     shown = [
         FacetCount(
@@ -136,18 +142,18 @@ def _facet_counts(query, facet, counts, vocabulary, tree) -> list[FacetCount]:
         if counts.get(value) or value in selected
     ]
     shown.sort(key=lambda c: (-c.count, c.label))
-    if facet != tree:
+    if not tree:
         return shown
     children = {}
     for count in shown:
         children.setdefault(count.parent, []).append(count)
-    tree = []
+    ordered = []
     for parent in children.get("", []):
-        tree += [parent, *children.pop(parent.value, [])]
+        ordered += [parent, *children.pop(parent.value, [])]
     # Sub-sectors whose parent has no count of its own (cannot happen with a
     # consistent index, but a sector may have moved since it was indexed).
-    tree += [count for parent, counts in children.items() if parent for count in counts]
-    return tree
+    ordered += [count for parent, counts in children.items() if parent for count in counts]
+    return ordered
 
 
 def search_count(query: SearchQuery) -> int:

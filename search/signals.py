@@ -3,10 +3,20 @@ a supplier's or a product's search document schedules it for reindexing after
 commit (search.services.suppliers_reindex_later, products_reindex_later).
 Nothing else happens here."""
 
+from django.db.models import Q
 from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete
 from oscar.core.loading import get_model
 
-from marketplace.organisations.models import ImpactArea, Label, Network, NetworkMembership, Region, Sector, Supplier
+from marketplace.organisations.models import (
+    ImpactArea,
+    Label,
+    Network,
+    NetworkMembership,
+    Region,
+    Sector,
+    ServedArea,
+    Supplier,
+)
 
 from .services import facet_vocabulary_forget, products_reindex_later, suppliers_reindex_later
 
@@ -51,6 +61,10 @@ def _relations_changed(sender, instance, action, reverse, pk_set, **kwargs):
     suppliers_reindex_later(changed)
     if sender is Supplier.impact_areas.through:  # products are found by their supplier's impact
         products_reindex_later(_products_of(changed))
+
+
+def _served_area_changed(sender, instance, **kwargs):
+    suppliers_reindex_later([instance.supplier_id])
 
 
 def _membership_changed(sender, instance, **kwargs):
@@ -107,6 +121,12 @@ def _vocabulary_changed(sender, instance, **kwargs):
         suppliers = Supplier.objects.filter(sectors__in=[instance.pk, *instance.children.all()])
     elif sender is Network:
         suppliers = instance.members.all()
+    elif sender is Region:  # based there, serving it, or serving its whole country (a new region of theirs)
+        suppliers = Supplier.objects.filter(
+            Q(region=instance)
+            | Q(served_areas__region=instance)
+            | Q(served_areas__country=instance.country, served_areas__region__isnull=True)
+        ).distinct()
     else:
         suppliers = instance.suppliers.all()
     ids = list(suppliers.values_list("pk", flat=True))
@@ -125,6 +145,8 @@ def connect():
     post_delete.connect(_supplier_changed, sender=Supplier, dispatch_uid="search-supplier-deleted")
     for relation in (Supplier.sectors, Supplier.impact_areas, Supplier.labels):
         m2m_changed.connect(_relations_changed, sender=relation.through, dispatch_uid=f"search-{relation.field.name}")
+    post_save.connect(_served_area_changed, sender=ServedArea, dispatch_uid="search-served-area-saved")
+    post_delete.connect(_served_area_changed, sender=ServedArea, dispatch_uid="search-served-area-deleted")
     post_save.connect(_membership_changed, sender=NetworkMembership, dispatch_uid="search-network-joined")
     post_delete.connect(_membership_changed, sender=NetworkMembership, dispatch_uid="search-network-left")
     post_save.connect(_stock_changed, sender=StockRecord, dispatch_uid="search-stock-saved")

@@ -65,7 +65,7 @@ def served_areas_set(*, supplier: Supplier, regions: Iterable[Region] = (), coun
     rows = [ServedArea(supplier=supplier, country=code) for code in sorted(whole)]
     rows += [
         ServedArea(supplier=supplier, country=region.country, region=region)
-        for region in regions
+        for region in {region.pk: region for region in regions}.values()  # each once
         if region.country.code not in whole
     ]
     supplier.served_areas.all().delete()

@@ -7,6 +7,8 @@ from dataclasses import dataclass
 from django.db.models import Count, Prefetch, Q
 
 from marketplace.organisations.models import Buyer, Region, Sector, Supplier
+from search.interface import SupplierQuery
+from search.selectors import search_count
 
 from .models import Invitation, Need, Question, Quote, QuoteLine
 
@@ -24,6 +26,14 @@ def suppliers_matching(*, sectors, country, region: Region | None = None):
     if region is not None:
         served &= Q(served_areas__region__isnull=True) | Q(served_areas__region=region)
     return Supplier.objects.verified().filter(sectors__in=sector_ids).filter(served).distinct()
+
+
+def suppliers_matching_count(*, sectors, country, region: Region | None = None) -> int:
+    """How many suppliers a need would reach, counted by the supplier search (the
+    directory's sector and area-served facets, which follow the same rules) without
+    reading them: the need form asks while the buyer types."""
+    places = (region.slug,) if region is not None else (country,)
+    return search_count(SupplierQuery(filters={"sector": tuple(s.slug for s in sectors), "serves": places}))
 
 
 def buyers_of(user):

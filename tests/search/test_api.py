@@ -8,7 +8,7 @@ from tests.factories import RegionFactory, SectorFactory, SupplierFactory
 from tests.search.test_directory import ALL_BY_NAME, build_world, cards, facets, get
 
 ENDPOINT = "/api/search/suppliers/"
-FACETS = ["sector", "country", "region", "impact", "label", "legal_form", "network", "sells_online"]
+FACETS = ["sector", "country", "region", "serves", "impact", "label", "legal_form", "network", "sells_online"]
 SUPPLIER_KEYS = {
     "slug",
     "name",

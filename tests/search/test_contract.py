@@ -60,7 +60,13 @@ def build_world():
     for number in range(44):
         region = rng.choice(regions)
         name_words = rng.sample(VOCABULARY, 2)
+        # Its own region is the area served, but for some: their whole country, or two regions.
+        if number % 5 == 0:
+            served = {"served_countries": [region.country.code]}
+        else:
+            served = {"served_regions": [region, regions[number % 4]]} if number % 3 == 0 else {}
         supplier = SupplierFactory(
+            **served,
             name=f"{name_words[0].title()} {number}",
             description=f"We do {name_words[1]} work with {rng.choice(VOCABULARY)}.",
             country=region.country.code,
@@ -135,6 +141,7 @@ FACET_VALUES = {
     "sector": ["food", "construction", "catering", "local-food", "reused-materials", "renovation"],
     "country": ["LU", "FR", "DE", "BE"],
     "region": ["lu-lux", "fr-lorraine", "fr-alsace", "de-saarland"],
+    "serves": ["LU", "FR", "DE", "lu-lux", "fr-lorraine", "fr-alsace", "de-saarland"],
     "impact": ["work-integration", "disability", "circular"],
     "label": ["esus", "b-corp", "charter-cluster", "charter-noord"],
     "legal_form": ["cooperative", "association", "foundation", "sheltered_workshop"],

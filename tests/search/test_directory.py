@@ -97,9 +97,11 @@ def build_world():
     supplier("Küche für Alle", saarland, [catering], [work])
     cantine = supplier("Cantine du Coin", alsace, [catering], [work])
     supplier("Épicerie Locale", centre, [local_food], [circular], [esus], "association")
-    supplier("Green Builders", centre, [construction], [work], legal_form="social_purpose_company")
+    supplier(
+        "Green Builders", centre, [construction], [work], legal_form="social_purpose_company", served_countries=["FR"]
+    )
     supplier("Lux Traiteur", centre, [catering, local_food], [work])
-    supplier("Atelier Bois", saarland, [reused])
+    supplier("Atelier Bois", saarland, [reused], served_regions=[saarland, lorraine])
     supplier("Hidden Kitchen", None, [catering], [work], unverified=True)
     NetworkMembershipFactory(network=cluster, supplier=reemploi, signed=True)
     NetworkMembershipFactory(network=cluster, supplier=cantine)
@@ -257,7 +259,26 @@ class TestFacets:
             "Construction",
             "Reused materials",
         ]
-        assertContains(response, '<li class="facet-child">', count=3)
+        # Three sub-sectors, and the four regions served under their countries.
+        assertContains(response, '<li class="facet-child">', count=3 + 4)
+
+    def test_area_served_finds_who_works_in_a_place(self, client):
+        """A region finds who serves it and who serves its whole country; a
+        country finds who serves any part of it. Regions follow their country."""
+        response = get(client, "?serves=fr-lorraine")
+
+        # Réemploi (based there), Atelier Bois (Saarland and Lorraine), Green Builders (all of France).
+        assert cards(response) == ["Atelier Bois", "Green Builders", "Réemploi Solidaire"]
+        assert counts(get(client, "?serves=FR"), "sector")["Catering"] == 1  # Cantine du Coin, Alsace
+        assert list(counts(response, "serves").items()) == [
+            ("France", 4),
+            ("Lorraine", 3),
+            ("Alsace", 2),
+            ("Germany", 2),
+            ("Saarland", 2),
+            ("Luxembourg", 2),
+            ("Centre", 2),
+        ]
 
     def test_selected_values_are_checked_and_the_others_are_not(self, client):
         shown = facets(get(client, self.QUERY))

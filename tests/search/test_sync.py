@@ -257,6 +257,30 @@ class TestRelations:
         assert names(network="cluster") == set()
 
 
+class TestAreaServed:
+    def test_changing_the_area_served_moves_the_supplier_between_places(self, commit, bakery):
+        saarland = RegionFactory(country="DE", name="Saarland", slug="saarland")
+        assert names(serves="LU") == {"Bright Bakery"}
+
+        with commit():
+            services.served_areas_set(supplier=bakery, regions=[saarland])
+
+        assert names(serves="LU") == set()
+        assert counts("serves") == {"DE": 1, "saarland": 1}
+
+    def test_an_area_edited_alone_as_in_the_admin_reaches_the_index(self, commit, bakery):
+        area = bakery.served_areas.get()
+        with commit():
+            area.region = None
+            area.country = "BE"
+            area.save()
+        assert names(serves="BE") == {"Bright Bakery"}
+
+        with commit():
+            area.delete()
+        assert counts("serves") == {}
+
+
 class TestShop:
     def test_a_product_in_stock_makes_the_supplier_sell_online_and_its_title_searchable(self, commit, bakery):
         assert counts("sells_online") == {"no": 1}
@@ -350,6 +374,16 @@ class TestVocabulary:
             lorraine.save()
 
         assert names(q="moselle") == {"Metz Menders"}
+
+    def test_a_new_region_is_served_by_those_serving_its_whole_country(self, commit):
+        with commit():
+            SupplierFactory(name="France Entière", country="FR", served_countries=["FR"])
+            SupplierFactory(name="Lux Local", country="LU")
+
+        with commit():
+            RegionFactory(country="FR", name="Bretagne", slug="bretagne")
+
+        assert names(serves="bretagne") == {"France Entière"}
 
     def test_a_networks_new_slug_finds_its_members(self, commit):
         cluster = NetworkFactory(name="SSE Cluster", slug="sse-cluster")

@@ -106,7 +106,7 @@ class MatchCountView(LoginRequiredMixin, View):
         region = Region.objects.filter(pk=region_id, country=country).first() if region_id.isdigit() else None
         sectors = list(Sector.objects.filter(pk__in=sector_ids))
         count = (
-            selectors.suppliers_matching(sectors=sectors, country=country, region=region).count()
+            selectors.suppliers_matching_count(sectors=sectors, country=country, region=region)
             if sectors and country
             else None
         )
