@@ -55,6 +55,7 @@ run: $(INSTALLED) ## Migrate, load the demo data, build the search index, collec
 	@echo "  buyer@example.com     buyer (procurement officer)"
 	@echo "  supplier@example.com  supplier (social enterprise member; also supplier2@, supplier3@)"
 	@echo "  editor@example.com    editor (Wagtail pages)"
+	@echo "  moderator@example.com moderator (approves and publishes stories)"
 	@echo "  operator@example.com  operator (staff: verifies suppliers, sees all orders)"
 	@echo
 	$(PYTHON) manage.py runserver 127.0.0.1:$${PORT:-8000}
