@@ -46,6 +46,7 @@ $(INSTALLED): requirements.txt requirements-dev.txt | $(PYTHON)
 
 run: $(INSTALLED) ## Migrate, load the demo data, build the search index, collect static files and serve on 127.0.0.1:8000 (PORT=... to change)
 	$(PYTHON) manage.py migrate --noinput
+	$(PYTHON) manage.py roles_ensure
 	$(PYTHON) manage.py load_demo
 	$(PYTHON) manage.py search_index rebuild
 	$(PYTHON) manage.py collectstatic --noinput -v0

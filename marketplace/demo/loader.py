@@ -19,6 +19,7 @@ from catalogue.attributes import validate_attribute
 from catalogue.services import categories_sync, category_for_sector, product_classes_ensure
 from cms.models import CaseStudyPage
 from cms.services import EDITORS, MODERATORS, editorial_roles_ensure, site_structure_ensure
+from marketplace.accounts.services import operator_make
 from marketplace.order.models import PartStatus, Purchase
 from marketplace.order.services import CheckoutDetails, part_status_set, purchase_place
 from marketplace.organisations import services
@@ -171,7 +172,8 @@ class DemoLoader:
         return user
 
     def users(self) -> dict:
-        operator = self._user("operator@example.com", "Olga", "Operator", is_staff=True, is_superuser=True)
+        operator = self._user("operator@example.com", "Olga", "Operator")
+        operator_make(user=operator)
         editor = self._user("editor@example.com", "Emil", "Editor")
         moderator = self._user("moderator@example.com", "Mona", "Moderator")
         roles = editorial_roles_ensure()

@@ -104,7 +104,10 @@ def test_buyers_pages_and_stories(demo_counts):
             for email in ("supplier2@example.com", "supplier3@example.com")
         ],
         ("editor@example.com", lambda user: user.has_perm("wagtailadmin.access_admin") and not user.is_staff),
-        ("operator@example.com", lambda user: user.is_staff and user.is_superuser),
+        (
+            "operator@example.com",
+            lambda user: user.is_staff and not user.is_superuser and user.has_perm("organisations.change_supplier"),
+        ),
     ],
 )
 def test_demo_users_sign_in_with_their_role(demo_counts, email, check):
