@@ -5,7 +5,8 @@ import pytest
 from playwright.sync_api import expect
 
 from marketplace.order.models import PartStatus, Purchase
-from tests.browser.test_ordering_journeys import buyable_product, sign_in
+from tests.browser.helpers import sign_in
+from tests.browser.test_ordering_journeys import buyable_product
 
 # Card payments pointed at a localstripe server of this session, as in tests/payments.
 from tests.payments.conftest import fake_stripe, localstripe_url  # noqa: F401

@@ -6,17 +6,9 @@ import re
 import pytest
 from playwright.sync_api import expect
 
+from tests.browser.helpers import sign_in
+
 pytestmark = pytest.mark.browser
-
-PASSWORD = "responsible-demo"
-
-
-def sign_in(page, live_server, email):
-    page.goto(live_server.url + "/accounts/sign-in/")
-    page.locator("#id_username").fill(email)
-    page.locator("#id_password").fill(PASSWORD)
-    page.get_by_role("button", name="Sign in").click()
-    page.wait_for_load_state()
 
 
 def test_supplier_lists_a_service_and_a_buyer_finds_it_by_facet(live_server, demo_world, page):

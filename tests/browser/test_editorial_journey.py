@@ -10,10 +10,10 @@ from playwright.sync_api import expect
 
 from cms.models import CaseStudyIndexPage
 from marketplace.organisations.models import Supplier
+from tests.browser.helpers import sign_in
 
 pytestmark = pytest.mark.browser
 
-PASSWORD = "responsible-demo"
 TITLE = "Seasonal tomatoes and reclaimed greenhouses"
 PARTNERS = ["Panier Solidaire Esch-sur-Alzette asbl", "Bâti-Réemploi Ettelbruck SIS"]
 
@@ -25,13 +25,8 @@ def settle(page):
 
 
 def admin_sign_in(page, live_server, email):
-    page.context.clear_cookies()
-    page.goto(live_server.url + "/cms/login/")
-    page.locator("#id_username").fill(email)
-    page.locator("#id_password").fill(PASSWORD)
-    page.get_by_role("button", name="Sign in").click()
+    sign_in(page, live_server, email, path="/cms/login/")
     expect(page).to_have_url(live_server.url + "/cms/")
-    settle(page)
 
 
 def choose_supplier(page, name):

@@ -9,20 +9,11 @@ from playwright.sync_api import expect
 
 from marketplace.organisations.models import Supplier
 from marketplace.partner.strategy import Selector
+from tests.browser.helpers import sign_in
 
 pytestmark = pytest.mark.browser
 
-PASSWORD = "responsible-demo"
 SUPPLIERS = ("supplier@example.com", "supplier2@example.com", "supplier3@example.com")
-
-
-def sign_in(page, live_server, email):
-    page.context.clear_cookies()
-    page.goto(live_server.url + "/accounts/sign-in/")
-    page.locator("#id_username").fill(email)
-    page.locator("#id_password").fill(PASSWORD)
-    page.get_by_role("button", name="Sign in").click()
-    page.wait_for_load_state()
 
 
 def buyable_product(email, kind):

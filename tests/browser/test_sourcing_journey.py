@@ -11,7 +11,7 @@ from django.utils import timezone
 from playwright.sync_api import expect
 
 from marketplace.sourcing.models import Need
-from tests.browser.test_ordering_journeys import PASSWORD
+from tests.browser.helpers import follow, sign_in, visit
 
 pytestmark = pytest.mark.browser
 
@@ -20,25 +20,6 @@ QUOTES = {  # login: (line, quantity, unit price)
     "supplier2@example.com": ("Dismantling and reuse of shelving", "3", "450.00"),
     "supplier3@example.com": ("Deep cleaning after the clear-out", "2", "800.00"),
 }
-
-
-def follow(page, locator):
-    """Clicks a link or button and waits until the next page is quiet: Chromium fetches the
-    favicon after the load event, and the next step must not cut that request short."""
-    with page.expect_navigation(wait_until="networkidle"):
-        locator.click()
-
-
-def visit(page, url):
-    page.goto(url, wait_until="networkidle")
-
-
-def sign_in(page, live_server, email):
-    page.context.clear_cookies()
-    visit(page, live_server.url + "/accounts/sign-in/")
-    page.locator("#id_username").fill(email)
-    page.locator("#id_password").fill(PASSWORD)
-    follow(page, page.get_by_role("button", name="Sign in"))
 
 
 def send_quote(page, live_server, email, need):
