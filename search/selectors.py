@@ -49,6 +49,8 @@ def _cached_per_language(key, load):
 def _load_vocabulary() -> dict:
     sectors = {s.slug: (s.name, s.parent.slug if s.parent_id else "") for s in Sector.objects.select_related("parent")}
     networks = dict(Network.objects.values_list("slug", "name"))
+    regions = list(Region.objects.values_list("slug", "name", "country"))
+    country_names = {code: (name, "") for code, name in countries}
     labels = {slug: (name, "") for slug, name in Label.objects.values_list("slug", "name")}
     labels.update(
         {
@@ -58,13 +60,10 @@ def _load_vocabulary() -> dict:
     )
     return {
         "sector": sectors,
-        "country": {code: (name, "") for code, name in countries},
-        "region": {slug: (name, "") for slug, name in Region.objects.values_list("slug", "name")},
+        "country": country_names,
+        "region": {slug: (name, "") for slug, name, _country in regions},
         # Countries, and regions under their country.
-        "serves": {
-            **{code: (name, "") for code, name in countries},
-            **{slug: (name, code) for slug, name, code in Region.objects.values_list("slug", "name", "country")},
-        },
+        "serves": {**country_names, **{slug: (name, country) for slug, name, country in regions}},
         "impact": {slug: (name, "") for slug, name in ImpactArea.objects.values_list("slug", "name")},
         "label": labels,
         "legal_form": {value: (str(label), "") for value, label in Supplier.LegalForm.choices},

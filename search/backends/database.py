@@ -2,9 +2,10 @@
 (search.models plus a full-text table); facet counts and pages are computed on
 bitmaps of it held in memory (bitmaps.py), reloaded after each write.
 
-A query costs two SQL statements whatever the page size and the number of
-selected facets: the index stamp and the page's cards; with text, one more for
-each word of it the snapshot does not remember yet (its full-text matches)."""
+A query costs one SQL statement whatever the page size and the number of
+selected facets, the index stamp; with text, one more for each word of it the
+snapshot does not remember yet (its full-text matches). The page's cards are
+search.selectors' one more."""
 
 import uuid
 from dataclasses import dataclass
