@@ -3,7 +3,6 @@ site-wide search, and what other apps show of our stories. Each listing's
 queries are decided here, a fixed number whatever the page size."""
 
 from dataclasses import dataclass, field
-from itertools import islice
 from urllib.parse import urlencode
 
 from django.core.paginator import Page as PaginatorPage
@@ -41,6 +40,10 @@ def _with_card_relations(stories):
 
 def published_stories():
     return CaseStudyPage.objects.live().public()
+
+
+def published_articles():
+    return ArticlePage.objects.live().public()
 
 
 def case_studies_featuring(*, supplier):
@@ -128,22 +131,23 @@ def story_listing(*, index, params, page_size: int) -> StoryListing:
 @dataclass
 class StoryPartner:
     supplier: Supplier
-    products: list  # a few of its products in the shop; none when its profile is not public
-    is_public: bool
+    products: list  # a few of its products in the shop; none when its profile is not public (not verified)
 
 
 def story_partners(*, story) -> list[StoryPartner]:
     """The story's social enterprises with a few of their products: a story links to
     their profiles and their shop. A supplier no longer verified is named, not linked."""
-    partners = []
-    for supplier in story.suppliers:
-        products = (
-            list(islice(organisation_selectors.supplier_products(supplier=supplier), PRODUCTS_PER_PARTNER))
-            if supplier.verified
-            else []
+    return [
+        StoryPartner(
+            supplier=supplier,
+            products=(
+                list(organisation_selectors.supplier_products(supplier=supplier, limit=PRODUCTS_PER_PARTNER))
+                if supplier.verified
+                else []
+            ),
         )
-        partners.append(StoryPartner(supplier=supplier, products=products, is_public=supplier.verified))
-    return partners
+        for supplier in story.suppliers
+    ]
 
 
 # The home page -------------------------------------------------------------------------
@@ -212,8 +216,7 @@ def home_sector_entries(*, home) -> list[SectorEntry]:
 
 def article_page(*, index, number, size: int) -> PaginatorPage:
     articles = (
-        ArticlePage.objects.live()
-        .public()
+        published_articles()
         .child_of(index)
         .prefetch_related(Prefetch("hero_image", queryset=get_image_model().objects.prefetch_renditions(CARD_IMAGE)))
         .order_by("-date", "-pk")

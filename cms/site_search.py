@@ -17,7 +17,7 @@ from elasticsearch import ApiError
 from search.interface import PAGE_SIZES, ProductQuery, SupplierQuery
 from search.selectors import product_search, supplier_search
 
-from .selectors import published_stories
+from .selectors import published_articles, published_stories
 
 logger = logging.getLogger(__name__)
 
@@ -69,9 +69,7 @@ class SiteSearchResults:
 
 
 def _page_querysets():
-    from .models import ArticlePage
-
-    return {"stories": published_stories(), "news": ArticlePage.objects.live().public()}
+    return {"stories": published_stories(), "news": published_articles()}
 
 
 def _search_pages(queryset, text):

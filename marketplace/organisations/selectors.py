@@ -80,10 +80,11 @@ def supplier_get_profile(*, slug: str, user) -> Supplier:
     return supplier
 
 
-def supplier_products(*, supplier: Supplier):
-    """The supplier's public products with their price and first image, in a
-    fixed number of queries whatever their number. A product sold in variants
-    (sizes, colours) is listed once, at the lowest price of its variants."""
+def supplier_products(*, supplier: Supplier, limit: int | None = None):
+    """The supplier's public products (the first `limit` by title, or all) with
+    their price and first image, in a fixed number of queries whatever their
+    number. A product sold in variants (sizes, colours) is listed once, at the
+    lowest price of its variants."""
     partner_id = supplier.partner_id
     stockrecords = StockRecord.objects.filter(partner_id=partner_id)
     products = (
@@ -104,7 +105,7 @@ def supplier_products(*, supplier: Supplier):
         .distinct()
         .order_by("title")
     )
-    for product in products:
+    for product in products[:limit]:
         records = list(product.stockrecords.all()) or [
             record for child in product.children.all() for record in child.stockrecords.all()
         ]

@@ -10,18 +10,12 @@ from playwright.sync_api import expect
 
 from cms.models import CaseStudyIndexPage
 from marketplace.organisations.models import Supplier
-from tests.browser.helpers import sign_in
+from tests.browser.helpers import follow, sign_in, visit
 
 pytestmark = pytest.mark.browser
 
 TITLE = "Seasonal tomatoes and reclaimed greenhouses"
 PARTNERS = ["Panier Solidaire Esch-sur-Alzette asbl", "Bâti-Réemploi Ettelbruck SIS"]
-
-
-def settle(page):
-    """Let an admin page finish its own requests (its icon sprite) before leaving it:
-    leaving earlier cancels them, which the page fixture counts as failures."""
-    page.wait_for_load_state("networkidle")
 
 
 def admin_sign_in(page, live_server, email):
@@ -45,16 +39,14 @@ def test_an_editor_writes_a_story_a_moderator_publishes_it_and_visitors_find_it(
 
     # The editor writes the story, chooses two suppliers and submits it for moderation.
     admin_sign_in(page, live_server, "editor@example.com")
-    page.goto(f"{live_server.url}/cms/pages/add/cms/casestudypage/{index.pk}/")
-    settle(page)
+    visit(page, f"{live_server.url}/cms/pages/add/cms/casestudypage/{index.pk}/")
     page.locator("#id_title").fill(TITLE)
     page.locator("#id_summary").fill("A food hub sells tomatoes grown in greenhouses rebuilt from reclaimed glass.")
     for name in PARTNERS:
         choose_supplier(page, name)
     page.get_by_role("button", name="More actions").click()
-    page.get_by_role("button", name="Submit to Moderators approval").click()
+    follow(page, page.get_by_role("button", name="Submit to Moderators approval"))
     expect(page.locator(".messages")).to_contain_text("submitted for moderation")
-    settle(page)
 
     # Not public until a moderator approves it.
     response = page.request.get(live_server.url + "/stories/")
@@ -64,12 +56,10 @@ def test_an_editor_writes_a_story_a_moderator_publishes_it_and_visitors_find_it(
     admin_sign_in(page, live_server, "moderator@example.com")
     awaiting = page.get_by_role("row").filter(has_text=TITLE)
     expect(awaiting).to_contain_text("Emil Editor")
-    awaiting.get_by_role("link", name=TITLE).click()
-    settle(page)
+    follow(page, awaiting.get_by_role("link", name=TITLE))
     page.get_by_role("button", name="More actions").click()
-    page.get_by_role("button", name="Approve and Publish").click()
+    follow(page, page.get_by_role("button", name="Approve and Publish"))
     expect(page.locator(".messages")).to_contain_text(f"Page '{TITLE}' has been updated.")
-    settle(page)
 
     # A visitor finds it on /stories/, on both suppliers' profiles and in the site search.
     page.context.clear_cookies()

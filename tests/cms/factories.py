@@ -8,7 +8,7 @@ from PIL import Image as PillowImage
 from wagtail.images import get_image_model
 from wagtail.rich_text import RichText
 
-from cms.models import ArticlePage, CaseStudyPage, CaseStudySupplier, StandardPage
+from cms.models import ArticlePage, CaseStudyPage, CaseStudySupplier
 
 Image = get_image_model()
 
@@ -41,10 +41,4 @@ def article_create(*, index, title, intro="News of the platform.", publish=True,
         page.save_revision().publish()
     else:
         page.unpublish()
-    return page
-
-
-def standard_page_create(*, parent, title, **fields):
-    page = parent.add_child(instance=StandardPage(title=title, **fields))
-    page.save_revision().publish()
     return page
