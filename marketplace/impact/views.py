@@ -8,8 +8,8 @@ from django.shortcuts import get_object_or_404, redirect
 from django.utils.translation import gettext as _
 from django.views.generic import TemplateView, View
 
+from marketplace.order.selectors import buyers_of
 from marketplace.organisations.models import Buyer
-from marketplace.sourcing.selectors import buyers_of
 
 from .exports import method_text, report_download
 from .forms import PeriodForm

@@ -57,6 +57,9 @@ def basket_problems(basket) -> list[str]:
 
 
 def buyers_of(user):
+    """The buyer organisations the user belongs to (none for a visitor)."""
+    if not user.is_authenticated:
+        return Buyer.objects.none()
     return Buyer.objects.filter(memberships__user=user).order_by("name")
 
 

@@ -318,7 +318,6 @@ OSCAR_DASHBOARD_NAVIGATION.append(
                 "access_fn": dashboard_menu.for_operators,
             },
         ],
-        "access_fn": dashboard_menu.for_everyone,
     }
 )
 

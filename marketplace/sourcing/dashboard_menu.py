@@ -2,10 +2,6 @@
 so it imports no model at load time."""
 
 
-def for_everyone(user, *args):
-    return True
-
-
 def for_supplier_members(user, *args):
     # Granted by marketplace.dashboard.access while the user holds a supplier membership.
     return not user.is_staff and user.has_perm("partner.dashboard_access")

@@ -10,7 +10,7 @@ from marketplace.organisations.models import Buyer, Region, Sector, Supplier
 from search.interface import SupplierQuery
 from search.selectors import search_count
 
-from .models import Invitation, Need, Question, Quote, QuoteLine
+from .models import Invitation, Need, Quote, QuoteLine
 
 # Quotes the buyer can still compare or has decided on (not withdrawn).
 QUOTE_STANDING = (Quote.Status.SUBMITTED, Quote.Status.AWARDED, Quote.Status.NOT_SELECTED)
@@ -34,12 +34,6 @@ def suppliers_matching_count(*, sectors, country, region: Region | None = None) 
     reading them: the need form asks while the buyer types."""
     places = (region.slug,) if region is not None else (country,)
     return search_count(SupplierQuery(filters={"sector": tuple(s.slug for s in sectors), "serves": places}))
-
-
-def buyers_of(user):
-    if not user.is_authenticated:
-        return Buyer.objects.none()
-    return Buyer.objects.filter(memberships__user=user).order_by("name")
 
 
 def suppliers_of(user):
@@ -145,7 +139,3 @@ def questions_for(access: NeedAccess):
     if access.as_buyer or access.as_operator:
         return list(questions)
     return list(questions.filter(Q(answered_at__isnull=False) | Q(supplier=access.supplier)))
-
-
-def question_for_buyer(*, user, pk) -> Question | None:
-    return Question.objects.filter(pk=pk, need__buyer__memberships__user=user).select_related("need").first()

@@ -6,10 +6,10 @@ from django.db import transaction
 from django.db.models import Count, Prefetch
 from django.utils.translation import gettext as _
 
+from marketplace.order.selectors import buyers_of
 from marketplace.organisations.models import Sector, ServedArea, Supplier
 
 from .models import Shortlist, ShortlistEntry
-from .selectors import buyers_of
 
 
 def shortlists_for(user):

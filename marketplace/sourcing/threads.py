@@ -8,9 +8,11 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from marketplace.order.selectors import buyers_of
+
 from . import notifications
 from .models import Message, Thread
-from .selectors import buyers_of, suppliers_of
+from .selectors import suppliers_of
 
 
 def threads_for(user):

@@ -1,6 +1,7 @@
 from django import template
 
-from ..selectors import buyers_of
+from marketplace.order.selectors import buyers_of
+
 from ..shortlists import shortlists_for
 
 register = template.Library()

@@ -11,6 +11,7 @@ from django.utils.translation import ngettext
 from django.views.generic import FormView, ListView, TemplateView, View
 
 from marketplace.order.models import Purchase
+from marketplace.order.selectors import buyers_of
 from marketplace.organisations.models import Region, Sector
 
 from .. import selectors, services
@@ -28,7 +29,7 @@ class NeedListView(LoginRequiredMixin, ListView):
     paginate_by = 20
 
     def get(self, request, *args, **kwargs):
-        self.buyers = list(selectors.buyers_of(request.user))
+        self.buyers = list(buyers_of(request.user))
         if not self.buyers and selectors.suppliers_of(request.user).exists():
             return redirect("sourcing:invitation-list")
         return super().get(request, *args, **kwargs)
@@ -47,7 +48,7 @@ class NeedFormMixin(LoginRequiredMixin):
     def dispatch(self, request, *args, **kwargs):
         if not request.user.is_authenticated:
             return self.handle_no_permission()
-        self.buyers = selectors.buyers_of(request.user)
+        self.buyers = buyers_of(request.user)
         if not self.buyers.exists():
             raise PermissionDenied(_("Only members of a buyer organisation can post needs."))
         return super().dispatch(request, *args, **kwargs)

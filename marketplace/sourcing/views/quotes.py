@@ -4,6 +4,7 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import FileResponse, Http404
 from django.shortcuts import redirect
+from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from django.views.generic import TemplateView
 
@@ -21,11 +22,13 @@ class QuoteEditView(NeedAccessMixin, TemplateView):
     roles = ("supplier",)
     template_name = "sourcing/quote_form.html"
 
-    def get_quote(self):
+    @cached_property
+    def quote(self):
+        """The supplier's quote so far, or None."""
         return selectors.quote_of(need=self.need, supplier=self.access.supplier)
 
     def forms(self, data=None, files=None):
-        quote = self.get_quote()
+        quote = self.quote
         initial, lines = {}, [{"vat_rate": self.default_vat_rate()}]
         if quote is not None:
             initial = {"valid_until": quote.valid_until, "delivery_date": quote.delivery_date, "message": quote.message}
@@ -48,7 +51,7 @@ class QuoteEditView(NeedAccessMixin, TemplateView):
             messages.info(request, _("This need no longer takes quotes."))
             return redirect(self.need.get_absolute_url())
         form, formset = self.forms()
-        return self.render_to_response(self.get_context_data(form=form, formset=formset, quote=self.get_quote()))
+        return self.render_to_response(self.get_context_data(form=form, formset=formset, quote=self.quote))
 
     def post(self, request, *args, **kwargs):
         form, formset = self.forms(request.POST, request.FILES)
@@ -69,7 +72,7 @@ class QuoteEditView(NeedAccessMixin, TemplateView):
             else:
                 messages.success(request, _("Your quote is sent. Only the buyer sees it."))
                 return redirect(self.need.get_absolute_url())
-        context = self.get_context_data(form=form, formset=formset, quote=self.get_quote())
+        context = self.get_context_data(form=form, formset=formset, quote=self.quote)
         return self.render_to_response(context, status=400)
 
 

@@ -9,11 +9,12 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views.generic import TemplateView, View
 
+from marketplace.order.selectors import buyers_of
 from marketplace.organisations.models import Supplier
 from search.interface import InvalidQuery, SupplierQuery
 from search.selectors import supplier_search
 
-from .. import exports, selectors, shortlists
+from .. import exports, shortlists
 from .access import error_text
 
 # An export of directory results stops here: the directory is for finding, not copying.
@@ -24,7 +25,7 @@ class BuyerMemberMixin(LoginRequiredMixin):
     def dispatch(self, request, *args, **kwargs):
         if not request.user.is_authenticated:
             return self.handle_no_permission()
-        self.buyers = list(selectors.buyers_of(request.user))
+        self.buyers = list(buyers_of(request.user))
         if not self.buyers:
             raise PermissionDenied(_("Shortlists are for members of a buyer organisation."))
         return super().dispatch(request, *args, **kwargs)

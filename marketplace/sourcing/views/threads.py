@@ -10,9 +10,10 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.generic import FormView, ListView
 
+from marketplace.order.selectors import buyers_of
 from marketplace.organisations.models import Supplier
 
-from .. import selectors, threads
+from .. import threads
 from .access import error_text
 
 
@@ -54,12 +55,12 @@ class ContactView(LoginRequiredMixin, FormView):
 
     def dispatch(self, request, *args, **kwargs):
         self.supplier = get_object_or_404(Supplier, slug=kwargs["slug"], verified=True)
-        if request.user.is_authenticated and not selectors.buyers_of(request.user).exists():
+        if request.user.is_authenticated and not buyers_of(request.user).exists():
             raise PermissionDenied(_("Only members of a buyer organisation can contact suppliers here."))
         return super().dispatch(request, *args, **kwargs)
 
     def get_form_kwargs(self):
-        return {**super().get_form_kwargs(), "buyers": selectors.buyers_of(self.request.user)}
+        return {**super().get_form_kwargs(), "buyers": buyers_of(self.request.user)}
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(supplier=self.supplier, **kwargs)
