@@ -70,35 +70,44 @@ def part_dashboard_url(part) -> str:
     return absolute_url(reverse("dashboard:order-detail", kwargs={"number": part.number}))
 
 
-def _deliver(message: Message, users=(), addresses=()) -> None:
+def deliver(message: Message, users=(), addresses=(), *, reply_to=None) -> None:
+    """Each user gets the message as an e-mail and an account notification, each
+    address as an e-mail; `reply_to` is the address answers go to, if any."""
     for user in users:
         try:
             Notification.objects.create(recipient=user, subject=escape(message.subject), body=message.html)
             if user.email:
-                _mail(message, user.email)
+                _mail(message, user.email, reply_to=reply_to)
         except Exception:
             # Whatever broke (a mail server, a bad address), the other recipients still hear.
             logger.exception("Could not notify user %s of “%s”", user.pk, message.subject)
     for address in addresses:
         try:
-            _mail(message, address)
+            _mail(message, address, reply_to=reply_to)
         except Exception:
             logger.exception("Could not e-mail %s about “%s”", address, message.subject)
 
 
-def _mail(message: Message, address: str) -> None:
-    email = EmailMultiAlternatives(message.subject, message.text, settings.DEFAULT_FROM_EMAIL, [address])
+def _mail(message: Message, address: str, *, reply_to=None) -> None:
+    email = EmailMultiAlternatives(
+        message.subject,
+        message.text,
+        settings.DEFAULT_FROM_EMAIL,
+        [address],
+        reply_to=[reply_to] if reply_to else None,
+    )
     email.attach_alternative(message.html, "text/html")
     for filename, content, mimetype in message.attachments:
         email.attach(filename, content, mimetype)
     email.send()
 
 
-def _members(organisation_id, *, role=None):
-    memberships = Membership.objects.filter(organisation_id=organisation_id).select_related("user")
+def members(organisation_ids, *, role=None) -> list:
+    """The members of these organisations (of that role), each once."""
+    memberships = Membership.objects.filter(organisation_id__in=organisation_ids).select_related("user")
     if role:
         memberships = memberships.filter(role=role)
-    return [membership.user for membership in memberships.order_by("pk")]
+    return list(dict.fromkeys(membership.user for membership in memberships.order_by("pk")))
 
 
 def buyer_recipients(purchase) -> list:
@@ -107,7 +116,7 @@ def buyer_recipients(purchase) -> list:
         placer = Membership.objects.filter(organisation_id=purchase.buyer_id, user_id=purchase.placed_by_id)
         if placer.exists():
             return [purchase.placed_by]
-    return _members(purchase.buyer_id, role=Role.ADMIN)
+    return members([purchase.buyer_id], role=Role.ADMIN)
 
 
 def _parts_with_lines(purchase) -> list:
@@ -117,7 +126,7 @@ def _parts_with_lines(purchase) -> list:
 
 def purchase_placed(purchase) -> None:
     parts = _parts_with_lines(purchase)
-    _deliver(
+    deliver(
         Message(
             subject=_("Purchase %(number)s placed") % {"number": purchase.number},
             text=render_to_string(
@@ -128,7 +137,7 @@ def purchase_placed(purchase) -> None:
         users=buyer_recipients(purchase),
     )
     for part, lines in parts:
-        _deliver(
+        deliver(
             Message(
                 subject=_("New order %(number)s from %(buyer)s")
                 % {"number": part.number, "buyer": purchase.buyer.name},
@@ -137,7 +146,7 @@ def purchase_placed(purchase) -> None:
                     {"purchase": purchase, "part": part, "lines": lines, "url": part_dashboard_url(part)},
                 ),
             ),
-            users=_members(part.supplier_id),
+            users=members([part.supplier_id]),
         )
 
 
@@ -167,4 +176,4 @@ def part_status_changed(part, old_status: str) -> None:
         billing_email = purchase.buyer.billing_email
         if billing_email and billing_email.lower() not in {user.email.lower() for user in users}:
             addresses.append(billing_email)
-    _deliver(message, users=users, addresses=addresses)
+    deliver(message, users=users, addresses=addresses)

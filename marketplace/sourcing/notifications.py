@@ -7,56 +7,21 @@ of questions, quotes and the deadline. Nobody's e-mail address is shown to the o
 side: messages come from the platform, with a reply address only when its owner chose
 to share it. One failing recipient is logged and the others still hear."""
 
-import logging
-
-from django.conf import settings
-from django.core.mail import EmailMultiAlternatives, get_connection
 from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils.html import escape
-from oscar.core.loading import get_model
 
-from marketplace.order.notifications import Message, absolute_url
-from marketplace.organisations.models import Membership
-
-logger = logging.getLogger(__name__)
-Notification = get_model("communication", "Notification")
-
-
-def members(organisation_ids):
-    memberships = Membership.objects.filter(organisation_id__in=organisation_ids).select_related("user")
-    return list(dict.fromkeys(membership.user for membership in memberships.order_by("pk")))
-
-
-def _message(template: str, context: dict) -> Message:
-    text = render_to_string(f"sourcing/emails/{template}.txt", context)
-    subject, _, body = text.partition("\n")
-    return Message(subject=subject.strip(), text=body.lstrip("\n"))
+from marketplace.order import notifications
+from marketplace.order.notifications import Message, absolute_url, members, part_dashboard_url
 
 
 def deliver(users, template: str, context: dict, *, reply_to=None) -> None:
     """Renders `sourcing/emails/<template>.txt` (subject on its first line) and sends it
-    to each user as an e-mail and an account notification, over one mail connection."""
+    to each user as an e-mail and an account notification."""
     if not users:
         return
-    message = _message(template, context)
-    connection = get_connection()
-    for user in users:
-        try:
-            Notification.objects.create(recipient=user, subject=escape(message.subject), body=message.html)
-            if user.email:
-                email = EmailMultiAlternatives(
-                    message.subject,
-                    message.text,
-                    settings.DEFAULT_FROM_EMAIL,
-                    [user.email],
-                    reply_to=[reply_to] if reply_to else None,
-                    connection=connection,
-                )
-                email.attach_alternative(message.html, "text/html")
-                email.send()
-        except Exception:
-            logger.exception("Could not notify user %s of “%s”", user.pk, message.subject)
+    subject, _, body = render_to_string(f"sourcing/emails/{template}.txt", context).partition("\n")
+    message = Message(subject=subject.strip(), text=body.lstrip("\n"))
+    notifications.deliver(message, users=users, reply_to=reply_to)
 
 
 def need_url(need) -> str:
@@ -111,7 +76,7 @@ def need_awarded(award) -> None:
             "need": need,
             "quote": quote,
             "part": part,
-            "url": absolute_url(reverse("dashboard:order-detail", kwargs={"number": part.number})),
+            "url": part_dashboard_url(part),
         },
     )
     others = need.quotes.exclude(pk=quote.pk).values_list("supplier_id", flat=True)
