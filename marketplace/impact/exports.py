@@ -1,10 +1,8 @@
 """The impact report as tables (CSV, XLSX) and as a PDF: the same figures as the page."""
 
 from io import BytesIO
-from pathlib import Path
 from xml.sax.saxutils import escape
 
-import reportlab
 from django.http import HttpResponse
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
@@ -12,16 +10,13 @@ from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, TableStyle
 from reportlab.platypus import Table as PdfTable
 
+from marketplace.payments.invoices import FONT, FONT_BOLD, register_fonts
 from marketplace.sourcing.exports import Table, download
 
 from .selectors import ImpactReport
-
-FONT, FONT_BOLD = "Vera", "VeraBd"  # reportlab's own TrueType fonts: every European letter prints
 
 
 def summary(report: ImpactReport) -> list[tuple[str, object]]:
@@ -101,10 +96,7 @@ def _cell(value) -> str:
 
 
 def report_pdf(report: ImpactReport) -> bytes:
-    if FONT not in pdfmetrics.getRegisteredFontNames():
-        fonts = Path(reportlab.__file__).parent / "fonts"
-        pdfmetrics.registerFont(TTFont(FONT, fonts / "Vera.ttf"))
-        pdfmetrics.registerFont(TTFont(FONT_BOLD, fonts / "VeraBd.ttf"))
+    register_fonts()  # reportlab's own TrueType fonts: every European letter prints
     base = ParagraphStyle("base", fontName=FONT, fontSize=8, leading=10)
     heading = ParagraphStyle("heading", parent=base, fontName=FONT_BOLD, fontSize=14, leading=18)
     subheading = ParagraphStyle("subheading", parent=base, fontName=FONT_BOLD, fontSize=10, leading=14)

@@ -85,7 +85,8 @@ def format_money(amount: Decimal, currency: str) -> str:
     return f"{amount:,.2f} {currency}"
 
 
-def _register_fonts() -> None:
+def register_fonts() -> None:
+    """Register reportlab's Vera fonts as FONT and FONT_BOLD (once a process)."""
     if FONT not in pdfmetrics.getRegisteredFontNames():
         pdfmetrics.registerFont(TTFont(FONT, _FONTS_DIR / "Vera.ttf"))
         pdfmetrics.registerFont(TTFont(FONT_BOLD, _FONTS_DIR / "VeraBd.ttf"))
@@ -222,7 +223,7 @@ def _payment_terms(invoice) -> str:
 
 def invoice_pdf(invoice: Invoice) -> bytes:
     """The invoice as a PDF document (A4)."""
-    _register_fonts()
+    register_fonts()
     styles = _styles()
     invoice = Invoice.objects.select_related("supplier", "order__purchase").get(pk=invoice.pk)
     currency = invoice.order.purchase.currency
