@@ -7,7 +7,6 @@ from datetime import date
 from decimal import Decimal
 
 import stripe
-from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.db.models.functions import Coalesce
@@ -108,17 +107,15 @@ def _tracks_stock(line) -> bool:
     return line.product.get_product_class().track_stock and line.stockrecord_id is not None
 
 
-def _place_part(*, purchase, supplier, lines, basket, user, status, note, index) -> Order:
-    creator = OrderCreator()
-    excl_tax = sum(line.line_price_excl_tax for line in lines)
-    incl_tax = sum(line.line_price_incl_tax for line in lines)
-    shipping = Free()
-    part = creator.create_order_model(
+def _part_create(*, purchase, supplier, user, basket, excl_tax, incl_tax, status, note, index) -> Order:
+    """A supplier's part of the purchase: an Oscar order without lines yet, shipped free."""
+    nothing = prices.Price(currency=purchase.currency, excl_tax=Decimal("0.00"), tax=Decimal("0.00"))
+    return OrderCreator().create_order_model(
         user,
         basket,
         None,
-        shipping,
-        shipping.calculate(basket),
+        Free(),
+        nothing,
         None,
         prices.Price(currency=purchase.currency, excl_tax=excl_tax, incl_tax=incl_tax),
         f"{purchase.number}-{index}",
@@ -127,6 +124,21 @@ def _place_part(*, purchase, supplier, lines, basket, user, status, note, index)
         supplier=supplier,
         buyer_note=note,
     )
+
+
+def _place_part(*, purchase, supplier, lines, basket, user, status, note, index) -> Order:
+    part = _part_create(
+        purchase=purchase,
+        supplier=supplier,
+        user=user,
+        basket=basket,
+        excl_tax=sum(line.line_price_excl_tax for line in lines),
+        incl_tax=sum(line.line_price_incl_tax for line in lines),
+        status=status,
+        note=note,
+        index=index,
+    )
+    creator = OrderCreator()
     for line in lines:
         creator.create_line_models(part, line, extra_line_fields={"status": status})
     return part
@@ -224,8 +236,6 @@ def purchase_place_quoted(*, buyer, user, supplier, details: CheckoutDetails, li
     """Places a purchase by invoice with one part for `supplier` made of quoted lines. The
     part then follows the flow of any other part (accepting it issues its invoice). The
     caller keeps this idempotent (an award places its purchase once)."""
-    shipping = Free()
-    currency = settings.OSCAR_DEFAULT_CURRENCY
     with transaction.atomic():
         purchase = _purchase_create(
             buyer=buyer,
@@ -236,19 +246,16 @@ def purchase_place_quoted(*, buyer, user, supplier, details: CheckoutDetails, li
             total_excl_tax=sum(line.net for line in lines),
             total_incl_tax=sum(line.net + line.vat for line in lines),
         )
-        part = OrderCreator().create_order_model(
-            user,
-            None,
-            None,
-            shipping,
-            prices.Price(currency=currency, excl_tax=Decimal("0.00"), tax=Decimal("0.00")),
-            None,
-            prices.Price(currency=currency, excl_tax=purchase.total_excl_tax, incl_tax=purchase.total_incl_tax),
-            f"{purchase.number}-1",
-            PartStatus.PLACED,
+        part = _part_create(
             purchase=purchase,
             supplier=supplier,
-            buyer_note=details.supplier_notes.get(supplier.pk, ""),
+            user=user,
+            basket=None,
+            excl_tax=purchase.total_excl_tax,
+            incl_tax=purchase.total_incl_tax,
+            status=PartStatus.PLACED,
+            note=details.supplier_notes.get(supplier.pk, ""),
+            index=1,
         )
         for line in lines:
             part.lines.create(
