@@ -158,3 +158,15 @@ def _facet_counts(query, facet, counts, vocabulary, tree) -> list[FacetCount]:
 def search_count(query: SearchQuery) -> int:
     """How many suppliers or products a query finds, without loading them."""
     return backends.search(query.replace(page=1)).total
+
+
+def search_ids(query: SearchQuery, *, limit: int) -> list[int]:
+    """The ids of a query's first `limit` hits in order, page by page of the
+    query's size, without loading cards or labels (exports load what they need)."""
+    ids = []
+    for page in range(1, limit // query.page_size + 1):
+        found = backends.search(query.replace(page=page))
+        ids += found.ids
+        if len(ids) >= found.total:
+            break
+    return ids

@@ -12,7 +12,7 @@ from django.views.generic import TemplateView, View
 from marketplace.order.selectors import buyers_of
 from marketplace.organisations.models import Supplier
 from search.interface import InvalidQuery, SupplierQuery
-from search.selectors import supplier_search
+from search.selectors import search_ids
 
 from .. import exports, shortlists
 from .access import error_text
@@ -131,12 +131,7 @@ class SearchExportView(LoginRequiredMixin, View):
             query = SupplierQuery.from_params(request.GET).replace(page_size=100)
         except InvalidQuery as error:
             return HttpResponseBadRequest(str(error))
-        ids = []
-        for page in range(1, SEARCH_EXPORT_LIMIT // query.page_size + 1):
-            results = supplier_search(query.replace(page=page))
-            ids += [card.id for card in results.hits]
-            if not results.has_next:
-                break
+        ids = search_ids(query, limit=SEARCH_EXPORT_LIMIT)
         suppliers = {s.pk: s for s in shortlists.supplier_export_queryset(Supplier.objects.filter(pk__in=ids))}
         table = exports.supplier_table([suppliers[pk] for pk in ids if pk in suppliers], title=_("Suppliers"))
         return exports.download([table], filename="suppliers", fmt=fmt)
