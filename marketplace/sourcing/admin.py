@@ -2,6 +2,7 @@
 from its page (/needs/<id>/, with a reason the buyer receives), not by editing it here."""
 
 from django.contrib import admin
+from django.utils.translation import gettext_lazy as _
 
 from .models import Award, Invitation, Message, Need, NeedAttachment, Question, Quote, QuoteLine, Shortlist, Thread
 
@@ -42,11 +43,16 @@ class NeedAdmin(admin.ModelAdmin):
     search_fields = ["title", "description", "buyer__name"]
     date_hierarchy = "created_at"
     raw_id_fields = ["buyer", "created_by", "cancelled_by", "region"]
-    readonly_fields = ["status", "published_at", "closed_at", "awarded_at", "cancelled_at", "cancelled_by"]
+    readonly_fields = ["status", "published_at", "closed_at", "awarded", "cancelled_at", "cancelled_by"]
     inlines = [AttachmentInline, InvitationInline, QuestionInline]
 
     def view_on_site(self, obj):
         return obj.get_absolute_url()
+
+    @admin.display(description=_("awarded"))
+    def awarded(self, obj):
+        award = Award.objects.filter(need=obj).first()
+        return award.awarded_at if award else None
 
 
 class QuoteLineInline(ReadOnlyInline):

@@ -330,11 +330,10 @@ def need_award(*, need: Need, quote: Quote, by, details: CheckoutDetails) -> Awa
             buyer=need.buyer, user=by, supplier=quote.supplier, details=details, lines=_order_lines(quote)
         )
         award = Award.objects.create(need=need, quote=quote, purchase=purchase, awarded_by=by)
-        now = timezone.now()
         need.quotes.exclude(pk=quote.pk).filter(status=Quote.Status.SUBMITTED).update(status=Quote.Status.NOT_SELECTED)
         quote.status = Quote.Status.AWARDED
         quote.save(update_fields=["status", "updated_at"])
-        need.status, need.awarded_at, need.closed_at = Need.Status.AWARDED, now, need.closed_at or now
-        need.save(update_fields=["status", "awarded_at", "closed_at", "updated_at"])
+        need.status, need.closed_at = Need.Status.AWARDED, need.closed_at or timezone.now()
+        need.save(update_fields=["status", "closed_at", "updated_at"])
         transaction.on_commit(lambda: notifications.need_awarded(award))
     return award

@@ -37,7 +37,6 @@ class Migration(migrations.Migration):
                 ('status', models.CharField(choices=[('draft', 'Draft'), ('published', 'Open for quotes'), ('closed', 'Closed to quotes'), ('awarded', 'Awarded'), ('cancelled', 'Cancelled')], db_index=True, default='draft', max_length=16, verbose_name='status')),
                 ('published_at', models.DateTimeField(blank=True, null=True, verbose_name='published')),
                 ('closed_at', models.DateTimeField(blank=True, null=True, verbose_name='closed')),
-                ('awarded_at', models.DateTimeField(blank=True, null=True, verbose_name='awarded')),
                 ('cancelled_at', models.DateTimeField(blank=True, null=True, verbose_name='cancelled')),
                 ('cancel_reason', models.TextField(blank=True, verbose_name='reason for cancelling')),
                 ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='created')),
