@@ -12,7 +12,7 @@
 `catalogue.selectors.products_for_pricing()`.
 """
 
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 
 from django.core.exceptions import ObjectDoesNotExist
 from oscar.apps.partner import availability as oscar_availability
@@ -23,9 +23,7 @@ from catalogue.attributes import is_on_quote_only, minimum_order_quantity, vat_r
 
 from .availability import Available, NoSupplier, OnQuoteOnly, StockRequired, SupplierNotVerified
 from .prices import VatPrice
-from .vat import standard_rate
-
-CENT = Decimal("0.01")
+from .vat import standard_rate, vat_amount
 
 
 def supplier_of_stockrecord(stockrecord):
@@ -51,8 +49,7 @@ def vat_rate(product, stockrecord) -> Decimal:
 
 def price_at_rate(*, excl_tax: Decimal, currency: str, rate: Decimal) -> VatPrice:
     """A price excluding VAT and its VAT at `rate` percent, rounded half up to the cent."""
-    tax = (excl_tax * rate / 100).quantize(CENT, rounding=ROUND_HALF_UP)
-    return VatPrice(currency=currency, excl_tax=excl_tax, tax=tax, tax_rate=rate)
+    return VatPrice(currency=currency, excl_tax=excl_tax, tax=vat_amount(net=excl_tax, rate=rate), tax_rate=rate)
 
 
 def vat_price(product, stockrecord):

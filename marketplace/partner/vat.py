@@ -8,7 +8,7 @@ nothing else moves.
 """
 
 import logging
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 
 logger = logging.getLogger(__name__)
 
@@ -69,3 +69,9 @@ def standard_rate(country_code: str) -> Decimal:
         )
         return UNKNOWN_COUNTRY_RATE
     return rate
+
+
+def vat_amount(*, net: Decimal, rate: Decimal) -> Decimal:
+    """The VAT on a net amount at `rate` percent, rounded half up to the cent: shop
+    prices, quotes and the order parts made from them all round it this way."""
+    return (net * rate / 100).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)

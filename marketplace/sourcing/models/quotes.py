@@ -8,8 +8,10 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from marketplace.partner.vat import vat_amount
+
 from ..files import attachment_path, private_storage
-from ..money import line_net, vat_on
+from ..money import line_net
 
 
 class Quote(models.Model):
@@ -83,7 +85,7 @@ class QuoteLine(models.Model):
 
     @property
     def vat(self) -> Decimal:
-        return vat_on(net=self.net, rate=self.vat_rate)
+        return vat_amount(net=self.net, rate=self.vat_rate)
 
 
 class Award(models.Model):
