@@ -6,12 +6,12 @@ visitors are sent to the login page; buyers get no dashboard.
 A new dashboard route with an id kwarg fails `test_every_route_with_an_id_is_mapped`
 until ROUTES says which object it points at."""
 
-import json
-
 import pytest
 from django.apps import apps
-from django.core import serializers
-from django.urls import URLResolver, get_resolver, reverse
+from django.urls import reverse
+
+from tests import isolation
+from tests.isolation import url_routes
 
 DASHBOARD_PREFIX = "shop/dashboard/"
 
@@ -96,17 +96,7 @@ SHARED_ROUTES = {
 
 def dashboard_routes():
     """(url name, kwarg names) of every dashboard URL pattern, from the URLconf."""
-
-    def walk(patterns, prefix, namespace):
-        for pattern in patterns:
-            route = prefix + str(pattern.pattern)
-            if isinstance(pattern, URLResolver):
-                ns = namespace + (f"{pattern.namespace}:" if pattern.namespace else "")
-                yield from walk(pattern.url_patterns, route, ns)
-            elif route.lstrip("^").startswith(DASHBOARD_PREFIX) and pattern.name:
-                yield namespace + pattern.name, tuple(sorted(pattern.pattern.regex.groupindex))
-
-    return sorted(set(walk(get_resolver().url_patterns, "", "")))
+    return url_routes(lambda route, name: route.startswith(DASHBOARD_PREFIX))
 
 
 def routes_with_ids():
@@ -139,16 +129,7 @@ def database_state():
         "catalogue_dashboard",
         "organisations",
     ]
-    models = [m for label in labels for m in apps.get_app_config(label).get_models() if m._meta.managed]
-    models.append(apps.get_model("accounts", "User"))
-    state = {}
-    for model in models:
-        rows = serializers.serialize("json", model._default_manager.order_by("pk"))
-        state[model._meta.label] = [
-            {k: v for k, v in row["fields"].items() if k != "last_login"} | {"pk": row["pk"]}
-            for row in json.loads(rows)
-        ]
-    return state
+    return isolation.database_state(labels, models=[apps.get_model("accounts", "User")])
 
 
 def hostile_post(w):

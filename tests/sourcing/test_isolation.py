@@ -5,20 +5,19 @@ who must get 403, 404 or 405, see none of the buyer's or the winner's data, and 
 nothing; anonymous visitors are sent to sign in. A new route with an id fails
 `test_every_route_with_an_id_is_mapped` until ROUTES says what it points at."""
 
-import json
 from decimal import Decimal
 from types import SimpleNamespace
 
 import pytest
-from django.apps import apps
-from django.core import serializers
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.urls import URLResolver, get_resolver, reverse
+from django.urls import reverse
 
 from marketplace.order.services import QuotedLine, purchase_place_quoted
 from marketplace.sourcing import services, shortlists, threads
 from marketplace.sourcing.models import NeedAttachment
+from tests import isolation
 from tests.factories import BuyerFactory, UserFactory
+from tests.isolation import url_routes
 from tests.order.helpers import checkout_details
 from tests.sourcing.conftest import admin_of, need_draft, need_published, quote
 
@@ -76,17 +75,7 @@ NEED_SECRETS = ("Confidential spec", "%PDF")
 
 def routes():
     """(url name, kwarg names) of every sourcing and impact URL pattern, from the URLconf."""
-
-    def walk(patterns, namespace):
-        for pattern in patterns:
-            if isinstance(pattern, URLResolver):
-                yield from walk(
-                    pattern.url_patterns, namespace + (f"{pattern.namespace}:" if pattern.namespace else "")
-                )
-            elif pattern.name and namespace.rstrip(":") in NAMESPACES:
-                yield namespace + pattern.name, tuple(sorted(pattern.pattern.regex.groupindex))
-
-    return sorted(set(walk(get_resolver().url_patterns, "")))
+    return url_routes(lambda route, name: name.rpartition(":")[0] in NAMESPACES)
 
 
 def routes_with_ids():
@@ -136,16 +125,7 @@ def world(market):
 
 
 def database_state():
-    models = [
-        model
-        for label in ("sourcing", "order", "organisations")
-        for model in apps.get_app_config(label).get_models()
-        if model._meta.managed
-    ]
-    return {
-        model._meta.label: json.loads(serializers.serialize("json", model._default_manager.order_by("pk")))
-        for model in models
-    }
+    return isolation.database_state(["sourcing", "order", "organisations"])
 
 
 def hostile_post(w):
