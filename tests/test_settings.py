@@ -48,14 +48,6 @@ def production_env(tmp_path, **values):
     )
 
 
-def test_production_settings_pass_check_deploy(tmp_path):
-    result = run(["manage.py", "check", "--deploy", "--fail-level", "WARNING"], production_env(tmp_path))
-    output = result.stdout + result.stderr
-    assert result.returncode == 0, output
-    assert "WARNINGS" not in output, output
-    assert "System check identified no issues" in output, output
-
-
 @pytest.mark.parametrize("secret_key", [None, ""], ids=["unset", "empty"])
 def test_production_settings_refuse_to_start_without_secret_key(tmp_path, secret_key):
     env = production_env(tmp_path)

@@ -1,5 +1,6 @@
 """Production: everything secret or host-specific must come from the environment.
-`manage.py check --deploy` passes with these settings (see tests/test_settings.py)."""
+`manage.py check --deploy` passes with these settings once static files are collected
+(see tests/test_production.py)."""
 
 from django.core.exceptions import ImproperlyConfigured
 
