@@ -119,7 +119,9 @@ class QuoteLineForm(forms.ModelForm):
         return quantity
 
     def data_or_none(self) -> QuoteLineData | None:
-        if not self.has_changed() or self.cleaned_data.get("DELETE"):
+        """The line, or None for a blank extra row (validated as empty) or one marked deleted.
+        Not `has_changed()`: a line kept as it was (only the message edited) is still a line."""
+        if not self.cleaned_data or self.cleaned_data.get("DELETE"):
             return None
         return QuoteLineData(**{name: self.cleaned_data[name] for name in self.Meta.fields})
 

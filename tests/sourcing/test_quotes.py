@@ -4,6 +4,7 @@ other's quotes, and see answers to questions without who asked."""
 from decimal import Decimal
 
 import pytest
+from bs4 import BeautifulSoup
 from django.core import mail
 from django.core.exceptions import ValidationError
 from django.urls import reverse
@@ -133,3 +134,55 @@ def quote_form_data(*rows, **overrides):
         )
     data.update(overrides)
     return data
+
+
+def form_as_browser_sends_it(html):
+    """The fields of the page's quote form with the values the page shows, as a browser would post them."""
+    form = BeautifulSoup(html, "html.parser").find("form", attrs={"method": "post", "enctype": True})
+    data = {}
+    for field in form.find_all(["input", "textarea", "select"]):
+        name = field.get("name")
+        if not name or field.get("type") in {"file", "submit"} or name == "csrfmiddlewaretoken":
+            continue
+        if field.name == "textarea":
+            data[name] = field.text.strip("\n")
+        elif field.name == "select":
+            selected = field.find("option", selected=True) or field.find("option")
+            data[name] = selected.get("value", "") if selected else ""
+        elif field.get("type") != "checkbox" or field.has_attr("checked"):
+            data[name] = field.get("value", "")
+    return data
+
+
+def test_a_supplier_changes_only_the_message_of_its_quote(client, market):
+    need = need_published(market)
+    quote(need, market.bricks, ("Reused bricks", "2000", "0.40", "20"), ("Delivery", "1", "80.00", "20"))
+    client.force_login(admin_of(market.bricks))
+    url = reverse("sourcing:quote-edit", kwargs={"pk": need.pk})
+    data = form_as_browser_sends_it(client.get(url).content.decode())
+    data["message"] = "Delivered on reusable pallets, taken back."
+
+    response = client.post(url, data, follow=True)
+
+    assert "Only the buyer sees it" in response.content.decode()
+    saved = need.quotes.get()
+    assert saved.message == "Delivered on reusable pallets, taken back."
+    assert [line.description for line in saved.lines.order_by("position")] == ["Reused bricks", "Delivery"]
+    assert saved.total_excl_tax == Decimal("880.00")
+
+
+def test_a_quote_with_an_error_keeps_what_the_supplier_typed(client, market):
+    need = need_published(market)
+    quote(need, market.bricks, ("Reused bricks", "2000", "0.40", "20"))
+    client.force_login(admin_of(market.bricks))
+    url = reverse("sourcing:quote-edit", kwargs={"pk": need.pk})
+    data = form_as_browser_sends_it(client.get(url).content.decode())
+    data.update({"message": "A new message worth keeping", "lines-0-quantity": "-5"})
+
+    response = client.post(url, data)
+
+    assert response.status_code == 400
+    page = response.content.decode()
+    assert "The quantity must be more than zero." in page
+    assert "A new message worth keeping" in page and 'value="Reused bricks"' in page
+    assert need.quotes.get().lines.get().quantity == Decimal("2000")
