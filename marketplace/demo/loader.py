@@ -240,7 +240,8 @@ class DemoLoader:
 
     def supplier(self, plan: SupplierPlan, index: int) -> Supplier:
         colour = PALETTE[index % len(PALETTE)]
-        existing = Supplier.objects.filter(name=plan.name).first()
+        # Found by the slug it was created with, which no user edits: its members may rename it.
+        existing = Supplier.objects.filter(slug=services.slug_base(plan.name)).first()
         if existing is not None:
             self.attributes_backfill(existing, plan, index)
             return existing
@@ -314,6 +315,8 @@ class DemoLoader:
         """Mostly from the main sector, and one from the second sector if any."""
         for n, (sector_slug, (title, kind, unit, price)) in enumerate(self._offers(plan, index)):
             upc = f"DEMO-{index + 1:03d}-{n + 1}"
+            if Product.objects.filter(upc=upc).exists():
+                continue
             sector = Sector.objects.select_related("parent").get(slug=sector_slug)
             product = Product.objects.create(
                 upc=upc,
@@ -404,7 +407,7 @@ class DemoLoader:
         buyers = {}
         for name, country, city, public, description in data.BUYERS:
             street, postcode, vat_id = data.BUYER_BILLING[name]
-            buyer = Buyer.objects.filter(name=name).first()
+            buyer = Buyer.objects.filter(slug=services.slug_base(name)).first()
             if buyer is None:
                 buyer = services.buyer_create(
                     buyer=Buyer(

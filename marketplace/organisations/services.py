@@ -23,10 +23,14 @@ User = get_user_model()
 RESERVED_SLUGS = {"new", "edit", "members", "join", "register", "search"}
 
 
-def unique_slug(name: str, *, exclude_pk=None) -> str:
+def slug_base(name: str) -> str:
+    """The slug an organisation of this name gets when no other holds it (kept on renames)."""
     base = slugify(name)[:180] or "organisation"
-    if base in RESERVED_SLUGS:
-        base = f"{base}-org"
+    return f"{base}-org" if base in RESERVED_SLUGS else base
+
+
+def unique_slug(name: str, *, exclude_pk=None) -> str:
+    base = slug_base(name)
     slug, n = base, 2
     taken = Organisation.objects.exclude(pk=exclude_pk)
     while taken.filter(slug=slug).exists():

@@ -158,3 +158,37 @@ def test_the_buyer_has_a_purchase_from_the_three_demo_suppliers(demo_counts):
     }
     first = purchase.parts.order_by("number").first()
     assert first.status == PartStatus.ACCEPTED and first.invoice.total_incl_tax == first.total_incl_tax
+
+
+def test_a_rerun_keeps_what_users_changed_and_fails_on_none_of_it(demo_counts):
+    """Users edit demo rows between two `make run`s: the demo finds its rows by what
+    they cannot change (slugs, product codes, e-mails), never by names."""
+    supplier = Supplier.objects.get(memberships__user__email="supplier@example.com")
+    supplier.name = "Panier Solidaire, renamed by its members"
+    supplier.save()
+    product = Product.objects.filter(stockrecords__partner=supplier.partner).order_by("pk").first()
+    product.title = "Renamed basket"
+    product.save()
+    product.stockrecords.update(price=Decimal("99.99"))
+    gone = Product.objects.filter(stockrecords__partner=supplier.partner).order_by("pk").last()
+    gone.delete()
+    buyer = Buyer.objects.get(memberships__user__email="buyer@example.com")
+    buyer.name = "Acier Moselle, new name"
+    buyer.save()
+    network = Network.objects.get(slug="impact-noord")
+    network.name = "Impact Noord Netwerk"
+    network.save()
+    need = buyer.needs.order_by("pk").first()
+    need.title = "A need the officer renamed"
+    need.save()
+    before = row_counts()
+
+    call_command("load_demo", stdout=StringIO())
+
+    assert row_counts() == before
+    assert Supplier.objects.get(pk=supplier.pk).name == "Panier Solidaire, renamed by its members"
+    product.refresh_from_db()
+    assert product.title == "Renamed basket" and product.stockrecords.get().price == Decimal("99.99")
+    assert not Product.objects.filter(upc=gone.upc).exists()
+    assert Buyer.objects.get(pk=buyer.pk).name == "Acier Moselle, new name"
+    assert Network.objects.get(pk=network.pk).name == "Impact Noord Netwerk"
