@@ -43,6 +43,16 @@ def browser():
             os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = previous
 
 
+def _failed(request) -> str | None:
+    """A request that failed, or None for one the page itself cancelled: Chromium aborts
+    requests still under way when it navigates away (say, the favicon) with
+    net::ERR_ABORTED; that is no failure of the site. Any other error is (refused
+    connection, DNS, blocked by CSP…); answers of 400 and more are caught by status."""
+    if request.failure == "net::ERR_ABORTED":
+        return None
+    return f"failed: {request.url} ({request.failure})"
+
+
 @pytest.fixture
 def page(browser):
     """A fresh page that records console errors and failed requests; a journey
@@ -52,7 +62,7 @@ def page(browser):
     page.problems = []
     page.on("console", lambda msg: msg.type == "error" and page.problems.append(f"console: {msg.text}"))
     page.on("pageerror", lambda error: page.problems.append(f"page error: {error}"))
-    page.on("requestfailed", lambda request: page.problems.append(f"failed: {request.url}"))
+    page.on("requestfailed", lambda request: _failed(request) and page.problems.append(_failed(request)))
     page.on(
         "response",
         lambda response: response.status >= 400 and page.problems.append(f"{response.status}: {response.url}"),
