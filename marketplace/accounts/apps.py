@@ -6,6 +6,3 @@ class AccountsConfig(AppConfig):
     name = "marketplace.accounts"
     label = "accounts"
     verbose_name = _("Accounts")
-
-    def ready(self):
-        from marketplace import checks  # noqa: F401  (registers the project's system checks)

@@ -7,11 +7,12 @@ from django.db.models import Q
 OPERATORS = "Operators"
 # What operators run: the shop through Oscar's dashboard (which asks staff for model
 # permissions, not staff status alone), the organisations they verify, the needs
-# they moderate, payments and invoices. Every permission of these apps.
+# they moderate, payments and invoices, e-mails that could not be sent. Every permission of these apps.
 OPERATOR_APPS = (
     "analytics",
     "catalogue",
     "communication",
+    "core",
     "flatpages",
     "offer",
     "order",

@@ -3,6 +3,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
+from marketplace.core.validators import within_planning_horizon
 from marketplace.organisations.vat_ids import validate_vat_id
 
 from .models import Purchase
@@ -29,7 +30,10 @@ class CheckoutForm(forms.Form):
     delivery_city = forms.CharField(label=_("City"), max_length=120)
     delivery_country = CountryField().formfield(label=_("Country"))
     wished_date = forms.DateField(
-        label=_("Wished delivery date"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+        label=_("Wished delivery date"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}),
+        validators=[within_planning_horizon],
     )
     payment_method = forms.ChoiceField(label=_("Payment"), widget=forms.RadioSelect)
 

@@ -27,6 +27,7 @@ from django.utils.html import escape, linebreaks, urlize
 from django.utils.translation import gettext as _
 from oscar.core.loading import get_model
 
+from marketplace.core.validators import single_line
 from marketplace.organisations.models import Membership, Role
 from marketplace.payments.invoices import invoice_pdf
 from marketplace.payments.models import Invoice
@@ -44,6 +45,10 @@ class Message:
     text: str
     # (filename, content, mimetype)
     attachments: list = field(default_factory=list)
+
+    def __post_init__(self):
+        # Subjects name organisations and needs: one line, whatever was stored.
+        self.subject = single_line(self.subject)
 
     @property
     def html(self) -> str:

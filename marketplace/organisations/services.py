@@ -14,6 +14,8 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from oscar.core.loading import get_model
 
+from marketplace.core.validators import single_line
+
 from .models import Buyer, Invitation, Membership, Organisation, Region, Role, ServedArea, Supplier
 
 Partner = get_model("partner", "Partner")
@@ -213,7 +215,7 @@ def membership_remove(*, membership: Membership) -> None:
 
 
 def _send_mail(*, to: str, template: str, context: dict) -> None:
-    subject = render_to_string(f"organisations/email/{template}_subject.txt", context).strip()
+    subject = single_line(render_to_string(f"organisations/email/{template}_subject.txt", context))
     body = render_to_string(f"organisations/email/{template}_body.txt", context)
     transaction.on_commit(lambda: send_mail(subject, body, None, [to]))
 

@@ -37,6 +37,7 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [
     # Our apps first so that their templates and static files win.
+    "marketplace.core",
     "marketplace.organisations",
     "marketplace.accounts",
     "marketplace.demo",
@@ -227,7 +228,10 @@ CACHES = {
 }
 
 # E-mail
-EMAIL_BACKEND = env("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
+# Every e-mail goes through marketplace.core.mail, which records those that fail for operators
+# and hands the others to EMAIL_DELIVERY_BACKEND (the EMAIL_BACKEND variable).
+EMAIL_BACKEND = "marketplace.core.mail.RecordingBackend"
+EMAIL_DELIVERY_BACKEND = env("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
 EMAIL_HOST = env("EMAIL_HOST", "localhost")
 EMAIL_PORT = int(env("EMAIL_PORT", "25"))
 EMAIL_HOST_USER = env("EMAIL_HOST_USER", "")

@@ -2,6 +2,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from marketplace.core.validators import within_planning_horizon
 from marketplace.order.forms import CheckoutForm
 from marketplace.organisations.forms import operating_country_choices, region_choices, sector_choices
 from marketplace.organisations.models import Buyer
@@ -72,7 +73,13 @@ class NeedForm(forms.ModelForm):
         deadline = self.cleaned_data["deadline"]
         if deadline and deadline <= timezone.now():
             raise forms.ValidationError(_("The deadline for quotes must be in the future."))
+        within_planning_horizon(deadline)
         return deadline
+
+    def clean_delivery_date(self):
+        delivery_date = self.cleaned_data["delivery_date"]
+        within_planning_horizon(delivery_date)
+        return delivery_date
 
     def clean_quantity(self):
         quantity = self.cleaned_data["quantity"]
@@ -82,8 +89,8 @@ class NeedForm(forms.ModelForm):
 
 
 class QuoteForm(forms.Form):
-    valid_until = forms.DateField(label=_("Valid until"), widget=DATE)
-    delivery_date = forms.DateField(label=_("Delivery date"), widget=DATE)
+    valid_until = forms.DateField(label=_("Valid until"), widget=DATE, validators=[within_planning_horizon])
+    delivery_date = forms.DateField(label=_("Delivery date"), widget=DATE, validators=[within_planning_horizon])
     message = forms.CharField(label=_("Message to the buyer"), widget=forms.Textarea(attrs={"rows": 4}), required=False)
     attachment = forms.FileField(label=_("Attachment"), required=False)
 

@@ -6,7 +6,7 @@ import datetime
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.validators import MinValueValidator
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
@@ -110,11 +110,15 @@ class Supplier(Organisation):
         blank=True,
         validators=[MinValueValidator(1800)],
     )
-    employees = models.PositiveIntegerField(_("employees"), null=True, blank=True)
+    # The largest social enterprises employ tens of thousands; a million is a typing slip.
+    employees = models.PositiveIntegerField(
+        _("employees"), null=True, blank=True, validators=[MaxValueValidator(1_000_000)]
+    )
     employees_vulnerable = models.PositiveIntegerField(
         _("of whom from vulnerable groups"),
         null=True,
         blank=True,
+        validators=[MaxValueValidator(1_000_000)],
         help_text=_("People with disabilities, long-term unemployed, refugees… counted in the total above."),
     )
     vulnerable_groups = models.CharField(
