@@ -2,15 +2,32 @@ from django.apps import apps
 from django.conf import settings
 from django.conf.urls.static import static
 from django.contrib import admin
+from django.contrib.auth import views as auth_views
 from django.urls import include, path, re_path
+from django.views.generic import RedirectView
 from django.views.static import serve
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from .accounts import views as account_views
 from .api import api
 
+# One sign-in page (ours, throttled): the others send people to it, keeping ?next=.
+to_sign_in = RedirectView.as_view(pattern_name="accounts:login", query_string=True)
+other_sign_in_pages = [
+    path("django-admin/login/", to_sign_in),
+    path("cms/login/", to_sign_in),
+    path("shop/accounts/login/", to_sign_in),
+    path("shop/dashboard/login/", to_sign_in),
+    path("shop/accounts/register/", RedirectView.as_view(pattern_name="accounts:signup", query_string=True)),
+    # Signing out changes state: POST only (Oscar's own view signs out on a GET).
+    path("shop/accounts/logout/", auth_views.LogoutView.as_view()),
+    path("shop/password-reset/confirm/<str:uidb64>/<str:token>/", account_views.PasswordResetConfirmView.as_view()),
+]
+
 urlpatterns = [
+    *other_sign_in_pages,
     path("django-admin/", admin.site.urls),
     path("cms/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),

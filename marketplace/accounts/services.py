@@ -10,6 +10,7 @@ OPERATORS = "Operators"
 # they moderate, payments and invoices, e-mails that could not be sent. Every permission of these apps.
 OPERATOR_APPS = (
     "analytics",
+    "axes",
     "catalogue",
     "communication",
     "core",

@@ -1,7 +1,10 @@
 from django.contrib import messages
 from django.contrib.auth import login
+from django.contrib.auth import views as auth_views
+from django.contrib.auth.forms import SetPasswordForm
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.shortcuts import redirect
+from django.urls import reverse_lazy
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.generic import FormView, TemplateView
@@ -9,6 +12,7 @@ from django.views.generic import FormView, TemplateView
 from marketplace.organisations import selectors as organisation_selectors
 
 from .forms import SignUpForm
+from .throttling import account_unlock
 
 AUTH_BACKEND = "oscar.apps.customer.auth_backends.EmailBackend"
 
@@ -45,3 +49,17 @@ class AccountHomeView(LoginRequiredMixin, TemplateView):
     def get_context_data(self, **kwargs):
         memberships = organisation_selectors.user_memberships(user=self.request.user)
         return super().get_context_data(memberships=memberships, **kwargs)
+
+
+class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
+    """Oscar's step that sets the new password, which also lifts a sign-in lock-out:
+    whoever can read the account's e-mail is its owner."""
+
+    form_class = SetPasswordForm
+    success_url = reverse_lazy("password-reset-complete")
+    template_name = "oscar/registration/password_reset_confirm.html"
+
+    def form_valid(self, form):
+        response = super().form_valid(form)
+        account_unlock(user=form.user, request=self.request)
+        return response

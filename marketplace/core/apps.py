@@ -11,6 +11,9 @@ class CoreConfig(AppConfig):
     verbose_name = _("Platform")
 
     def ready(self):
-        from . import checks, validators  # noqa: F401  (checks register on import)
+        from django.db.models.signals import post_migrate
+
+        from . import checks, sites, validators  # noqa: F401  (checks register on import)
 
         validators.form_text_checked()
+        post_migrate.connect(sites.site_domain_sync, sender=self)

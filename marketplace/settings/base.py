@@ -2,6 +2,7 @@
 machines is read from the environment (see README, "Configuration")."""
 
 import copy
+import datetime
 import os
 from decimal import Decimal
 from pathlib import Path
@@ -113,6 +114,7 @@ INSTALLED_APPS = [
     "django_countries",
     "django_tasks",
     "django_tasks_db",
+    "axes",
 ]
 
 MIDDLEWARE = [
@@ -128,6 +130,8 @@ MIDDLEWARE = [
     "oscar.apps.basket.middleware.BasketMiddleware",
     "django.contrib.flatpages.middleware.FlatpageFallbackMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Last: answers a locked-out sign-in with the lock-out page (marketplace/accounts/throttling.py).
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "marketplace.urls"
@@ -164,6 +168,8 @@ DATABASES = {
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTHENTICATION_BACKENDS = [
+    # First: refuses every sign-in of a locked-out account or address (django-axes).
+    "axes.backends.AxesStandaloneBackend",
     # Oscar signs people in by e-mail address.
     "oscar.apps.customer.auth_backends.EmailBackend",
     "django.contrib.auth.backends.ModelBackend",
@@ -177,6 +183,19 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 LOGIN_URL = "accounts:login"
+
+# Sign-in throttling (marketplace/accounts/throttling.py): 10 wrong passwords for one account,
+# or from one address, lock it for 15 minutes; a password reset or an operator unlocks it.
+AXES_FAILURE_LIMIT = int(env("AXES_FAILURE_LIMIT", "10"))
+AXES_COOLOFF_TIME = datetime.timedelta(minutes=int(env("AXES_COOLOFF_MINUTES", "15")))
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
+AXES_CLIENT_IP_CALLABLE = "marketplace.accounts.throttling.client_ip"
+AXES_USERNAME_CALLABLE = "marketplace.accounts.throttling.client_username"
+AXES_VERBOSE = False
+# Behind a reverse proxy (production), the client's address is the last of X-Forwarded-For.
+TRUST_X_FORWARDED_FOR = env_bool("TRUST_X_FORWARDED_FOR", False)
 LOGIN_REDIRECT_URL = "accounts:home"
 LOGOUT_REDIRECT_URL = "/"
 
@@ -327,6 +346,7 @@ OSCAR_DASHBOARD_NAVIGATION.append(
 
 # Wagtail
 WAGTAIL_SITE_NAME = "Responsible"
+WAGTAILADMIN_LOGIN_URL = "accounts:login"
 WAGTAILADMIN_BASE_URL = env("SITE_URL", "http://127.0.0.1:8000")
 # Pages are searched (site search, admin) in the database, or in Elasticsearch when configured;
 # the database index is then kept as well and answers when Elasticsearch cannot (cms.site_search).
@@ -362,5 +382,6 @@ LOGGING = {
         # One line per background task or stock alert drowns what matters.
         "django_tasks": {"level": "WARNING"},
         "oscar.alerts": {"level": "WARNING"},
+        "axes": {"level": "WARNING"},
     },
 }

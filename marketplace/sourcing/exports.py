@@ -47,11 +47,11 @@ def csv_bytes(tables: list[Table]) -> bytes:
                 writer.writerow([])
             writer.writerow([table.title])
         writer.writerow(table.header)
-        writer.writerows([_csv_cell(cell) for cell in row] for row in table.rows)
+        writer.writerows([csv_cell(cell) for cell in row] for row in table.rows)
     return ("\ufeff" + out.getvalue()).encode()  # with a BOM, so that Excel reads UTF-8
 
 
-def _csv_cell(value):
+def csv_cell(value):
     # A cell starting like a formula is run by spreadsheets: typed text must not be.
     if isinstance(value, str) and value[:1] in ("=", "+", "-", "@"):
         return "'" + value
@@ -67,7 +67,7 @@ def xlsx_bytes(tables: list[Table]) -> bytes:
         for cell in sheet[1]:
             cell.font = Font(bold=True)
         for row in table.rows:
-            sheet.append([_csv_cell(cell) for cell in row])
+            sheet.append([csv_cell(cell) for cell in row])
     out = BytesIO()
     workbook.save(out)
     return out.getvalue()

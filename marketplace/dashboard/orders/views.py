@@ -17,6 +17,7 @@ from oscar.apps.dashboard.orders import views as oscar_views
 from oscar.core.loading import get_model
 
 from marketplace.dashboard.access import user_partners
+from marketplace.sourcing.exports import csv_cell
 
 Line = get_model("order", "Line")
 
@@ -39,6 +40,18 @@ def visible_notes(user, order):
 
 
 class OrderListView(oscar_views.OrderListView):
+    def get_queryset(self):
+        return super().get_queryset().select_related("purchase__buyer")
+
+    def get_row_values(self, order):
+        """The CSV: suppliers get the buyer organisation and its contact, never the
+        personal e-mail of who ordered (operators still do); typed text never runs as a formula."""
+        row = super().get_row_values(order)
+        if not self.request.user.is_staff:
+            buyer = order.purchase.buyer if order.purchase_id else None
+            row["customer"] = f"{buyer.name} <{buyer.email or buyer.billing_email}>" if buyer else ""
+        return {column: csv_cell(value) for column, value in row.items()}
+
     def change_order_status(self, request, order):
         if not order_wholly_theirs(request.user, order):
             messages.error(
