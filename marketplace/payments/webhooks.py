@@ -1,6 +1,7 @@
 """Stripe webhooks: verified, stored once per event id, applied in whatever order they come."""
 
 import json
+import time
 
 import stripe
 from django.conf import settings
@@ -38,6 +39,14 @@ HANDLERS = {
 }
 
 
+def _signed_not_ahead(signature: str) -> None:
+    """stripe-python refuses signatures older than the tolerance only; one timestamped
+    ahead of our clock by more (signed with a leaked secret to be replayed later) is refused too."""
+    timestamp = int(dict(item.split("=", 1) for item in signature.split(",") if "=" in item)["t"])
+    if timestamp > time.time() + stripe.Webhook.DEFAULT_TOLERANCE:
+        raise stripe.SignatureVerificationError("Timestamp ahead of the tolerance zone", signature)
+
+
 def webhook_handle(*, payload: bytes, signature: str | None) -> StripeEvent | None:
     """Verifies and applies one webhook request. Returns the stored event, or None for a
     replay of an event already received (which changes nothing). Event types we do not
@@ -46,6 +55,7 @@ def webhook_handle(*, payload: bytes, signature: str | None) -> StripeEvent | No
         stripe.WebhookSignature.verify_header(
             payload.decode("utf-8"), signature, settings.STRIPE_WEBHOOK_SECRET, stripe.Webhook.DEFAULT_TOLERANCE
         )
+        _signed_not_ahead(signature)
         event = json.loads(payload)
         event_id, event_type, obj = event["id"], event["type"], event["data"]["object"]
     except (stripe.SignatureVerificationError, UnicodeDecodeError, ValueError, KeyError, TypeError) as error:

@@ -1,5 +1,7 @@
 """Settings for the test suite: fast hashing, in-memory cache and mail, tasks run at once."""
 
+from pathlib import Path
+
 from .base import *  # noqa: F403
 
 DEBUG = False
@@ -20,3 +22,9 @@ WAGTAILADMIN_BASE_URL = "http://testserver"
 # Serve static files from the apps in tests, as in development: no collectstatic needed.
 WHITENOISE_AUTOREFRESH = True
 WHITENOISE_USE_FINDERS = True
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
+    # A file, as `make run` uses, not Django's in-memory test database: threads of the
+    # concurrency tests then share one database in WAL mode, as a served site does.
+    # Named after the database the URL names (tmp/test.sqlite3 -> tmp/test_test.sqlite3).
+    _name = Path(DATABASES["default"]["NAME"])  # noqa: F405
+    DATABASES["default"]["TEST"] = {"NAME": str(_name.with_name(f"test_{_name.name}"))}  # noqa: F405

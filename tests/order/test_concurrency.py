@@ -1,12 +1,13 @@
-"""Concurrent checkouts on PostgreSQL: real transactions in parallel threads, each
-with its own database connection, as in production with several workers."""
+"""Concurrent checkouts on SQLite (the embedded default, a file in WAL mode) and on
+PostgreSQL: real transactions in parallel threads, each with its own database
+connection, as in production with several workers."""
 
 import threading
 from concurrent.futures import ThreadPoolExecutor
 from decimal import Decimal
 
 import pytest
-from django.db import connection, connections
+from django.db import connections
 from oscar.core.loading import get_model
 
 from marketplace.order.models import Purchase
@@ -17,10 +18,7 @@ from tests.order.helpers import basket_with, checkout_details
 Basket = get_model("basket", "Basket")
 StockRecord = get_model("partner", "StockRecord")
 
-pytestmark = [
-    pytest.mark.django_db(transaction=True),
-    pytest.mark.skipif(connection.vendor != "postgresql", reason="concurrency is tested on PostgreSQL"),
-]
+pytestmark = pytest.mark.django_db(transaction=True)
 
 
 def in_parallel(calls):
