@@ -2,9 +2,9 @@
 the shop's product search as JSON. Same parameters and same services as the
 pages (search.selectors.supplier_search, product_search)."""
 
-from ninja import Query, Router, Schema, Status
+from ninja import Field, Query, Router, Schema, Status
 
-from .interface import InvalidQuery, ProductQuery, SupplierQuery
+from .interface import PAGE_SIZES, InvalidQuery, ProductQuery, SupplierQuery
 from .selectors import facet_vocabulary, product_facet_vocabulary, product_search, supplier_search, unknown_values
 
 router = Router(tags=["search"])
@@ -57,7 +57,20 @@ class SearchParams(Schema):
     sort: str = ""
     # Text like the page's query string: an empty page= means page 1, as on the page.
     page: str = "1"
-    page_size: str = "24"
+    # The schema says what `from_params` accepts (empty: the default), so that clients
+    # generated from it send nothing the API refuses.
+    page_size: str = Field("24", json_schema_extra={"enum": ["", *(str(size) for size in PAGE_SIZES)]})
+
+
+def _impact_enum(schema: dict) -> None:
+    """The impact areas that exist when the schema is read (they are data, not code)."""
+    from marketplace.organisations.models import ImpactArea
+
+    slugs = ImpactArea.objects.order_by("position").values_list("slug", flat=True)
+    schema.setdefault("items", {})["enum"] = list(slugs)
+
+
+ImpactFilter = Field([], json_schema_extra=_impact_enum)
 
 
 class SupplierSearchParams(SearchParams):
@@ -65,7 +78,7 @@ class SupplierSearchParams(SearchParams):
     country: list[str] = []
     region: list[str] = []
     serves: list[str] = []
-    impact: list[str] = []
+    impact: list[str] = ImpactFilter
     label: list[str] = []
     legal_form: list[str] = []
     network: list[str] = []
@@ -163,7 +176,7 @@ class ProductSearchParams(SearchParams):
     category: list[str] = []
     kind: list[str] = []
     country: list[str] = []
-    impact: list[str] = []
+    impact: list[str] = ImpactFilter
     network: list[str] = []
     in_stock: list[str] = []
     # Text, like the page's query string: EUR excluding VAT, "12.50" or "12,50".

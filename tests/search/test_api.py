@@ -249,3 +249,34 @@ class TestDocumentation:
 
         assert response.status_code == 200
         assert "/api/openapi.json" in response.content.decode()
+
+
+class TestSchemaAgreesWithTheAnswers:
+    """A client generated from /api/openapi.json sends only what the API accepts, and
+    what the schema leaves out the API refuses."""
+
+    @staticmethod
+    def parameter(client, path, name):
+        schema = client.get("/api/openapi.json").json()
+        operation = next(op["get"] for url, op in schema["paths"].items() if url.endswith(path))
+        return next(p["schema"] for p in operation["parameters"] if p["name"] == name)
+
+    @pytest.mark.parametrize("path", ["/search/suppliers/", "/search/products/"])
+    def test_page_size_is_an_enumeration_the_api_keeps_to(self, client, world, path):
+        allowed = self.parameter(client, path, "page_size")["enum"]
+        assert allowed == ["", "10", "24", "50", "100"]
+        for value in allowed:
+            assert client.get(f"/api{path}?page_size={value}").status_code == 200, value
+        for value in ("7", "abc", "1000"):
+            assert client.get(f"/api{path}?page_size={value}").status_code == 400, value
+
+    @pytest.mark.parametrize("path", ["/search/suppliers/", "/search/products/"])
+    def test_impact_lists_the_impact_areas_the_api_accepts(self, client, world, path):
+        from marketplace.organisations.models import ImpactArea
+
+        allowed = self.parameter(client, path, "impact")["items"]["enum"]
+        assert allowed == list(ImpactArea.objects.order_by("position").values_list("slug", flat=True))
+        assert allowed
+        for value in allowed:
+            assert client.get(f"/api{path}?impact={value}").status_code == 200, value
+        assert client.get(f"/api{path}?impact=no-such-impact").status_code == 400
