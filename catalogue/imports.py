@@ -35,8 +35,13 @@ ProductCategory = get_model("catalogue", "ProductCategory")
 ProductClass = get_model("catalogue", "ProductClass")
 StockRecord = get_model("partner", "StockRecord")
 
+# A supplier's catalogue fits well within these; beyond them a file is refused before it
+# costs memory or time (a 1.6 KB XLSX can claim a million rows, a small zip can unpack to GBs).
 MAX_BYTES = 2 * 1024 * 1024
-MAX_ROWS = 2000
+MAX_ROWS = 2000  # products
+MAX_LINES = 2 * MAX_ROWS  # lines read, blank ones included
+MAX_COLUMNS = 50
+MAX_UNCOMPRESSED_BYTES = 25 * 1024 * 1024  # an .xlsx is a zip: its members unpacked
 EXTENSIONS = (".csv", ".xlsx")
 
 BASE_COLUMNS = ["kind", "title", "description", "category", "sku", "price", "stock"]
@@ -164,7 +169,7 @@ def _csv_table(content: bytes) -> list[tuple[int, list]]:
     table, next_line = [], 1
     try:
         for cells in reader:
-            table.append((next_line, cells))
+            table.append((next_line, _within_limits(next_line, cells)))
             next_line = reader.line_num + 1
     except csv.Error as error:
         raise ImportFileError(_("Line %(line)s: %(error)s") % {"line": next_line, "error": error}) from None
@@ -175,19 +180,38 @@ def _xlsx_table(content: bytes) -> list[tuple[int, list]]:
     from openpyxl import load_workbook
 
     try:
+        with zipfile.ZipFile(io.BytesIO(content)) as archive:
+            unpacked = sum(member.file_size for member in archive.infolist())
+        if unpacked > MAX_UNCOMPRESSED_BYTES:
+            raise ImportFileError(
+                _("The workbook unpacks to more than %(size)s MB: save it again or split it.")
+                % {"size": MAX_UNCOMPRESSED_BYTES // (1024 * 1024)}
+            )
         workbook = load_workbook(io.BytesIO(content), read_only=True, data_only=True)
     except (zipfile.BadZipFile, KeyError, ValueError, OSError):
         raise ImportFileError(_("The file is not a valid .xlsx workbook.")) from None
     try:
         sheet = workbook.worksheets[0]
+        # The size the sheet claims is not believed: rows are read as they come, at most
+        # one column more than allowed (to tell that there are too many).
+        sheet.reset_dimensions()
         table = []
-        for number, cells in enumerate(sheet.iter_rows(values_only=True), start=1):
-            table.append((number, list(cells)))
-            if number > MAX_ROWS + 1 and any(c is not None for c in cells):
-                raise ImportFileError(_("The file has more than %(max)s rows: split it.") % {"max": MAX_ROWS})
+        for number, cells in enumerate(sheet.iter_rows(max_col=MAX_COLUMNS + 1, values_only=True), start=1):
+            table.append((number, _within_limits(number, list(cells))))
         return table
     finally:
         workbook.close()
+
+
+def _within_limits(line: int, cells: list) -> list:
+    """The line's cells, or ImportFileError past the caps on lines and columns."""
+    if line > MAX_LINES:
+        raise ImportFileError(
+            _("The file has more than %(max)s lines (blank ones count too): split it.") % {"max": MAX_LINES}
+        )
+    if len(cells) > MAX_COLUMNS and any(cell not in (None, "") for cell in cells[MAX_COLUMNS:]):
+        raise ImportFileError(_("Line %(line)s has more than %(max)s columns.") % {"line": line, "max": MAX_COLUMNS})
+    return cells[:MAX_COLUMNS]
 
 
 # Validating

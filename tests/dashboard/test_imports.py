@@ -2,6 +2,9 @@
 the dashboard pages (upload → preview with line numbers → confirm)."""
 
 import io
+import re
+import tracemalloc
+import zipfile
 
 import pytest
 from django.core.exceptions import ValidationError
@@ -207,3 +210,65 @@ def test_template_download(client, world, fmt):
     response = client.get(reverse(f"dashboard:catalogue-product-import-template-{fmt}"))
     assert response.status_code == 200
     assert f"products-template.{fmt}" in response["Content-Disposition"]
+
+
+def rewritten(workbook_bytes, path, change):
+    """The workbook with one member's XML changed (as a hostile file is crafted)."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(workbook_bytes)) as source, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dest:
+        for item in source.infolist():
+            data = source.read(item.filename)
+            dest.writestr(item, change(data) if item.filename == path else data)
+    return out.getvalue()
+
+
+def claims_rows(last_row):
+    """A 2-row workbook whose sheet claims, and holds a cell at, row `last_row`, column Z."""
+    small = xlsx([HEADER.split(";"), GOOD_CSV.splitlines()[1].split(";")])
+
+    def change(xml):
+        xml = re.sub(rb'<dimension ref="[^"]+"/>', f'<dimension ref="A1:Z{last_row}"/>'.encode(), xml)
+        far = f'<row r="{last_row}"><c r="Z{last_row}" t="inlineStr"><is><t>x</t></is></c></row>'.encode()
+        return xml.replace(b"</sheetData>", far + b"</sheetData>")
+
+    return rewritten(small, "xl/worksheets/sheet1.xml", change)
+
+
+@pytest.mark.parametrize("last_row", [12_001, 1_048_576])
+def test_a_workbook_claiming_a_million_rows_is_refused_without_reading_them(last_row):
+    content = claims_rows(last_row)
+    assert len(content) < 10_000
+    tracemalloc.start()
+    try:
+        with pytest.raises(imports.ImportFileError, match="more than 4000 lines"):
+            imports.rows_parse(filename="p.xlsx", content=content)
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert peak < 30 * 1024 * 1024
+
+
+def test_a_workbook_that_unpacks_to_too_much_is_refused_before_opening():
+    small = xlsx([HEADER.split(";")])
+    out = io.BytesIO(small)
+    with zipfile.ZipFile(out, "a", zipfile.ZIP_DEFLATED) as archive, archive.open("xl/media/padding.bin", "w") as big:
+        for _ in range(30):
+            big.write(b"\0" * (1024 * 1024))
+    assert len(out.getvalue()) < imports.MAX_BYTES
+    with pytest.raises(imports.ImportFileError, match="unpacks to more than 25 MB"):
+        imports.rows_parse(filename="p.xlsx", content=out.getvalue())
+
+
+def test_blank_lines_count_towards_the_cap_in_csv_too():
+    text = "kind;title;category;sku;price\n" + "\n" * imports.MAX_LINES + "goods;T;C;S;1\n"
+    with pytest.raises(imports.ImportFileError, match="more than 4000 lines"):
+        parse(text)
+
+
+def test_too_many_columns_are_refused():
+    text = "kind;title;category;sku;price\n" + "goods;T;C;S;1" + ";x" * imports.MAX_COLUMNS + "\n"
+    with pytest.raises(imports.ImportFileError, match="Line 2 has more than 50 columns"):
+        parse(text)
+    wide = xlsx([["kind", "title", "category", "sku", "price"], ["goods", "T", "C", "S", "1", *["x"] * 60]])
+    with pytest.raises(imports.ImportFileError, match="Line 2 has more than 50 columns"):
+        imports.rows_parse(filename="p.xlsx", content=wide)
