@@ -5,6 +5,8 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
+from marketplace.uploads import LOGO_SIDE, image_field_clean
+
 from .models import Buyer, ImpactArea, Label, Region, Role, Sector, Supplier
 
 
@@ -102,6 +104,9 @@ class SupplierForm(FieldsetsMixin, forms.ModelForm):
          ["impact_areas", "impact_statement", "employees", "employees_vulnerable", "vulnerable_groups", "labels"]),
         (_("Contact"), ["contact_name", "email", "phone", "website", "vat_id"]),
     ]  # fmt: skip
+
+    def clean_logo(self):
+        return image_field_clean(self, "logo", max_side=LOGO_SIDE)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
