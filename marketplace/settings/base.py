@@ -367,10 +367,13 @@ LOGGING = {
 # response's nonce ({{ request.csp_nonce }}). Styles allow 'unsafe-inline': Wagtail's and
 # Oscar's admin templates and widgets write style attributes; CSS cannot run script, and
 # img-src/connect-src keep it from loading anything from elsewhere. The card page adds
-# Stripe's origins to its own response (marketplace/payments/card_views.py).
+# Stripe's origins to its own response (marketplace/payments/card_views.py); the Wagtail admin
+# needs 'unsafe-inline' for its page editor's own inline scripts (marketplace/content_security.py).
 from csp.constants import NONCE, NONE, SELF, UNSAFE_INLINE  # noqa: E402
 
-MIDDLEWARE.insert(MIDDLEWARE.index("django.middleware.security.SecurityMiddleware") + 1, "csp.middleware.CSPMiddleware")
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("django.middleware.security.SecurityMiddleware") + 1, "marketplace.content_security.CSPMiddleware"
+)
 INSTALLED_APPS.append("csp")
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
