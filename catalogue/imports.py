@@ -28,6 +28,7 @@ from django.utils.translation import gettext_lazy
 from oscar.core.loading import get_model
 
 from catalogue.attributes import GOODS, GOODS_CODES, SERVICE, SERVICE_CODES, validate_attribute
+from marketplace import richtext
 
 Category = get_model("catalogue", "Category")
 Product = get_model("catalogue", "Product")
@@ -382,7 +383,7 @@ def _row_save(supplier, result: RowResult) -> None:
     product = result.product or Product(structure=Product.STANDALONE, is_public=True)
     product.product_class = data["product_class"]
     product.title = data["title"]
-    product.description = data["description"]
+    product.description = richtext.clean(data["description"])
     for code, value in data["attributes"].items():
         setattr(product.attr, code, value)  # None removes a value the product had
     product.save()

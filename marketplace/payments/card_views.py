@@ -1,8 +1,10 @@
 """The card pay page of a purchase, its return and cancel steps, and the Stripe webhook."""
 
 import logging
+from urllib.parse import urlsplit
 
 import stripe
+from csp.constants import SELF
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -69,7 +71,7 @@ def card_pay(request, number):
         "csrfToken": get_token(request),
         "failed": _("Your card payment did not go through. Please check the details or use another card."),
     }
-    return render(
+    response = render(
         request,
         "payments/card_pay.html",
         {
@@ -80,6 +82,23 @@ def card_pay(request, number):
             "card_config": card_config,
         },
     )
+    response._csp_update = _stripe_csp()  # read by django-csp's middleware, as its @csp_update does
+    return response
+
+
+def _origin(url: str) -> str:
+    parts = urlsplit(url)
+    return f"{parts.scheme}://{parts.netloc}"
+
+
+def _stripe_csp() -> dict:
+    """What Stripe.js needs on the pay page, added to the site's Content-Security-Policy:
+    its script, the frames of its card fields and 3-D Secure, and calls to Stripe's API
+    (or to the local fake Stripe, whose origin the settings name)."""
+    js = _origin(settings.STRIPE_JS_URL)
+    api = _origin(settings.STRIPE_API_BASE or "https://api.stripe.com")
+    # Directives the site's policy leaves to default-src start again from 'self'.
+    return {"script-src": [js], "frame-src": [SELF, js, "https://hooks.stripe.com"], "connect-src": [SELF, api]}
 
 
 @login_required

@@ -395,3 +395,30 @@ LOGGING = {
         "axes": {"level": "WARNING"},
     },
 }
+
+# Content-Security-Policy (django-csp): a script that slips past the rich-text sanitiser
+# (marketplace/richtext.py) still cannot run. Scripts come from our static files only; the few
+# inline ones that cannot move (Oscar's {% block onbodyload %}, the admins' own) carry the
+# response's nonce ({{ request.csp_nonce }}). Styles allow 'unsafe-inline': Wagtail's and
+# Oscar's admin templates and widgets write style attributes; CSS cannot run script, and
+# img-src/connect-src keep it from loading anything from elsewhere. The card page adds
+# Stripe's origins to its own response (marketplace/payments/card_views.py); the Wagtail admin
+# needs 'unsafe-inline' for its page editor's own inline scripts (marketplace/content_security.py).
+from csp.constants import NONCE, NONE, SELF, UNSAFE_INLINE  # noqa: E402
+
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("django.middleware.security.SecurityMiddleware") + 1, "marketplace.content_security.CSPMiddleware"
+)
+INSTALLED_APPS.append("csp")
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF, NONCE],
+        "style-src": [SELF, UNSAFE_INLINE],
+        "img-src": [SELF, "data:"],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "frame-ancestors": [SELF],
+        "form-action": [SELF],
+    },
+}
