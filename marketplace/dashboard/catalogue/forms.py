@@ -6,6 +6,7 @@ from oscar.apps.dashboard.catalogue.forms import *  # noqa: F403  (Oscar's fork 
 from oscar.forms import widgets
 
 from marketplace import richtext
+from marketplace.uploads import image_field_clean
 
 
 class RichTextFormMixin:
@@ -36,3 +37,6 @@ class ImageInput(widgets.ImageInput):
 class ProductImageForm(oscar_forms.ProductImageForm):
     class Meta(oscar_forms.ProductImageForm.Meta):
         widgets = {**oscar_forms.ProductImageForm.Meta.widgets, "original": ImageInput()}
+
+    def clean_original(self):
+        return image_field_clean(self, "original")
