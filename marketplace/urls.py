@@ -3,6 +3,7 @@ from django.conf import settings
 from django.conf.urls.static import static
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
+from django.contrib.auth.decorators import login_required
 from django.urls import include, path, re_path
 from django.views.generic import RedirectView
 from django.views.static import serve
@@ -24,6 +25,7 @@ other_sign_in_pages = [
     # Signing out changes state: POST only (Oscar's own view signs out on a GET).
     path("shop/accounts/logout/", auth_views.LogoutView.as_view()),
     path("shop/password-reset/confirm/<str:uidb64>/<str:token>/", account_views.PasswordResetConfirmView.as_view()),
+    path("shop/accounts/profile/delete/", login_required(account_views.ProfileDeleteView.as_view())),
 ]
 
 urlpatterns = [

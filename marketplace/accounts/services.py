@@ -1,8 +1,10 @@
 """Writes about people's roles on the platform."""
 
 from django.contrib.auth.models import Group, Permission
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Q
+from django.utils.translation import gettext as _
 
 OPERATORS = "Operators"
 # What operators run: the shop through Oscar's dashboard (which asks staff for model
@@ -49,3 +51,21 @@ def operator_make(*, user) -> None:
     user.is_staff = True
     user.save(update_fields=["is_staff"])
     user.groups.add(operator_role_ensure())
+
+
+@transaction.atomic
+def account_delete(*, user) -> None:
+    """Delete a person's account, unless an organisation would be left without an
+    administrator: they hand over first (make a colleague administrator)."""
+    from marketplace.organisations.selectors import organisations_only_administered_by
+
+    sole = organisations_only_administered_by(user=user)
+    if sole:
+        raise ValidationError(
+            _(
+                "You are the only administrator of %(organisations)s. Make a colleague administrator "
+                "on its Colleagues page first, then delete your account."
+            )
+            % {"organisations": ", ".join(organisation.name for organisation in sole)}
+        )
+    user.delete()

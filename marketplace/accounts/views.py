@@ -3,15 +3,18 @@ from django.contrib.auth import login
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.forms import SetPasswordForm
 from django.contrib.auth.mixins import LoginRequiredMixin
+from django.core.exceptions import ValidationError
 from django.shortcuts import redirect
 from django.urls import reverse_lazy
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.generic import FormView, TemplateView
+from oscar.core.loading import get_class
 
 from marketplace.organisations import selectors as organisation_selectors
 
 from .forms import SignUpForm
+from .services import account_delete
 from .throttling import account_unlock
 
 AUTH_BACKEND = "oscar.apps.customer.auth_backends.EmailBackend"
@@ -63,3 +66,16 @@ class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
         response = super().form_valid(form)
         account_unlock(user=form.user, request=self.request)
         return response
+
+
+class ProfileDeleteView(get_class("customer.views", "ProfileDeleteView")):
+    """Oscar's account deletion, through the service that keeps every organisation an administrator."""
+
+    def form_valid(self, form):
+        try:
+            account_delete(user=self.request.user)
+        except ValidationError as error:
+            messages.error(self.request, error.messages[0])
+            return redirect("accounts:home")
+        messages.success(self.request, _("Your account is deleted. Thank you for buying and selling responsibly."))
+        return redirect(self.get_success_url())

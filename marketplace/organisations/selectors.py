@@ -155,3 +155,14 @@ def organisation_members(*, organisation: Organisation):
 
 def organisation_admin_count(*, organisation: Organisation) -> int:
     return organisation.memberships.filter(role=Role.ADMIN).count()
+
+
+def organisations_only_administered_by(*, user) -> list[Organisation]:
+    """The organisations that would have no administrator left without this person."""
+    administered = Membership.objects.filter(user=user, role=Role.ADMIN).values("organisation")
+    return list(
+        Organisation.objects.filter(pk__in=administered)
+        .annotate(admins=Count("memberships", filter=Q(memberships__role=Role.ADMIN)))
+        .filter(admins=1)
+        .order_by("name")
+    )

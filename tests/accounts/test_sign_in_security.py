@@ -8,12 +8,15 @@ import re
 import pytest
 from axes.models import AccessAttempt
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.core import mail
 
 from marketplace.accounts.services import operator_make
-from tests.factories import PASSWORD, UserFactory, operator
+from marketplace.organisations.models import Role
+from tests.factories import PASSWORD, MembershipFactory, UserFactory, operator
 
 pytestmark = pytest.mark.django_db
+User = get_user_model()
 
 SIGN_IN = "/accounts/sign-in/"
 LOCKED = "Signing in is paused"
@@ -115,3 +118,23 @@ def test_signing_out_is_post_only(client):
     assert client.get("/accounts/").status_code == 200
     client.post("/shop/accounts/logout/")
     assert client.get("/accounts/").status_code == 302
+
+
+def test_the_last_administrator_hands_over_before_deleting_their_account(client, supplier, supplier_admin, password):
+    client.force_login(supplier_admin)
+
+    response = client.post("/shop/accounts/profile/delete/", {"password": password}, follow=True)
+
+    assert "You are the only administrator of Repair Coop." in response.content.decode()
+    assert User.objects.filter(pk=supplier_admin.pk).exists()
+
+
+def test_an_administrator_with_a_co_administrator_may_delete_their_account(client, supplier, supplier_admin, password):
+    colleague = UserFactory(email="co-admin@repair-coop.example")
+    MembershipFactory(user=colleague, organisation=supplier, role=Role.ADMIN)
+    client.force_login(supplier_admin)
+
+    client.post("/shop/accounts/profile/delete/", {"password": password})
+
+    assert not User.objects.filter(pk=supplier_admin.pk).exists()
+    assert supplier.memberships.get().user == colleague
