@@ -13,11 +13,11 @@ PYTEST := $(VENV)/bin/pytest
 INSTALLED := $(VENV)/.installed
 
 # The test suite: settings, one database per run, and pytest's own options.
+# Static files collected once with production settings; tests/test_production.py serves pages from them.
+PRODUCTION_STATIC_ROOT := $(CURDIR)/tmp/production-static
 TEST_ENV := DJANGO_SETTINGS_MODULE=marketplace.settings.test PRODUCTION_STATIC_ROOT=$(PRODUCTION_STATIC_ROOT)
 TEST_SQLITE_URL := sqlite:///$(CURDIR)/tmp/test.sqlite3
 TEST_POSTGRES_URL ?= postgres://postgres@127.0.0.1:5432/postgres
-# Static files collected once with production settings; tests/test_production.py serves pages from them.
-PRODUCTION_STATIC_ROOT := $(CURDIR)/tmp/production-static
 # No pytest-xdist by default: each worker builds its own test database (~35-40 s of
 # migrations), which outweighs the tests themselves on this 2-core machine. Measured
 # with 256 tests: SQLite 73 s serial vs 115 s with -n 2; PostgreSQL 68 s vs 97 s.
