@@ -62,7 +62,6 @@ def main():
     parser.add_argument("--url", default="http://127.0.0.1:8000")
     parser.add_argument("--users", type=int, default=20)
     parser.add_argument("--rounds", type=int, default=5)
-    parser.add_argument("--product", type=int, help="product id to add (default: the first on the catalogue)")
     args = parser.parse_args()
     base = args.url.rstrip("/")
     if urlsplit(base).hostname not in {"127.0.0.1", "localhost", "::1"}:
@@ -71,8 +70,7 @@ def main():
     buyers = max(1, args.users - len(SUPPLIERS))
     people = [("buyer", sign_in(base, "buyer@example.com")) for _ in range(buyers)]
     people += [("supplier", sign_in(base, email)) for email in SUPPLIERS[: args.users - buyers]]
-    catalogue = people[0][1].get(f"{base}/shop/catalogue/", timeout=60).text
-    product = args.product or int(re.search(r"/shop/basket/add/(\d+)/", catalogue).group(1))
+    product, step = product_to_add(people[0][1], base)
     before = basket_units(people[0][1], base)
 
     statuses, lock = Counter(), threading.Lock()
@@ -91,7 +89,7 @@ def main():
                 note(
                     session.post(
                         f"{base}/shop/basket/add/{product}/",
-                        {"csrfmiddlewaretoken": token, "quantity": "1"},
+                        {"csrfmiddlewaretoken": token, "quantity": str(step)},
                         headers={"Referer": f"{base}/shop/"},
                         timeout=60,
                         allow_redirects=False,
@@ -110,12 +108,26 @@ def main():
     with ThreadPoolExecutor(max_workers=len(people)) as pool:
         list(pool.map(act, people))
 
-    added = buyers * args.rounds
+    added = buyers * args.rounds * step
     after = basket_units(people[0][1], base)
     failed = sum(count for status, count in statuses.items() if status >= 400)
     print(f"{len(people)} people, {sum(statuses.values())} requests: {dict(sorted(statuses.items()))}")
     print(f"answers of 400 or more: {failed}; basket units {before} -> {after} for {added} adds")
     sys.exit(1 if failed or after - before != added else 0)
+
+
+def product_to_add(session, base):
+    """(id, quantity per add) of the first product on the catalogue whose page offers the basket."""
+    catalogue = session.get(f"{base}/shop/catalogue/", timeout=60).text
+    for path in dict.fromkeys(re.findall(r'href="(/shop/catalogue/[a-z0-9-]+_\d+/)"', catalogue)):
+        page = session.get(base + path, timeout=60).text
+        form = re.search(r'action="/shop/basket/add/(\d+)/"', page)
+        if form:
+            quantity = re.search(r'name="quantity"[^>]*value="(\d+)"', page) or re.search(
+                r'value="(\d+)"[^>]*name="quantity"', page
+            )
+            return int(form.group(1)), int(quantity.group(1)) if quantity else 1
+    sys.exit("No product on the catalogue can go in the basket.")
 
 
 def basket_units(session, base):

@@ -1,8 +1,8 @@
-"""Two award submits at the same moment on PostgreSQL, each in its own transaction and
-connection as with several web workers: the need's row lock lets one place the order."""
+"""Two award submits at the same moment on SQLite and PostgreSQL, each in its own
+transaction and connection as with several web workers: the need's row lock (on
+SQLite, the write transaction) lets one place the order."""
 
 import pytest
-from django.db import connection
 
 from marketplace.order.models import Order
 from marketplace.sourcing import services
@@ -11,10 +11,7 @@ from tests.order.helpers import checkout_details
 from tests.order.test_concurrency import in_parallel
 from tests.sourcing.conftest import need_published, past_deadline, quote
 
-pytestmark = [
-    pytest.mark.django_db(transaction=True),
-    pytest.mark.skipif(connection.vendor != "postgresql", reason="concurrency is tested on PostgreSQL"),
-]
+pytestmark = pytest.mark.django_db(transaction=True)
 
 
 def test_simultaneous_awards_place_exactly_one_part(market):
