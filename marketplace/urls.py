@@ -14,13 +14,13 @@ from wagtail.documents import urls as wagtaildocs_urls
 from .accounts import views as account_views
 from .api import api
 
-# One sign-in page (ours, throttled): the others send people to it, keeping ?next=.
-to_sign_in = RedirectView.as_view(pattern_name="accounts:login", query_string=True)
+# One sign-in page (ours, throttled): the others send people to it, keeping ?next= (by
+# default, back to the area whose sign-in page they opened).
 other_sign_in_pages = [
-    path("django-admin/login/", to_sign_in),
-    path("cms/login/", to_sign_in),
-    path("shop/accounts/login/", to_sign_in),
-    path("shop/dashboard/login/", to_sign_in),
+    path("django-admin/login/", account_views.sign_in_redirect(default_next="/django-admin/")),
+    path("cms/login/", account_views.sign_in_redirect(default_next="/cms/")),
+    path("shop/accounts/login/", account_views.sign_in_redirect(default_next="/accounts/")),
+    path("shop/dashboard/login/", account_views.sign_in_redirect(default_next="/shop/dashboard/")),
     path("shop/accounts/register/", RedirectView.as_view(pattern_name="accounts:signup", query_string=True)),
     # Signing out changes state: POST only (Oscar's own view signs out on a GET).
     path("shop/accounts/logout/", auth_views.LogoutView.as_view()),

@@ -5,7 +5,7 @@ from django.contrib.auth.forms import SetPasswordForm
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect
-from django.urls import reverse_lazy
+from django.urls import reverse, reverse_lazy
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.generic import FormView, TemplateView
@@ -79,3 +79,14 @@ class ProfileDeleteView(get_class("customer.views", "ProfileDeleteView")):
             return redirect("accounts:home")
         messages.success(self.request, _("Your account is deleted. Thank you for buying and selling responsibly."))
         return redirect(self.get_success_url())
+
+
+def sign_in_redirect(*, default_next: str):
+    """A view sending another sign-in page's visitors to ours, keeping where they were going."""
+
+    def view(request, *args, **kwargs):
+        query = request.GET.copy()
+        query.setdefault("next", default_next)
+        return redirect(f"{reverse('accounts:login')}?{query.urlencode(safe='/')}")
+
+    return view

@@ -74,6 +74,18 @@ def test_other_sign_in_pages_send_people_to_ours_keeping_where_they_were_going(c
     assert client.post(path, {"username": "x@example.org", "password": "y"}).status_code in {302, 405}
 
 
+@pytest.mark.parametrize(
+    "path,area",
+    [
+        ("/cms/login/", "/cms/"),
+        ("/django-admin/login/", "/django-admin/"),
+        ("/shop/dashboard/login/", "/shop/dashboard/"),
+    ],
+)
+def test_without_next_people_come_back_to_the_area_they_signed_in_for(client, path, area):
+    assert client.get(path)["Location"] == f"{SIGN_IN}?next={area}"
+
+
 def test_admin_areas_ask_to_sign_in_on_our_page(client):
     for area in ("/django-admin/", "/cms/", "/shop/dashboard/"):
         response = client.get(area, follow=True)
