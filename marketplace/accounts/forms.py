@@ -18,10 +18,12 @@ class SignUpForm(BaseUserCreationForm):
         self.fields["email"].widget.attrs["autocomplete"] = "email"
 
     def clean_email(self):
-        email = User.objects.normalize_email(self.cleaned_data["email"]).strip()
-        if User.objects.filter(email__iexact=email).exists():
-            raise forms.ValidationError(_("An account with this e-mail address already exists. Sign in instead."))
-        return email
+        # Whether the address has an account is never said here (it would tell anyone who
+        # has an account): accounts.services.sign_up answers the same either way.
+        return User.objects.normalize_email(self.cleaned_data["email"]).strip()
+
+    def validate_unique(self):
+        """The e-mail's uniqueness is the service's to handle, without saying so."""
 
 
 class SignInForm(AuthenticationForm):

@@ -1,10 +1,24 @@
-"""Writes about people's roles on the platform."""
+"""Writes about people: their roles on the platform, signing up, deleting an account."""
 
+from urllib.parse import urlencode
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
+from django.contrib.auth.tokens import default_token_generator
 from django.core.exceptions import ValidationError
+from django.core.mail import send_mail
 from django.db import transaction
 from django.db.models import Q
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils.encoding import force_bytes, force_str
+from django.utils.http import urlsafe_base64_decode, urlsafe_base64_encode
 from django.utils.translation import gettext as _
+
+from marketplace.core.validators import single_line
+
+User = get_user_model()
 
 OPERATORS = "Operators"
 # What operators run: the shop through Oscar's dashboard (which asks staff for model
@@ -69,3 +83,58 @@ def account_delete(*, user) -> None:
             % {"organisations": ", ".join(organisation.name for organisation in sole)}
         )
     user.delete()
+
+
+def sign_up(*, form):
+    """A sign-up, whose answer must be the same whether or not the address has an account:
+    a new address gets an inactive account (returned; the caller sends the link that
+    confirms it, `confirmation_send`), while the owner of a known address is told by
+    e-mail that someone tried, with the ways in (None is returned)."""
+    email = form.cleaned_data["email"]
+    existing = User.objects.filter(email__iexact=email).first()
+    if existing is not None:
+        _mail(existing.email, "account_exists", {"user": existing})
+        return None
+    user = form.save(commit=False)
+    user.is_active = False
+    user.save()
+    return user
+
+
+def confirmation_send(*, user, next_path: str = "") -> None:
+    path = reverse(
+        "accounts:confirm",
+        kwargs={
+            "uidb64": urlsafe_base64_encode(force_bytes(user.pk)),
+            "token": default_token_generator.make_token(user),
+        },
+    )
+    query = f"?{urlencode({'next': next_path})}" if next_path else ""
+    _mail(user.email, "confirm", {"user": user, "url": absolute_url(path + query)})
+
+
+def confirmation_accept(*, uidb64: str, token: str):
+    """The account whose address the link confirms, now active; None for a link that is
+    wrong, expired or already used (signing in changes what the token was made from)."""
+    try:
+        user = User.objects.get(pk=force_str(urlsafe_base64_decode(uidb64)))
+    except (User.DoesNotExist, ValueError, TypeError, OverflowError):
+        return None
+    if not default_token_generator.check_token(user, token):
+        return None
+    if not user.is_active:
+        user.is_active = True
+        user.save(update_fields=["is_active"])
+    return user
+
+
+def _mail(to: str, template: str, context: dict) -> None:
+    context = {**context, "sign_in_url": absolute_url(reverse("accounts:login")),
+               "reset_url": absolute_url(reverse("password-reset"))}  # fmt: skip
+    subject = single_line(render_to_string(f"accounts/email/{template}_subject.txt", context))
+    body = render_to_string(f"accounts/email/{template}_body.txt", context)
+    transaction.on_commit(lambda: send_mail(subject, body, None, [to]))
+
+
+def absolute_url(path: str) -> str:
+    return settings.SITE_URL.rstrip("/") + path

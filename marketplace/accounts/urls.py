@@ -18,6 +18,7 @@ urlpatterns = [
     ),
     path("sign-out/", auth_views.LogoutView.as_view(), name="logout"),
     path("sign-up/", views.SignUpView.as_view(), name="signup"),
+    path("confirm/<str:uidb64>/<str:token>/", views.ConfirmView.as_view(), name="confirm"),
     # Oscar's /shop/accounts/notifications/ redirects to this path, written without the
     # /shop/ prefix its URLs have here: send it on to the notifications inbox.
     path(

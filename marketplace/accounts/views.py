@@ -4,17 +4,18 @@ from django.contrib.auth import views as auth_views
 from django.contrib.auth.forms import SetPasswordForm
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import ValidationError
-from django.shortcuts import redirect
+from django.db import transaction
+from django.shortcuts import redirect, render
 from django.urls import reverse, reverse_lazy
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
-from django.views.generic import FormView, TemplateView
+from django.views.generic import FormView, TemplateView, View
 from oscar.core.loading import get_class
 
 from marketplace.organisations import selectors as organisation_selectors
 
 from .forms import SignUpForm
-from .services import account_delete
+from .services import account_delete, confirmation_accept, confirmation_send, sign_up
 from .throttling import account_unlock
 
 AUTH_BACKEND = "oscar.apps.customer.auth_backends.EmailBackend"
@@ -37,10 +38,24 @@ class SignUpView(FormView):
         return super().dispatch(request, *args, **kwargs)
 
     def form_valid(self, form):
-        user = form.save()
-        login(self.request, user, backend=AUTH_BACKEND)
-        messages.success(self.request, _("Welcome, %(name)s. Your account is ready.") % {"name": user.first_name})
-        return redirect(safe_next_url(self.request, "accounts:home"))
+        # The same page whether or not the address had an account (see services.sign_up).
+        with transaction.atomic():
+            user = sign_up(form=form)
+            if user is not None:
+                confirmation_send(user=user, next_path=safe_next_url(self.request, ""))
+        return render(self.request, "accounts/check_email.html", {"email": form.cleaned_data["email"]})
+
+
+class ConfirmView(View):
+    """The link of the confirmation e-mail: the account works from now on, and its owner is signed in."""
+
+    def get(self, request, uidb64, token):
+        user = confirmation_accept(uidb64=uidb64, token=token)
+        if user is None:
+            return render(request, "accounts/confirm_invalid.html", status=400)
+        login(request, user, backend=AUTH_BACKEND)
+        messages.success(request, _("Welcome, %(name)s. Your account is ready.") % {"name": user.first_name})
+        return redirect(safe_next_url(request, "accounts:home"))
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(next=self.request.GET.get("next", ""), **kwargs)

@@ -4,12 +4,13 @@ from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.http import Http404
-from django.shortcuts import get_object_or_404, redirect
+from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.generic import DetailView, FormView, ListView, TemplateView, View
 
 from cms.selectors import case_studies_featuring
+from marketplace.accounts import services as account_services
 from marketplace.accounts.forms import SignUpForm
 from marketplace.accounts.views import AUTH_BACKEND
 
@@ -238,13 +239,17 @@ class RegisterOrganisationView(TemplateView):
         if not all(form.is_valid() for form in forms.values()):
             messages.error(request, _("Please correct the fields marked below."))
             return self.render_to_response(self.get_context_data(**forms))
-        with transaction.atomic():
-            user = request.user
-            if "account_form" in forms:
-                user = forms["account_form"].save()
-            organisation = self.create(forms["organisation_form"], user)
         if "account_form" in forms:
-            login(request, user, backend=AUTH_BACKEND)
+            # A visitor: the same answer whether or not the address has an account. A new one
+            # gets its organisation and a link to confirm the address, which leads to it.
+            with transaction.atomic():
+                user = account_services.sign_up(form=forms["account_form"])
+                if user is not None:
+                    organisation = self.create(forms["organisation_form"], user)
+                    account_services.confirmation_send(user=user, next_path=organisation.get_absolute_url())
+            return render(request, "accounts/check_email.html", {"email": forms["account_form"].cleaned_data["email"]})
+        with transaction.atomic():
+            organisation = self.create(forms["organisation_form"], request.user)
         messages.success(request, self.success_message(organisation))
         return redirect(organisation.get_absolute_url())
 
@@ -312,6 +317,10 @@ class InvitationAcceptView(TemplateView):
             messages.info(request, _("This invitation has already been used."))
             return redirect("accounts:home")
         user = request.user
+        if not user.is_authenticated and User.objects.filter(email__iexact=invitation.email).exists():
+            # The link went to this address, so saying it has an account tells its owner only.
+            messages.info(request, _("You already have an account: sign in to accept the invitation."))
+            return redirect(f"{reverse('accounts:login')}?next={request.path}")
         with transaction.atomic():
             if not user.is_authenticated:
                 data = request.POST.copy()

@@ -1,6 +1,9 @@
 """Creating an account, signing in and out, and the account page."""
 
+import re
+
 import pytest
+from bs4 import BeautifulSoup
 from django.contrib.auth import get_user_model
 from django.urls import reverse
 from pytest_django.asserts import assertContains, assertNotContains, assertRedirects
@@ -15,7 +18,7 @@ SIGN_UP = reverse("accounts:signup")
 SIGN_IN = reverse("accounts:login")
 SIGN_OUT = reverse("accounts:logout")
 HOME = reverse("accounts:home")
-EMAIL_TAKEN = "An account with this e-mail address already exists. Sign in instead."
+CHECK_EMAIL = "Check your e-mail"
 WRONG_LOGIN = "That e-mail address and password do not match an account. Check both and try again."
 
 
@@ -30,6 +33,30 @@ def sign_up_data(**overrides):
     return {**data, **overrides}
 
 
+def answer(response):
+    """What the page says, the address it names left out."""
+    main = BeautifulSoup(response.content, "html.parser").find("main")
+    for address in main.find_all("strong"):
+        address.decompose()
+    return " ".join(main.get_text().split())
+
+
+@pytest.fixture
+def post(client, django_capture_on_commit_callbacks):
+    """client.post, with the e-mails that leave after the commit sent."""
+
+    def post(url, data):
+        with django_capture_on_commit_callbacks(execute=True):
+            return client.post(url, data)
+
+    return post
+
+
+def confirmation_link(mailoutbox, address):
+    [message] = [m for m in mailoutbox if m.to == [address]]
+    return re.search(r"https?://[^/\s]+(/accounts/confirm/\S+)", message.body).group(1)
+
+
 def signed_in_user(client):
     return client.get(HOME).wsgi_request.user
 
@@ -42,35 +69,58 @@ class TestSignUp:
             assertContains(response, f'name="{field}"')
         assertContains(response, reverse("organisations:join"))
 
-    def test_signing_up_creates_the_account_and_signs_in(self, client):
-        response = client.post(SIGN_UP, sign_up_data(), follow=True)
+    def test_signing_up_sends_a_link_that_confirms_the_address_and_signs_in(self, client, post, mailoutbox):
+        response = post(SIGN_UP, sign_up_data())
 
-        assertRedirects(response, HOME)
-        assertContains(response, "Welcome, Nina. Your account is ready.")
+        assertContains(response, CHECK_EMAIL)
         nina = User.objects.get(email="nina@example.org")
-        assert (nina.first_name, nina.last_name) == ("Nina", "Newcomer")
-        assert response.wsgi_request.user == nina
-        assert nina.check_password(PASSWORD)
+        assert (nina.first_name, nina.last_name, nina.is_active) == ("Nina", "Newcomer", False)
+        assert not signed_in_user(client).is_authenticated
+        # Until the address is confirmed, the account does not sign in.
+        assert client.post(SIGN_IN, {"username": "nina@example.org", "password": PASSWORD}).status_code == 200
 
-    def test_after_signing_up_the_visitor_returns_where_they_were(self, client, supplier):
-        response = client.post(f"{SIGN_UP}?next={supplier.get_absolute_url()}", sign_up_data())
+        page = client.get(confirmation_link(mailoutbox, "nina@example.org"), follow=True)
+
+        assertRedirects(page, HOME)
+        assertContains(page, "Welcome, Nina. Your account is ready.")
+        assert page.wsgi_request.user == User.objects.get(email="nina@example.org", is_active=True)
+
+    def test_a_confirmation_link_works_once(self, client, post, mailoutbox):
+        post(SIGN_UP, sign_up_data())
+        link = confirmation_link(mailoutbox, "nina@example.org")
+        client.get(link)
+        client.post(SIGN_OUT)
+
+        assertContains(client.get(link), "This link no longer works", status_code=400)
+
+    def test_after_confirming_the_visitor_returns_where_they_were(self, client, post, supplier, mailoutbox):
+        post(f"{SIGN_UP}?next={supplier.get_absolute_url()}", sign_up_data())
+
+        response = client.get(confirmation_link(mailoutbox, "nina@example.org"))
 
         assertRedirects(response, supplier.get_absolute_url(), fetch_redirect_response=False)
 
-    def test_a_next_address_on_another_site_is_ignored(self, client):
-        response = client.post(f"{SIGN_UP}?next=https://evil.example/phish", sign_up_data())
+    def test_a_next_address_on_another_site_is_ignored(self, client, post, mailoutbox):
+        post(f"{SIGN_UP}?next=https://evil.example/phish", sign_up_data())
+
+        response = client.get(confirmation_link(mailoutbox, "nina@example.org"))
 
         assertRedirects(response, HOME, fetch_redirect_response=False)
 
     @pytest.mark.parametrize("email", ["ada@example.org", "ADA@Example.org", " Ada@EXAMPLE.ORG "])
-    def test_an_email_already_registered_in_any_case_is_refused(self, client, email):
+    def test_a_known_address_gets_the_same_answer_and_its_owner_an_e_mail(self, client, post, email, mailoutbox):
         UserFactory(email="ada@example.org")
+        new = post(SIGN_UP, sign_up_data(email="someone-new@example.org"))
+        mailoutbox.clear()
 
-        response = client.post(SIGN_UP, sign_up_data(email=email))
+        known = post(SIGN_UP, sign_up_data(email=email))
 
-        assertContains(response, EMAIL_TAKEN)
+        assert known.status_code == new.status_code == 200
+        assert answer(known) == answer(new)
         assert User.objects.filter(email__iexact="ada@example.org").count() == 1
         assert not signed_in_user(client).is_authenticated
+        [notice] = mailoutbox
+        assert notice.to == ["ada@example.org"] and "already have one" in notice.body
 
     @pytest.mark.parametrize(
         ("overrides", "message"),
