@@ -26,11 +26,22 @@ def admin_sign_in(page, live_server, email):
 def choose_supplier(page, name):
     page.get_by_role("button", name="Add social enterprises").click()
     modal = page.locator(".modal-dialog")
-    modal.get_by_label("Search term").fill(name[:20])
+    # The chooser searches as one types, a moment later, and replaces its results: wait for
+    # that search to finish, or the box ticked may belong to the list being replaced (the
+    # new list comes back unticked and "Confirm selection" stays disabled).
+    with page.expect_request_finished(lambda request: "/cms/choose/" in request.url and "q=" in request.url):
+        modal.get_by_label("Search term").fill(name[:20])
     row = modal.get_by_role("row").filter(has_text=name)
     expect(row).to_have_count(1)
-    row.get_by_role("checkbox").check()
-    modal.get_by_role("button", name="Confirm selection").click()
+    confirm = modal.get_by_role("button", name="Confirm selection")
+    for _attempt in range(3):  # a replacement still under way unticks the box: tick it again
+        row.get_by_role("checkbox").check()
+        try:
+            expect(confirm).to_be_enabled(timeout=2000)
+            break
+        except AssertionError:
+            continue
+    confirm.click()
     expect(modal).to_be_hidden()
 
 
