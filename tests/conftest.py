@@ -111,3 +111,14 @@ def empty_cache():
     """Each test starts with an empty cache, as the database starts empty: a value
     cached by one test (facet labels, say) must not leak into the next."""
     cache.clear()
+
+
+@pytest.fixture
+def post(client, django_capture_on_commit_callbacks):
+    """client.post with what waits for the commit (e-mails) done, as after a real request."""
+
+    def post(url, data):
+        with django_capture_on_commit_callbacks(execute=True):
+            return client.post(url, data)
+
+    return post

@@ -41,17 +41,6 @@ def answer(response):
     return " ".join(main.get_text().split())
 
 
-@pytest.fixture
-def post(client, django_capture_on_commit_callbacks):
-    """client.post, with the e-mails that leave after the commit sent."""
-
-    def post(url, data):
-        with django_capture_on_commit_callbacks(execute=True):
-            return client.post(url, data)
-
-    return post
-
-
 def confirmation_link(mailoutbox, address):
     [message] = [m for m in mailoutbox if m.to == [address]]
     return re.search(r"https?://[^/\s]+(/accounts/confirm/\S+)", message.body).group(1)

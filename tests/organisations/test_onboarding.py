@@ -27,17 +27,6 @@ FORM_ERROR = "Please correct the fields marked below."
 CHECK_EMAIL = "Check your e-mail"
 
 
-@pytest.fixture
-def post(client, django_capture_on_commit_callbacks):
-    """client.post, with the e-mails that leave after the commit sent."""
-
-    def post(url, data):
-        with django_capture_on_commit_callbacks(execute=True):
-            return client.post(url, data)
-
-    return post
-
-
 def confirm(client, mailoutbox, address):
     """Open the link of the confirmation e-mail sent to `address`."""
     [message] = [m for m in mailoutbox if m.to == [address]]
