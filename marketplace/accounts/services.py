@@ -2,21 +2,18 @@
 
 from urllib.parse import urlencode
 
-from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
 from django.contrib.auth.tokens import default_token_generator
 from django.core.exceptions import ValidationError
-from django.core.mail import send_mail
 from django.db import transaction
 from django.db.models import Q
-from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.encoding import force_bytes, force_str
 from django.utils.http import urlsafe_base64_decode, urlsafe_base64_encode
 from django.utils.translation import gettext as _
 
-from marketplace.core.validators import single_line
+from marketplace.core.mail import absolute_url, templated_mail_send
 
 User = get_user_model()
 
@@ -129,12 +126,9 @@ def confirmation_accept(*, uidb64: str, token: str):
 
 
 def _mail(to: str, template: str, context: dict) -> None:
-    context = {**context, "sign_in_url": absolute_url(reverse("accounts:login")),
-               "reset_url": absolute_url(reverse("password-reset"))}  # fmt: skip
-    subject = single_line(render_to_string(f"accounts/email/{template}_subject.txt", context))
-    body = render_to_string(f"accounts/email/{template}_body.txt", context)
-    transaction.on_commit(lambda: send_mail(subject, body, None, [to]))
-
-
-def absolute_url(path: str) -> str:
-    return settings.SITE_URL.rstrip("/") + path
+    context = {
+        **context,
+        "sign_in_url": absolute_url(reverse("accounts:login")),
+        "reset_url": absolute_url(reverse("password-reset")),
+    }
+    templated_mail_send(to=to, template=f"accounts/email/{template}", context=context)

@@ -6,8 +6,10 @@ logged as an error and recorded as an EmailFailure that operators see in the adm
 import logging
 
 from django.conf import settings
-from django.core.mail import get_connection
+from django.core.mail import get_connection, send_mail
 from django.core.mail.backends.base import BaseEmailBackend
+from django.db import transaction
+from django.template.loader import render_to_string
 
 from .validators import single_line
 
@@ -49,3 +51,16 @@ def failure_record(message, error: Exception) -> None:
     subject = single_line(str(message.subject))[:255]
     logger.error("Could not send “%s” to %s: %r", subject, recipients, error, exc_info=error)
     EmailFailure.objects.create(recipients=recipients, subject=subject, error=f"{type(error).__name__}: {error}")
+
+
+def absolute_url(path: str) -> str:
+    """A path of the site as a link for e-mails."""
+    return settings.SITE_URL.rstrip("/") + path
+
+
+def templated_mail_send(*, to: str, template: str, context: dict) -> None:
+    """A plain-text e-mail from `<template>_subject.txt` (on one line, whatever it holds)
+    and `<template>_body.txt`, sent once the current transaction commits."""
+    subject = single_line(render_to_string(f"{template}_subject.txt", context))
+    body = render_to_string(f"{template}_body.txt", context)
+    transaction.on_commit(lambda: send_mail(subject, body, None, [to]))

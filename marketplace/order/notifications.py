@@ -27,6 +27,7 @@ from django.utils.html import escape, linebreaks, urlize
 from django.utils.translation import gettext as _
 from oscar.core.loading import get_model
 
+from marketplace.core.mail import absolute_url
 from marketplace.core.validators import single_line
 from marketplace.organisations.models import Membership, Role
 from marketplace.payments.invoices import invoice_pdf
@@ -56,10 +57,6 @@ class Message:
         # body as HTML, so everything typed by people is escaped here (always: the text
         # comes from render_to_string, which marks it safe).
         return linebreaks(urlize(escape(self.text)))
-
-
-def absolute_url(path: str) -> str:
-    return settings.SITE_URL.rstrip("/") + path
 
 
 def purchase_url(purchase) -> str:

@@ -6,15 +6,13 @@ from collections.abc import Iterable
 
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.mail import send_mail
 from django.db import transaction
-from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from oscar.core.loading import get_model
 
-from marketplace.core.validators import single_line
+from marketplace.core.mail import templated_mail_send
 
 from .models import Buyer, Invitation, Membership, Organisation, Region, Role, ServedArea, Supplier
 
@@ -215,9 +213,7 @@ def membership_remove(*, membership: Membership) -> None:
 
 
 def _send_mail(*, to: str, template: str, context: dict) -> None:
-    subject = single_line(render_to_string(f"organisations/email/{template}_subject.txt", context))
-    body = render_to_string(f"organisations/email/{template}_body.txt", context)
-    transaction.on_commit(lambda: send_mail(subject, body, None, [to]))
+    templated_mail_send(to=to, template=f"organisations/email/{template}", context=context)
 
 
 @transaction.atomic

@@ -10,8 +10,9 @@ to share it. One failing recipient is logged and the others still hear."""
 from django.template.loader import render_to_string
 from django.urls import reverse
 
+from marketplace.core.mail import absolute_url
 from marketplace.order import notifications
-from marketplace.order.notifications import Message, absolute_url, members, part_dashboard_url
+from marketplace.order.notifications import Message, members, part_dashboard_url
 
 
 def deliver(users, template: str, context: dict, *, reply_to=None) -> None:
