@@ -3,6 +3,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
+from marketplace.core.forms import OrganisationChoiceField
 from marketplace.core.validators import within_planning_horizon
 from marketplace.organisations.vat_ids import validate_vat_id
 
@@ -14,7 +15,7 @@ class CheckoutForm(forms.Form):
     """What a procurement officer gives at checkout. Prefilled from the buyer
     organisation's billing data; one note field per supplier of the basket."""
 
-    buyer = forms.ModelChoiceField(queryset=None, label=_("Buying for"), empty_label=None)
+    buyer = OrganisationChoiceField(label=_("Buying for"))
     billing_name = forms.CharField(label=_("Billing entity"), max_length=200)
     billing_street_address = forms.CharField(label=_("Street address"), max_length=255)
     billing_postcode = forms.CharField(label=_("Postcode"), max_length=20)
@@ -39,9 +40,7 @@ class CheckoutForm(forms.Form):
 
     def __init__(self, *args, buyers, suppliers, card_enabled: bool, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["buyer"].queryset = buyers
-        if buyers.count() == 1:
-            self.fields["buyer"].widget = forms.HiddenInput()
+        self.fields["buyer"].limit_to(buyers)
         methods = [(Purchase.PaymentMethod.INVOICE, Purchase.PaymentMethod.INVOICE.label)]
         if card_enabled:
             methods.append((Purchase.PaymentMethod.CARD, Purchase.PaymentMethod.CARD.label))

@@ -2,6 +2,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from marketplace.core.forms import OrganisationChoiceField
 from marketplace.core.validators import within_planning_horizon
 from marketplace.order.forms import CheckoutForm
 from marketplace.organisations.forms import operating_country_choices, region_choices, sector_choices
@@ -32,6 +33,7 @@ class AttachmentsField(forms.FileField):
 
 
 class NeedForm(forms.ModelForm):
+    buyer = OrganisationChoiceField(label=_("Buying for"))
     attachments = AttachmentsField(
         label=_("Attachments"),
         required=False,
@@ -53,12 +55,7 @@ class NeedForm(forms.ModelForm):
 
     def __init__(self, *args, buyers, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["buyer"].queryset = buyers
-        self.fields["buyer"].empty_label = None
-        self.fields["buyer"].label = _("Buying for")
-        self.fields["buyer"].initial = buyers.first()
-        if buyers.count() == 1:
-            self.fields["buyer"].widget = forms.HiddenInput()
+        self.fields["buyer"].limit_to(buyers)
         self.fields["sectors"].choices = sector_choices()
         self.fields["sectors"].help_text = _("Suppliers working in any of these sectors receive the need.")
         self.fields["country"].choices = [("", "---------"), *operating_country_choices()]

@@ -17,6 +17,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views import generic
 
 from catalogue import imports
+from marketplace.core.forms import OrganisationChoiceField
 from marketplace.organisations.models import Supplier
 
 from .models import ProductImport
@@ -30,7 +31,7 @@ def suppliers_for(user):
 
 
 class ProductImportForm(forms.Form):
-    supplier = forms.ModelChoiceField(label=_("Import for"), queryset=Supplier.objects.none(), empty_label=None)
+    supplier = OrganisationChoiceField(label=_("Import for"))
     file = forms.FileField(
         label=_("File"),
         help_text=_("A .csv (UTF-8, separated by ; or ,) or .xlsx file of at most %(size)s MB and %(rows)s rows.")
@@ -39,14 +40,7 @@ class ProductImportForm(forms.Form):
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
-        suppliers = self.fields["supplier"].queryset = suppliers_for(user)
-        self.only_supplier = suppliers.get() if suppliers.count() == 1 else None
-        if self.only_supplier is not None:  # nothing to choose
-            self.fields["supplier"].widget = forms.HiddenInput()
-            self.fields["supplier"].required = False
-
-    def clean_supplier(self):
-        return self.cleaned_data.get("supplier") or self.only_supplier
+        self.fields["supplier"].limit_to(suppliers_for(user))
 
     def clean(self):
         data = super().clean()

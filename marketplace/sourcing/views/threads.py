@@ -3,13 +3,14 @@
 from django import forms
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.http import Http404
-from django.shortcuts import get_object_or_404, redirect
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.generic import FormView, ListView
 
+from marketplace.core.forms import OrganisationChoiceField
 from marketplace.order.selectors import buyers_of
 from marketplace.organisations.models import Supplier
 
@@ -27,15 +28,13 @@ class MessageForm(forms.Form):
 
 
 class ContactForm(MessageForm):
-    buyer = forms.ModelChoiceField(queryset=None, label=gettext_lazy("Writing for"), empty_label=None)
+    buyer = OrganisationChoiceField(label=gettext_lazy("Writing for"))
     subject = forms.CharField(label=gettext_lazy("Subject"), max_length=200)
     field_order = ["buyer", "subject", "body", "share_email"]
 
     def __init__(self, *args, buyers, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["buyer"].queryset = buyers
-        if buyers.count() == 1:
-            self.fields["buyer"].widget = forms.HiddenInput()
+        self.fields["buyer"].limit_to(buyers)
 
 
 class ThreadListView(LoginRequiredMixin, ListView):
@@ -56,7 +55,8 @@ class ContactView(LoginRequiredMixin, FormView):
     def dispatch(self, request, *args, **kwargs):
         self.supplier = get_object_or_404(Supplier, slug=kwargs["slug"], verified=True)
         if request.user.is_authenticated and not buyers_of(request.user).exists():
-            raise PermissionDenied(_("Only members of a buyer organisation can contact suppliers here."))
+            # Told why and what to do, not a bare "forbidden".
+            return render(request, "sourcing/contact_not_possible.html", {"supplier": self.supplier}, status=403)
         return super().dispatch(request, *args, **kwargs)
 
     def get_form_kwargs(self):
