@@ -4,11 +4,14 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from django.db.models import Prefetch
+from django.utils import formats, timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from marketplace.organisations.models import Buyer, Supplier
 from marketplace.partner.strategy import supplier_of_stockrecord
 
-from .models import Order, Purchase
+from .models import Order, PartStatus, Purchase
 
 
 @dataclass
@@ -84,3 +87,54 @@ def purchase_for_user(*, user, number: str) -> Purchase | None:
 
 def part_lines(part):
     return part.lines.select_related("product").order_by("pk")
+
+
+@dataclass(frozen=True)
+class PaymentState:
+    """Where the payment of a part or purchase really stands: a code for styling and tests, a label for people."""
+
+    code: str  # card statuses, or: not-invoiced, open, overdue, paid, void, cancelled
+    label: str
+
+
+def part_payment_state(part, purchase=None, today=None) -> PaymentState:
+    """By card, the purchase's card payment; by invoice, the part's own invoice (an
+    invoice purchase is not paid when it is placed: each supplier invoices its part)."""
+    purchase = purchase or part.purchase
+    if purchase.payment_method == Purchase.PaymentMethod.CARD:
+        return PaymentState(purchase.payment_status, purchase.get_payment_status_display())
+    invoice = part.invoice_or_none
+    if invoice is None:
+        if part.status in PartStatus.CLOSED:
+            return PaymentState("cancelled", _("Nothing to pay"))
+        return PaymentState("not-invoiced", _("Not invoiced yet"))
+    if invoice.status == invoice.Status.PAID:
+        return PaymentState("paid", _("Invoice %(number)s paid on %(date)s") % {
+            "number": invoice.number, "date": formats.date_format(invoice.paid_on)})  # fmt: skip
+    if invoice.status == invoice.Status.VOID:
+        return PaymentState("void", _("Invoice %(number)s void") % {"number": invoice.number})
+    if invoice.due_on < (today or timezone.localdate()):
+        return PaymentState("overdue", _("Invoice %(number)s overdue since %(date)s") % {
+            "number": invoice.number, "date": formats.date_format(invoice.due_on)})  # fmt: skip
+    return PaymentState("open", _("Invoice %(number)s to pay by %(date)s") % {
+        "number": invoice.number, "date": formats.date_format(invoice.due_on)})  # fmt: skip
+
+
+def purchase_payment_state(purchase, today=None) -> PaymentState:
+    """The purchase's payment in one phrase, from its parts' (their invoices prefetched)."""
+    if purchase.payment_method == Purchase.PaymentMethod.CARD:
+        return PaymentState(purchase.payment_status, purchase.get_payment_status_display())
+    states = [part_payment_state(part, purchase, today) for part in purchase.parts.all()]
+    codes = [state.code for state in states if state.code not in ("cancelled", "void")]
+    if not codes:
+        return PaymentState("cancelled", _("Nothing to pay"))
+    if "overdue" in codes:
+        return PaymentState("overdue", _("Overdue"))
+    if all(code == "paid" for code in codes):
+        return PaymentState("paid", _("Paid"))
+    if all(code == "not-invoiced" for code in codes):
+        return PaymentState("not-invoiced", _("Not invoiced yet"))
+    paid = codes.count("paid")
+    return PaymentState("open", ngettext(
+        "%(paid)s of %(count)s invoice paid", "%(paid)s of %(count)s invoices paid", len(codes)
+    ) % {"paid": paid, "count": len(codes)})  # fmt: skip

@@ -1,5 +1,7 @@
 """The basket grouped by supplier, the one-page B2B checkout and the buyer's purchase pages."""
 
+import re
+from datetime import date, timedelta
 from decimal import Decimal
 
 import pytest
@@ -8,6 +10,7 @@ from oscar.core.loading import get_model
 
 from marketplace.order.models import PartStatus, Purchase
 from marketplace.order.services import part_status_set, purchase_place
+from marketplace.payments.services import invoice_issue, invoice_mark_paid
 from tests.factories import BuyerFactory, MembershipFactory, SupplierFactory, UserFactory, goods_for_supplier
 from tests.order.helpers import checkout_details
 
@@ -212,3 +215,29 @@ def test_minimum_order_starts_the_quantity_and_needs_that_much_stock(client, cra
     assert "Minimum order: 10" in page
     eggs.stockrecords.update(num_in_stock=9)
     assert 'id="add_to_basket_form"' not in client.get(eggs.get_absolute_url()).content.decode()
+
+
+def payment_states(page):
+    return re.findall(r'class="payment-state" data-payment="([\w-]+)">([^<]+)<', page)
+
+
+def test_an_invoice_purchase_shows_each_parts_real_payment(client, placed, buyer_admin, crates):
+    """Placed by invoice is not paid: each part says whether it is invoiced, open, overdue or paid."""
+    client.force_login(buyer_admin)
+    assert payment_states(client.get(placed.get_absolute_url()).content.decode()) == [
+        ("not-invoiced", "Not invoiced yet"), ("not-invoiced", "Not invoiced yet"), ("not-invoiced", "Not invoiced yet")
+    ]  # fmt: skip
+    crates_part, yard_part = placed.parts.order_by("number")
+    crates_invoice = invoice_issue(crates_part)
+    invoice_issue(yard_part)
+    invoice_mark_paid(invoice=crates_invoice, by=crates.memberships.get().user)
+    states = payment_states(client.get(placed.get_absolute_url()).content.decode())
+    assert states[0] == ("open", "1 of 2 invoices paid")
+    assert states[1][0] == "paid" and crates_invoice.number in states[1][1]
+    assert states[2][0] == "open" and "to pay by" in states[2][1]
+    listing = client.get(reverse("purchases:list")).content.decode()
+    assert payment_states(listing) == [("open", "1 of 2 invoices paid")] and "Paid by invoice" not in listing
+    yard_part.invoice.due_on = date.today() - timedelta(days=1)
+    yard_part.invoice.save()
+    states = payment_states(client.get(placed.get_absolute_url()).content.decode())
+    assert states[0] == ("overdue", "Overdue") and states[2][0] == "overdue"

@@ -1,5 +1,6 @@
 from django import template
 
+from marketplace.order.selectors import part_payment_state, purchase_payment_state
 from marketplace.partner.strategy import supplier_of_stockrecord
 
 register = template.Library()
@@ -20,3 +21,7 @@ def basket_groups(formset):
         group["total_excl_tax"] = sum(line.line_price_excl_tax or 0 for line in lines)
         group["total_incl_tax"] = sum(line.line_price_incl_tax or 0 for line in lines)
     return list(groups.values())
+
+
+register.filter("part_payment", part_payment_state)
+register.filter("purchase_payment", purchase_payment_state)
