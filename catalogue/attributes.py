@@ -21,10 +21,28 @@ GOODS = "goods"
 SERVICE = "service"
 
 PRICING_UNIT_GROUP = "service-pricing-unit"  # code of the AttributeOptionGroup
+# What one price of a service buys; options of the group above (migrations 0034, 0036).
 PRICING_UNITS = {
     "hour": _("per hour"),
     "day": _("per day"),
+    "month": _("per month"),
     "visit": _("per visit"),
+    "delivery": _("per delivery"),
+    "parcel": _("per parcel"),
+    "person": _("per person"),
+    "meal": _("per meal"),
+    "m2": _("per m²"),
+    "m3": _("per m³"),
+    "kg": _("per kg"),
+    "litre": _("per litre"),
+    "piece": _("per piece"),
+    "page": _("per page"),
+    "pages-1000": _("per 1,000 pages"),
+    "set": _("per set"),
+    "room": _("per room"),
+    "device": _("per device"),
+    "pallet": _("per pallet"),
+    "lot": _("per lot"),
     "project": _("fixed project"),
 }
 

@@ -91,8 +91,12 @@ COUNTRY_NAMES = {
 FOOD_VAT_RATES = {"LU": 3, "FR": 5.5, "DE": 7, "BE": 6, "NL": 9, "RS": 10}
 # Goods of these sub-sectors are mostly reused or recycled material.
 CIRCULAR_SECTORS = {"reused-construction-materials", "textile-recycling", "it-refurbishment"}
-# A service's unit of sale → its pricing unit; units not listed (per person, per page…) are priced per visit.
-SERVICE_PRICING_UNITS = {"hour": "hour", "day": "day", "visit": "visit", "project": "project", "month": "project"}
+# A service's unit of sale → its pricing unit (catalogue.attributes.PRICING_UNITS): what its price is really for.
+SERVICE_PRICING_UNITS = {
+    "hour": "hour", "day": "day", "visit": "visit", "project": "project", "month": "month", "person": "person",
+    "meal": "meal", "m²": "m2", "m³": "m3", "kg": "kg", "parcel": "parcel", "set": "set", "room": "room", "page": "page", "device": "device",
+    "pack": "pages-1000", "drop": "delivery",
+}  # fmt: skip
 
 # (country, region name, slug, NUTS code, towns)
 REGIONS = [

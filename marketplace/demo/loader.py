@@ -373,7 +373,7 @@ class DemoLoader:
                 values["certifications"] = "ISO 14001"
         else:
             values = {
-                "pricing_unit": data.SERVICE_PRICING_UNITS.get(unit, "visit"),
+                "pricing_unit": data.SERVICE_PRICING_UNITS[unit],
                 "area_served": region if index % 4 else country,
                 "capacity_per_month": [10, 20, 40, 80][(index + n) % 4],
                 # Projects are priced case by case: half of them on quote only.

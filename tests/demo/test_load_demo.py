@@ -10,6 +10,7 @@ from django.db import transaction
 from django.test import Client
 from oscar.core.loading import get_model
 
+from catalogue.attributes import PRICING_UNITS
 from cms.models import CaseStudyPage, HomePage
 from marketplace.demo.data import DEMO_PASSWORD
 from marketplace.organisations.models import Buyer, Membership, Network, Sector, Supplier
@@ -192,3 +193,21 @@ def test_a_rerun_keeps_what_users_changed_and_fails_on_none_of_it(demo_counts):
     assert not Product.objects.filter(upc=gone.upc).exists()
     assert Buyer.objects.get(pk=buyer.pk).name == "Acier Moselle, new name"
     assert Network.objects.get(pk=network.pk).name == "Impact Noord Netwerk"
+
+
+def test_every_service_shows_the_unit_it_is_sold_in(demo_counts):
+    """A title "…, per m²" is priced per m² on its page, not "per visit"."""
+    client = Client()
+    services = Product.objects.filter(
+        product_class__slug="service", title__contains=", per ", stockrecords__partner__supplier__verified=True
+    )
+    checked = Counter()
+    for product in services.prefetch_attribute_values():
+        title_unit = product.title.rsplit(", per ", 1)[1]  # "m²", "hour", "1,000 pages", "pick-up"…
+        shown = str(PRICING_UNITS[product.attr.pricing_unit.code])
+        page = client.get(product.get_absolute_url()).content.decode()
+        assert shown in page, product.title
+        if title_unit in ("m²", "hour", "day", "kg", "person", "page", "room", "set", "device"):
+            assert shown == f"per {title_unit}", product.title
+        checked[shown] += 1
+    assert checked["per m²"] and checked["per kg"] and checked["per person"] and checked["per hour"]
