@@ -1,4 +1,6 @@
-"""Standard VAT rates by the supplier's country, in percent.
+"""VAT rates by the supplier's country, in percent: the standard rate of every
+country we sell in, and the reduced rates of our networks' countries by name, each
+with the provision it implements and its dates of validity.
 
 Prices in the shop are set by suppliers excluding VAT (B2B); the VAT shown beside them
 is the supplier's country's standard rate unless the product sets its own `vat_rate`
@@ -8,7 +10,12 @@ nothing else moves.
 """
 
 import logging
+from dataclasses import dataclass
+from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
+
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 logger = logging.getLogger(__name__)
 
@@ -58,6 +65,61 @@ STANDARD_RATES = {
 # Prices show 0 % VAT (the excl.-VAT figure is always right) and the log says which
 # country to add above.
 UNKNOWN_COUNTRY_RATE = Decimal("0")
+
+
+@dataclass(frozen=True)
+class ReducedRate:
+    country: str
+    name: str
+    percent: Decimal
+    covers: str  # what it applies to, in a supplier's words (the reference is the authority)
+    reference: str
+    valid_from: date
+    valid_until: date | None = None
+    food: bool = False  # the rate most food is sold at
+
+    def valid_on(self, day: date) -> bool:
+        return self.valid_from <= day and (self.valid_until is None or day <= self.valid_until)
+
+
+# VAT Directive 2006/112/EC arts. 98-99 and Annex III allow these; each country's law sets them.
+REDUCED_RATES = [
+    ReducedRate("LU", _("Super-reduced rate"), Decimal("3"), _("most food and non-alcoholic drinks, books, medicines"),
+                "Loi TVA du 12 février 1979, art. 40 et annexe B", date(2024, 1, 1), food=True),
+    ReducedRate("LU", _("Reduced rate"), Decimal("8"), _("gas, electricity, hairdressing, cultural services"),
+                "Loi TVA du 12 février 1979, art. 40 et annexe B", date(2024, 1, 1)),
+    ReducedRate("LU", _("Intermediate rate"), Decimal("14"), _("some wines, printed advertising, securities custody"),
+                "Loi TVA du 12 février 1979, art. 40 et annexe C", date(2024, 1, 1)),
+    ReducedRate("FR", _("Reduced rate"), Decimal("5.5"), _("most food, books, energy-saving home renovation"),
+                "Code général des impôts, art. 278-0 bis", date(2014, 1, 1), food=True),
+    ReducedRate("FR", _("Intermediate rate"), Decimal("10"), _("catering and restaurant meals, home renovation"),
+                "Code général des impôts, art. 279", date(2014, 1, 1)),
+    ReducedRate("FR", _("Super-reduced rate"), Decimal("2.1"), _("reimbursable medicines, press"),
+                "Code général des impôts, art. 281 quater et suivants", date(1989, 1, 1)),
+    ReducedRate("DE", _("Reduced rate"), Decimal("7"), _("most food, books, passenger transport"),
+                "Umsatzsteuergesetz § 12 Abs. 2 und Anlage 2", date(2021, 1, 1), food=True),
+    ReducedRate("BE", _("Reduced rate"), Decimal("6"), _("most food, water, books, renovation of older homes"),
+                "Arrêté royal n° 20 du 20 juillet 1970, tableau A", date(1992, 4, 1), food=True),
+    ReducedRate("BE", _("Intermediate rate"), Decimal("12"), _("catering meals (without drinks), social housing"),
+                "Arrêté royal n° 20 du 20 juillet 1970, tableau B", date(2010, 1, 1)),
+    ReducedRate("NL", _("Reduced rate"), Decimal("9"), _("most food, books, medicines, repairs of bicycles and shoes"),
+                "Wet op de omzetbelasting 1968, art. 9 en tabel I", date(2019, 1, 1), food=True),
+    ReducedRate("RS", _("Special rate"), Decimal("10"), _("basic food, medicines, books, utility services"),
+                "Zakon o porezu na dodatu vrednost, čl. 23 st. 2", date(2014, 1, 1), food=True),
+]  # fmt: skip
+
+
+def reduced_rates(country_code: str, on: date | None = None) -> list[ReducedRate]:
+    """The reduced rates a supplier of the country may apply, valid on `on` (today)."""
+    day = on or timezone.localdate()
+    code = str(country_code or "").upper()
+    return [rate for rate in REDUCED_RATES if rate.country == code and rate.valid_on(day)]
+
+
+def food_rate(country_code: str, on: date | None = None) -> Decimal:
+    """The rate most food is sold at in the country: its food reduced rate, else the standard one."""
+    food = [rate.percent for rate in reduced_rates(country_code, on) if rate.food]
+    return food[0] if food else standard_rate(country_code)
 
 
 def standard_rate(country_code: str) -> Decimal:

@@ -8,6 +8,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
@@ -184,6 +185,11 @@ class Supplier(Organisation):
             errors["founded_year"] = _("The founding year cannot be in the future.")
         if errors:
             raise ValidationError(errors)
+
+    @property
+    def sells_food(self) -> bool:
+        """Works in the food sector: its goods are mostly sold at the food reduced VAT rate."""
+        return self.sectors.filter(Q(slug="food") | Q(parent__slug="food")).exists()
 
     @property
     def vulnerable_share(self):
