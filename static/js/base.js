@@ -35,10 +35,17 @@
     // characters". Sighted people see it change as they type; screen readers hear it
     // once typing pauses, not at every key. The words come from <body data-char-count>.
     var words = document.body.dataset;
-    var number = new Intl.NumberFormat(document.documentElement.lang || undefined);
+    var number;
+    try {
+        number = new Intl.NumberFormat(document.documentElement.lang || undefined);
+    } catch (error) {
+        number = new Intl.NumberFormat();
+    }
+    // As the server counts: a line break is sent as two characters (CR LF).
+    function length(area) { return area.value.replace(/\r?\n/g, "\r\n").length; }
     function countText(area) {
         var limit = parseInt(area.getAttribute("maxlength"), 10);
-        var count = area.value.length;
+        var count = length(area);
         var over = count > limit;
         return (over ? words.charCountOver : words.charCount)
             .replace("{count}", number.format(count))
@@ -46,7 +53,7 @@
             .replace("{over}", number.format(count - limit));
     }
     function counterFor(area) {
-        if (!words.charCount || !area.id || area.dataset.charCounted) { return; }
+        if (!words.charCount || area.dataset.charCounted) { return; }
         area.dataset.charCounted = "true";
         var shown = document.createElement("small");
         shown.className = "form-text text-muted char-count";
@@ -60,7 +67,7 @@
         function update(announce) {
             var text = countText(area);
             shown.textContent = text;
-            var over = area.value.length > parseInt(area.getAttribute("maxlength"), 10);
+            var over = length(area) > parseInt(area.getAttribute("maxlength"), 10);
             shown.classList.toggle("text-danger", over);
             shown.classList.toggle("text-muted", !over);
             window.clearTimeout(pause);
