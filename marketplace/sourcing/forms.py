@@ -2,6 +2,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from marketplace.core import limits
 from marketplace.core.forms import OrganisationChoiceField
 from marketplace.core.validators import within_planning_horizon
 from marketplace.order.forms import CheckoutForm
@@ -10,7 +11,7 @@ from marketplace.organisations.models import Buyer
 
 from .files import validate_attachment
 from .models import Need, QuoteLine
-from .services import QuoteLineData
+from .services import QuoteLineData, quote_delivery_date_check, quote_delivery_earliest
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
@@ -88,8 +89,27 @@ class NeedForm(forms.ModelForm):
 class QuoteForm(forms.Form):
     valid_until = forms.DateField(label=_("Valid until"), widget=DATE, validators=[within_planning_horizon])
     delivery_date = forms.DateField(label=_("Delivery date"), widget=DATE, validators=[within_planning_horizon])
-    message = forms.CharField(label=_("Message to the buyer"), widget=forms.Textarea(attrs={"rows": 4}), required=False)
+    message = forms.CharField(
+        label=_("Message to the buyer"),
+        required=False,
+        max_length=limits.MESSAGE,
+        widget=forms.Textarea(attrs={"rows": 4}),
+    )
     attachment = forms.FileField(label=_("Attachment"), required=False)
+
+    def __init__(self, *args, need=None, **kwargs):
+        """`need`: the need quoted on, whose dates bound the delivery date (None in
+        tests of the form alone)."""
+        super().__init__(*args, **kwargs)
+        self.need = need
+        today = timezone.localdate()
+        earliest = max(today, quote_delivery_earliest(need)) if need is not None else today
+        self.fields["delivery_date"].widget.attrs["min"] = earliest.isoformat()
+
+    def clean_delivery_date(self):
+        delivery_date = self.cleaned_data["delivery_date"]
+        quote_delivery_date_check(need=self.need, delivery_date=delivery_date)
+        return delivery_date
 
     def clean_valid_until(self):
         valid_until = self.cleaned_data["valid_until"]
@@ -141,26 +161,26 @@ class RespondForm(forms.Form):
         widget=forms.RadioSelect,
     )
     reason = forms.CharField(
-        label=_("Why you decline"), required=False, max_length=1000, widget=forms.Textarea(attrs={"rows": 2})
+        label=_("Why you decline"), required=False, max_length=limits.REASON, widget=forms.Textarea(attrs={"rows": 2})
     )
 
 
 class QuestionForm(forms.Form):
     text = forms.CharField(
         label=_("Your question"),
-        max_length=2000,
+        max_length=limits.NOTE,
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text=_("The buyer's answer is shown to every invited supplier; who asked is not."),
     )
 
 
 class AnswerForm(forms.Form):
-    answer = forms.CharField(label=_("Answer"), max_length=4000, widget=forms.Textarea(attrs={"rows": 3}))
+    answer = forms.CharField(label=_("Answer"), max_length=limits.MESSAGE, widget=forms.Textarea(attrs={"rows": 3}))
 
 
 class CancelForm(forms.Form):
     reason = forms.CharField(
-        label=_("Reason"), required=False, max_length=2000, widget=forms.Textarea(attrs={"rows": 3})
+        label=_("Reason"), required=False, max_length=limits.NOTE, widget=forms.Textarea(attrs={"rows": 3})
     )
 
 

@@ -9,9 +9,11 @@ from decimal import Decimal
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.utils import timezone
+from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
+from marketplace.core import limits
+from marketplace.core.validators import within_planning_horizon
 from marketplace.order.services import CheckoutDetails, QuotedLine, purchase_place_quoted
 
 from . import notifications, tasks
@@ -151,6 +153,7 @@ def need_cancel(*, need: Need, by, reason: str = "") -> Need:
     by_operator = by.is_staff and not need.buyer.memberships.filter(user=by).exists()
     if by_operator and not reason.strip():
         raise ValidationError({"reason": _("Tell the buyer why the need is withdrawn.")})
+    limits.length_check(reason, limit=limits.NOTE, field="reason")
     was_published = need.status != Need.Status.DRAFT
     need.status = Need.Status.CANCELLED
     need.cancelled_at, need.cancelled_by, need.cancel_reason = timezone.now(), by, reason.strip()
@@ -181,6 +184,7 @@ def invitation_respond(*, invitation: Invitation, interested: bool, reason: str 
         raise ValidationError(_("You have quoted already: withdraw your quote to decline."))
     if not interested and not reason.strip():
         raise ValidationError({"reason": _("Tell the buyer briefly why you decline; it helps them next time.")})
+    limits.length_check(reason, limit=limits.REASON, field="reason")
     invitation.status = Invitation.Status.INTERESTED if interested else Invitation.Status.DECLINED
     invitation.decline_reason = "" if interested else reason.strip()
     invitation.responded_at = timezone.now()
@@ -195,6 +199,7 @@ def question_ask(*, invitation: Invitation, by, text: str) -> Question:
         raise ValidationError(_("This need no longer takes questions."))
     if not text.strip():
         raise ValidationError({"text": _("Write your question.")})
+    limits.length_check(text, limit=limits.NOTE, field="text")
     question = Question.objects.create(
         need=invitation.need, supplier=invitation.supplier, asked_by=by, text=text.strip()
     )
@@ -207,10 +212,39 @@ def question_answer(*, question: Question, by, answer: str) -> Question:
     """The answer goes to every invited supplier, without saying who asked."""
     if not answer.strip():
         raise ValidationError({"answer": _("Write your answer.")})
+    limits.length_check(answer, limit=limits.MESSAGE, field="answer")
     question.answer, question.answered_by, question.answered_at = answer.strip(), by, timezone.now()
     question.save(update_fields=["answer", "answered_by", "answered_at"])
     transaction.on_commit(lambda: notifications.question_answered(question))
     return question
+
+
+def quote_delivery_earliest(need: Need) -> date:
+    """The first day a quote may promise delivery on. Nothing is ordered before the
+    award, and the award comes after the quotes are due: not before the deadline's day.
+    When the buyer wished a delivery date, not before it either: the buyer planned for
+    that day (an event, a building site), so an earlier delivery is not what they asked
+    for, while a later one is an offer they can still weigh when comparing quotes."""
+    earliest = timezone.localdate(need.deadline)
+    if need.delivery_date and need.delivery_date > earliest:
+        earliest = need.delivery_date
+    return earliest
+
+
+def quote_delivery_date_check(*, need: Need | None, delivery_date: date) -> None:
+    """Raise ValidationError (for the delivery date field) when a quote cannot promise
+    delivery on `delivery_date`: a past day, a day before the need allows, or beyond
+    the planning horizon. `need` None checks the date alone."""
+    if delivery_date < timezone.localdate():
+        raise ValidationError(_("The delivery date cannot be in the past."), code="past")
+    if need is not None and delivery_date < quote_delivery_earliest(need):
+        earliest = formats.date_format(quote_delivery_earliest(need))
+        if need.delivery_date and delivery_date < need.delivery_date:
+            message = _("%(buyer)s wishes delivery on %(date)s: choose that day or a later one.")
+        else:
+            message = _("Quotes are due on %(date)s and the order comes after: choose that day or a later one.")
+        raise ValidationError(message % {"buyer": need.buyer.name, "date": earliest}, code="before_need")
+    within_planning_horizon(delivery_date)
 
 
 @dataclass
@@ -242,6 +276,11 @@ def quote_submit(
         raise ValidationError(_("Add at least one priced line."))
     if valid_until < timezone.localdate():
         raise ValidationError({"valid_until": _("A quote cannot be valid only until a date in the past.")})
+    try:
+        quote_delivery_date_check(need=need, delivery_date=delivery_date)
+    except ValidationError as error:
+        raise ValidationError({"delivery_date": error.messages}) from None
+    limits.length_check(message, limit=limits.MESSAGE, field="message")
     if attachment is not None:
         validate_attachment(attachment)
     quote, created = Quote.objects.get_or_create(

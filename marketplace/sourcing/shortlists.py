@@ -6,6 +6,7 @@ from django.db import transaction
 from django.db.models import Count, Prefetch
 from django.utils.translation import gettext as _
 
+from marketplace.core import limits
 from marketplace.order.selectors import buyers_of
 from marketplace.organisations.models import Sector, ServedArea, Supplier
 
@@ -49,6 +50,7 @@ def shortlist_create(*, buyer, name: str, by) -> Shortlist:
     name = name.strip()
     if not name:
         raise ValidationError({"name": _("Give the shortlist a name.")})
+    limits.length_check(name, limit=limits.NAME, field="name")
     if buyer.shortlists.filter(name__iexact=name).exists():
         raise ValidationError({"name": _("%(buyer)s already has a shortlist called “%(name)s”.") % {
             "buyer": buyer.name, "name": name}})  # fmt: skip

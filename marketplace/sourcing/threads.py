@@ -8,6 +8,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from marketplace.core import limits
 from marketplace.order.selectors import buyers_of
 
 from . import notifications
@@ -54,6 +55,7 @@ def thread_start(*, buyer, supplier, by, subject: str, body: str, share_email: b
         raise ValidationError(_("This social enterprise cannot be contacted until it is verified."))
     if not subject.strip():
         raise ValidationError({"subject": _("Give your message a subject.")})
+    limits.length_check(subject.strip(), limit=limits.TITLE, field="subject")
     thread = Thread.objects.create(
         buyer=buyer, supplier=supplier, subject=subject.strip(), started_by=by, last_message_at=timezone.now()
     )
@@ -68,6 +70,7 @@ def message_post(*, thread: Thread, by, body: str, share_email: bool = False) ->
     side = thread_side(thread=thread, user=by)
     if not body.strip():
         raise ValidationError({"body": _("Write your message.")})
+    limits.length_check(body.strip(), limit=limits.MESSAGE, field="body")
     if share_email:
         thread.email_shared_by.add(by)
     message = Message.objects.create(thread=thread, author=by, side=side, body=body.strip())

@@ -30,4 +30,53 @@
             window.alert(event.target.dataset.unrecognised);
         }
     }, true);
+
+    // Under each textarea with a limit (maxlength), how much of it is used: "123 / 5,000
+    // characters". Sighted people see it change as they type; screen readers hear it
+    // once typing pauses, not at every key. The words come from <body data-char-count>.
+    var words = document.body.dataset;
+    var number;
+    try {
+        number = new Intl.NumberFormat(document.documentElement.lang || undefined);
+    } catch (error) {
+        number = new Intl.NumberFormat();
+    }
+    // As the server counts: a line break is sent as two characters (CR LF).
+    function length(area) { return area.value.replace(/\r?\n/g, "\r\n").length; }
+    function countText(area) {
+        var limit = parseInt(area.getAttribute("maxlength"), 10);
+        var count = length(area);
+        var over = count > limit;
+        return (over ? words.charCountOver : words.charCount)
+            .replace("{count}", number.format(count))
+            .replace("{limit}", number.format(limit))
+            .replace("{over}", number.format(count - limit));
+    }
+    function counterFor(area) {
+        if (!words.charCount || area.dataset.charCounted) { return; }
+        area.dataset.charCounted = "true";
+        var shown = document.createElement("small");
+        shown.className = "form-text text-muted char-count";
+        shown.setAttribute("aria-hidden", "true");
+        var spoken = document.createElement("span");
+        spoken.className = "sr-only";
+        spoken.setAttribute("aria-live", "polite");
+        area.insertAdjacentElement("afterend", spoken);
+        area.insertAdjacentElement("afterend", shown);
+        var pause;
+        function update(announce) {
+            var text = countText(area);
+            shown.textContent = text;
+            var over = length(area) > parseInt(area.getAttribute("maxlength"), 10);
+            shown.classList.toggle("text-danger", over);
+            shown.classList.toggle("text-muted", !over);
+            window.clearTimeout(pause);
+            if (announce) {
+                pause = window.setTimeout(function () { spoken.textContent = text; }, 1000);
+            }
+        }
+        area.addEventListener("input", function () { update(true); });
+        update(false);
+    }
+    document.querySelectorAll("textarea[maxlength]").forEach(counterFor);
 }());

@@ -6,12 +6,16 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
+from marketplace.core import limits
+
 
 class Network(models.Model):
     name = models.CharField(_("name"), max_length=200)
     slug = models.SlugField(_("slug"), max_length=200, unique=True)
     tagline = models.CharField(_("tagline"), max_length=255, blank=True)
-    description = models.TextField(_("description"), blank=True)
+    description = models.TextField(
+        _("description"), blank=True, max_length=limits.DESCRIPTION, validators=[limits.text_limit(limits.DESCRIPTION)]
+    )
     countries = CountryField(_("countries"), multiple=True, blank=True)
     website = models.URLField(_("website"), blank=True)
     logo = models.ImageField(_("logo"), upload_to="networks/logos/", blank=True)
@@ -19,6 +23,8 @@ class Network(models.Model):
     charter = models.TextField(
         _("charter"),
         blank=True,
+        max_length=limits.DESCRIPTION,
+        validators=[limits.text_limit(limits.DESCRIPTION)],
         help_text=_("The commitments members sign. Signing it counts like holding a label."),
     )
     members = models.ManyToManyField(

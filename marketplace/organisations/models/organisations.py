@@ -13,6 +13,8 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
+from marketplace.core import limits
+
 from .taxonomy import Sector
 
 
@@ -37,7 +39,9 @@ class Organisation(models.Model):
         blank=True,
         help_text=_("With its country prefix, e.g. LU12345678. Serbian firms give their PIB."),
     )
-    description = models.TextField(_("description"), blank=True)
+    description = models.TextField(
+        _("description"), blank=True, max_length=limits.DESCRIPTION, validators=[limits.text_limit(limits.DESCRIPTION)]
+    )
     logo = models.ImageField(_("logo"), upload_to="organisations/logos/", blank=True)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
@@ -129,7 +133,11 @@ class Supplier(Organisation):
         help_text=_("e.g. people with disabilities, long-term unemployed people"),
     )
     impact_statement = models.TextField(
-        _("our impact"), blank=True, help_text=_("What changes thanks to your work, in a few sentences.")
+        _("our impact"),
+        blank=True,
+        max_length=limits.NOTE,
+        validators=[limits.text_limit(limits.NOTE)],
+        help_text=_("What changes thanks to your work, in a few sentences."),
     )
     contact_name = models.CharField(_("contact person"), max_length=200, blank=True)
     partner = models.OneToOneField(

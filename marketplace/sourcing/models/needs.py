@@ -11,6 +11,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
+from marketplace.core import limits
+
 from ..files import attachment_path, private_storage
 
 
@@ -28,8 +30,10 @@ class Need(models.Model):
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, verbose_name=_("created by"), null=True, on_delete=models.SET_NULL, related_name="+"
     )
-    title = models.CharField(_("title"), max_length=200)
-    description = models.TextField(_("what you need"))
+    title = models.CharField(_("title"), max_length=limits.TITLE)
+    description = models.TextField(
+        _("what you need"), max_length=limits.DESCRIPTION, validators=[limits.text_limit(limits.DESCRIPTION)]
+    )
     sectors = models.ManyToManyField("organisations.Sector", verbose_name=_("sectors"), related_name="needs")
     country = CountryField(_("country of delivery"))
     region = models.ForeignKey(
@@ -71,7 +75,9 @@ class Need(models.Model):
         settings.AUTH_USER_MODEL, verbose_name=_("cancelled by"), null=True, blank=True, on_delete=models.SET_NULL,
         related_name="+",
     )  # fmt: skip
-    cancel_reason = models.TextField(_("reason for cancelling"), blank=True)
+    cancel_reason = models.TextField(
+        _("reason for cancelling"), blank=True, max_length=limits.NOTE, validators=[limits.text_limit(limits.NOTE)]
+    )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
@@ -161,7 +167,9 @@ class Invitation(models.Model):
         "organisations.Supplier", verbose_name=_("supplier"), on_delete=models.CASCADE, related_name="need_invitations"
     )
     status = models.CharField(_("status"), max_length=16, choices=Status.choices, default=Status.PENDING)
-    decline_reason = models.TextField(_("reason for declining"), blank=True)
+    decline_reason = models.TextField(
+        _("reason for declining"), blank=True, max_length=limits.REASON, validators=[limits.text_limit(limits.REASON)]
+    )
     notified_at = models.DateTimeField(_("notified"), null=True, blank=True)
     viewed_at = models.DateTimeField(_("viewed"), null=True, blank=True)
     responded_at = models.DateTimeField(_("answered"), null=True, blank=True)
@@ -186,8 +194,10 @@ class Question(models.Model):
         "organisations.Supplier", verbose_name=_("asked by"), on_delete=models.CASCADE, related_name="+"
     )
     asked_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
-    text = models.TextField(_("question"))
-    answer = models.TextField(_("answer"), blank=True)
+    text = models.TextField(_("question"), max_length=limits.NOTE, validators=[limits.text_limit(limits.NOTE)])
+    answer = models.TextField(
+        _("answer"), blank=True, max_length=limits.MESSAGE, validators=[limits.text_limit(limits.MESSAGE)]
+    )
     answered_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )

@@ -8,6 +8,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from marketplace.core import limits
 from marketplace.partner.vat import vat_amount
 
 from ..files import attachment_path, private_storage
@@ -28,7 +29,9 @@ class Quote(models.Model):
     submitted_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
     valid_until = models.DateField(_("valid until"))
     delivery_date = models.DateField(_("delivery date"))
-    message = models.TextField(_("message to the buyer"), blank=True)
+    message = models.TextField(
+        _("message to the buyer"), blank=True, max_length=limits.MESSAGE, validators=[limits.text_limit(limits.MESSAGE)]
+    )
     attachment = models.FileField(
         _("attachment"), upload_to=attachment_path, storage=private_storage, max_length=255, blank=True
     )

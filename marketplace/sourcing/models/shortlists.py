@@ -5,12 +5,14 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from marketplace.core import limits
+
 
 class Shortlist(models.Model):
     buyer = models.ForeignKey(
         "organisations.Buyer", verbose_name=_("buyer"), on_delete=models.CASCADE, related_name="shortlists"
     )
-    name = models.CharField(_("name"), max_length=120)
+    name = models.CharField(_("name"), max_length=limits.NAME)
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
     created_at = models.DateTimeField(auto_now_add=True)
     suppliers = models.ManyToManyField(

@@ -7,6 +7,8 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from marketplace.core import limits
+
 
 class Thread(models.Model):
     buyer = models.ForeignKey(
@@ -15,7 +17,7 @@ class Thread(models.Model):
     supplier = models.ForeignKey(
         "organisations.Supplier", verbose_name=_("supplier"), on_delete=models.CASCADE, related_name="threads"
     )
-    subject = models.CharField(_("subject"), max_length=200)
+    subject = models.CharField(_("subject"), max_length=limits.TITLE)
     started_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
     email_shared_by = models.ManyToManyField(
         settings.AUTH_USER_MODEL, blank=True, related_name="+", verbose_name=_("e-mail address shared by")
@@ -43,7 +45,7 @@ class Message(models.Model):
     thread = models.ForeignKey(Thread, on_delete=models.CASCADE, related_name="messages")
     author = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
     side = models.CharField(max_length=16, choices=Side.choices)
-    body = models.TextField(_("message"))
+    body = models.TextField(_("message"), max_length=limits.MESSAGE, validators=[limits.text_limit(limits.MESSAGE)])
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:

@@ -39,7 +39,7 @@ class QuoteEditView(NeedAccessMixin, TemplateView):
         elif self.need.delivery_date:
             initial = {"delivery_date": self.need.delivery_date}
         return (
-            QuoteForm(data=data, files=files, initial=initial),
+            QuoteForm(data=data, files=files, initial=initial, need=self.need),
             QuoteLineFormSet(data=data, initial=lines, prefix="lines"),
         )
 
@@ -68,7 +68,9 @@ class QuoteEditView(NeedAccessMixin, TemplateView):
                     attachment=form.cleaned_data["attachment"],
                 )
             except ValidationError as error:
-                form.add_error(None, error_text(error))
+                # An error about one of the form's fields is shown next to it.
+                on_fields = hasattr(error, "error_dict") and set(error.error_dict) <= set(form.fields)
+                form.add_error(None, error if on_fields else error_text(error))
             else:
                 messages.success(request, _("Your quote is sent. Only the buyer sees it."))
                 return redirect(self.need.get_absolute_url())

@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.generic import FormView, ListView
 
+from marketplace.core import limits
 from marketplace.core.forms import OrganisationChoiceField
 from marketplace.order.selectors import buyers_of
 from marketplace.organisations.models import Supplier
@@ -19,7 +20,9 @@ from .access import error_text
 
 
 class MessageForm(forms.Form):
-    body = forms.CharField(label=gettext_lazy("Message"), max_length=5000, widget=forms.Textarea(attrs={"rows": 5}))
+    body = forms.CharField(
+        label=gettext_lazy("Message"), max_length=limits.MESSAGE, widget=forms.Textarea(attrs={"rows": 5})
+    )
     share_email = forms.BooleanField(
         label=gettext_lazy("Show my e-mail address to the other side"),
         required=False,
@@ -29,7 +32,7 @@ class MessageForm(forms.Form):
 
 class ContactForm(MessageForm):
     buyer = OrganisationChoiceField(label=gettext_lazy("Writing for"))
-    subject = forms.CharField(label=gettext_lazy("Subject"), max_length=200)
+    subject = forms.CharField(label=gettext_lazy("Subject"), max_length=limits.TITLE)
     field_order = ["buyer", "subject", "body", "share_email"]
 
     def __init__(self, *args, buyers, **kwargs):
