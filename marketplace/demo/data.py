@@ -367,3 +367,14 @@ DEMO_SUPPLIER_ADMINS = {
     "supplier2": ("reused-construction-materials", "FR"),
     "supplier3": ("office-cleaning", "LU"),
 }
+
+# Invoicing details of demo suppliers: a street per country, a postcode pattern, and a
+# bank (code, account digits) that schwifty can build a valid IBAN from. Fictional.
+SUPPLIER_STREETS = {
+    "LU": "rue de l'Industrie", "FR": "rue des Artisans", "DE": "Werkstraße", "BE": "rue de la Coopération",
+    "NL": "Werkplaatsweg", "RS": "Zanatska",
+}  # fmt: skip
+SUPPLIER_BANKS = {
+    "LU": ("001", 13), "FR": ("3000600001", 11), "DE": ("37040044", 10), "BE": ("001", 7),
+    "NL": ("ABNA", 10), "RS": ("105", 13),
+}  # fmt: skip

@@ -14,6 +14,7 @@ from django.db import transaction
 from django.utils.text import slugify
 from oscar.core.loading import get_class, get_model
 from PIL import Image, ImageDraw, ImageFont
+from schwifty import IBAN
 
 from catalogue.attributes import validate_attribute
 from catalogue.services import categories_sync, category_for_sector, product_classes_ensure
@@ -22,7 +23,7 @@ from cms.services import EDITORS, MODERATORS, editorial_roles_ensure, site_struc
 from marketplace.accounts.services import operator_make
 from marketplace.order.models import PartStatus, Purchase
 from marketplace.order.services import CheckoutDetails, part_status_set, purchase_place
-from marketplace.organisations import services
+from marketplace.organisations import services, vat_ids
 from marketplace.organisations.models import (
     Buyer,
     ImpactArea,
@@ -70,6 +71,33 @@ class SupplierPlan:
     verified: bool
     networks: list = field(default_factory=list)  # (network slug, signed charter)
     product_count: int = 3
+
+
+def invoicing_details(country: str, index: int) -> dict:
+    """A demo supplier's address, VAT ID and bank account: fictional, but each valid in
+    form and check digits, so its invoices show what a real one must."""
+    number = 10_000_000 + index * 7919  # eight digits, distinct per supplier
+    if country == "RS":
+        digits = str(number)
+        vat_id = next(digits + d for d in "0123456789" if vat_ids._pib_check_digit_ok(digits + d))
+    else:
+        prefix, _pattern, example = vat_ids.FORMATS[country]
+        filler = iter(str(number) * 3)
+        vat_id = prefix + "".join(next(filler) if c.isdigit() else c for c in example.removeprefix(prefix))
+    bank_code, account_length = data.SUPPLIER_BANKS[country]
+    account = str(number * 31 + index)[-account_length:].zfill(account_length)
+    iban = IBAN.generate(country, bank_code=bank_code, account_code=account)
+    postcodes = {
+        "LU": f"{4000 + index % 900}", "FR": f"{57000 + index % 900}", "DE": f"{66000 + index % 900}",
+        "BE": f"{6700 + index % 100}", "NL": f"{9700 + index % 100} AB", "RS": f"{18000 + index % 900}",
+    }  # fmt: skip
+    return {
+        "street_address": f"{index % 90 + 1} {data.SUPPLIER_STREETS[country]}",
+        "postcode": postcodes[country],
+        "vat_id": vat_ids.validate_vat_id(vat_id, country),
+        "iban": iban.compact,
+        "bic": iban.bic.compact if iban.bic else "",
+    }
 
 
 def _png(text: str, colour: str, size=(640, 480), font_size=56) -> bytes:
@@ -244,6 +272,8 @@ class DemoLoader:
         existing = Supplier.objects.filter(slug=services.slug_base(plan.name)).first()
         if existing is not None:
             self.attributes_backfill(existing, plan, index)
+            if not existing.iban:  # loaded before suppliers had invoicing details
+                Supplier.objects.filter(pk=existing.pk).update(**invoicing_details(plan.country, index))
             return existing
         region = Region.objects.get(slug=plan.region_slug)
         sector_objs = list(Sector.objects.filter(slug__in=plan.sectors))
@@ -279,6 +309,7 @@ class DemoLoader:
             email=f"contact@{domain}.example",
             phone="+352 20 00 00 00" if plan.country == "LU" else "",
             website=f"https://{domain}.example",
+            **invoicing_details(plan.country, index),
         )
         if self.images:
             initials = "".join(word[0] for word in plan.name.split()[:2]).upper()

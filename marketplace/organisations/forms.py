@@ -85,7 +85,7 @@ class SupplierForm(FieldsetsMixin, forms.ModelForm):
             "country", "region", "city", "street_address", "postcode",
             "sectors",
             "impact_areas", "impact_statement", "employees", "employees_vulnerable", "vulnerable_groups", "labels",
-            "contact_name", "email", "phone", "website", "vat_id",
+            "contact_name", "email", "phone", "website", "vat_id", "iban", "bic",
         ]  # fmt: skip
         widgets = {
             "sectors": forms.CheckboxSelectMultiple,
@@ -102,7 +102,8 @@ class SupplierForm(FieldsetsMixin, forms.ModelForm):
         (_("What you do"), ["sectors"]),
         (_("Your impact"),
          ["impact_areas", "impact_statement", "employees", "employees_vulnerable", "vulnerable_groups", "labels"]),
-        (_("Contact"), ["contact_name", "email", "phone", "website", "vat_id"]),
+        (_("Contact"), ["contact_name", "email", "phone", "website"]),
+        (_("Invoicing"), ["vat_id", "iban", "bic"]),
     ]  # fmt: skip
 
     def clean_logo(self):

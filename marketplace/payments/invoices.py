@@ -22,6 +22,8 @@ from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 from reportlab.platypus.flowables import KeepTogether
 
+from marketplace.organisations import bank
+
 from .models import Invoice
 
 FONT, FONT_BOLD = "Vera", "VeraBd"
@@ -118,6 +120,8 @@ def _party_block(invoice, styles):
         f"{supplier.postcode} {supplier.city}".strip(),
         supplier.country.name,
         _("VAT ID: %(vat_id)s") % {"vat_id": supplier.vat_id} if supplier.vat_id else "",
+        _("IBAN: %(iban)s") % {"iban": bank.iban_display(supplier.iban)} if supplier.iban else "",
+        _("BIC: %(bic)s") % {"bic": supplier.bic} if supplier.bic else "",
     ]
     buyer_lines = [*purchase.billing_lines, _("VAT ID: %(vat_id)s") % {"vat_id": purchase.vat_id}]
     table = Table(
@@ -215,6 +219,18 @@ def _stamp(invoice) -> str:
 def _payment_terms(invoice) -> str:
     if invoice.order.purchase.payment_method == invoice.order.purchase.PaymentMethod.CARD:
         return _("Paid by card when the purchase was placed.")
+    supplier = invoice.supplier
+    if supplier.iban:
+        return _(
+            "Pay by bank transfer within %(days)s days to %(name)s, IBAN %(iban)s%(bic)s, quoting the invoice "
+            "number %(number)s."
+        ) % {
+            "days": settings.INVOICE_DUE_DAYS,
+            "name": supplier.name,
+            "iban": bank.iban_display(supplier.iban),
+            "bic": f" (BIC {supplier.bic})" if supplier.bic else "",
+            "number": invoice.number,
+        }
     return _("Pay by bank transfer within %(days)s days, quoting the invoice number %(number)s.") % {
         "days": settings.INVOICE_DUE_DAYS,
         "number": invoice.number,

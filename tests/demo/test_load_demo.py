@@ -211,3 +211,9 @@ def test_every_service_shows_the_unit_it_is_sold_in(demo_counts):
             assert shown == f"per {title_unit}", product.title
         checked[shown] += 1
     assert checked["per m²"] and checked["per kg"] and checked["per person"] and checked["per hour"]
+
+
+def test_every_demo_supplier_can_issue_an_invoice_that_says_whom_to_pay(demo_counts):
+    for supplier in Supplier.objects.all():
+        assert supplier.street_address and supplier.postcode and supplier.vat_id and supplier.iban, supplier.name
+        supplier.clean()  # valid IBAN, BIC and VAT ID format

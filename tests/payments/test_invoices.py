@@ -152,3 +152,11 @@ def test_names_with_letters_beyond_latin_1_print(buyer, buyer_admin):
     purchase = place_another(buyer, buyer_admin, (goods_for_supplier(supplier=supplier, title="Šljivovo pekmez"), 1))
     text = pdf_text(accept(purchase, supplier))
     assert "Zadruga Čačak đak" in text and "Šljivovo pekmez" in text
+
+
+def test_pdf_tells_the_buyer_which_account_to_pay(crates, crates_invoice):
+    crates.iban, crates.bic = "FR7630006000011234567890189", "AGRIFRPPXXX"
+    crates.save()
+    text = pdf_text(crates_invoice)
+    assert "IBAN: FR76 3000 6000 0112 3456 7890 189" in text and "BIC: AGRIFRPPXXX" in text
+    assert "FR76 3000 6000 0112 3456 7890 189 (BIC AGRIFRPPXXX), quoting the invoice" in " ".join(text.split())

@@ -15,6 +15,7 @@ from django_countries.fields import CountryField
 
 from marketplace.core import limits
 
+from .. import bank
 from .taxonomy import Sector
 
 
@@ -102,6 +103,10 @@ class Supplier(Organisation):
         on_delete=models.PROTECT,
         related_name="suppliers",
     )
+    iban = models.CharField(
+        _("IBAN"), max_length=34, blank=True, help_text=_("The account buyers pay your invoices to.")
+    )
+    bic = models.CharField(_("BIC"), max_length=11, blank=True, help_text=_("Filled in from the IBAN when left empty."))
     sectors = models.ManyToManyField("organisations.Sector", verbose_name=_("sectors"), related_name="suppliers")
     impact_areas = models.ManyToManyField(
         "organisations.ImpactArea", verbose_name=_("impact areas"), related_name="suppliers", blank=True
@@ -173,6 +178,14 @@ class Supplier(Organisation):
     def clean(self):
         super().clean()
         errors = {}
+        for name, clean in (("iban", bank.iban_clean), ("bic", bank.bic_clean)):
+            if getattr(self, name):
+                try:
+                    setattr(self, name, clean(getattr(self, name)))
+                except ValidationError as error:
+                    errors[name] = error
+        if self.iban and not self.bic and "iban" not in errors:
+            self.bic = bank.bic_of(self.iban)
         if (
             self.employees is not None
             and self.employees_vulnerable is not None
