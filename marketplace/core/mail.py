@@ -53,9 +53,22 @@ def failure_record(message, error: Exception) -> None:
     EmailFailure.objects.create(recipients=recipients, subject=subject, error=f"{type(error).__name__}: {error}")
 
 
+def site_url() -> str:
+    """The site's address, without a trailing slash: SITE_URL when it is fixed (set in the
+    environment; always in production); else, while answering a request, that request's
+    own scheme and host (`make run PORT=8123`, a preview on another host); else (commands,
+    tasks outside a request) SITE_URL's default."""
+    from .middleware import current_request
+
+    request = current_request.get()
+    if request is not None and settings.SITE_URL_FROM_REQUEST:
+        return request.build_absolute_uri("/").rstrip("/")
+    return settings.SITE_URL.rstrip("/")
+
+
 def absolute_url(path: str) -> str:
-    """A path of the site as a link for e-mails."""
-    return settings.SITE_URL.rstrip("/") + path
+    """A path of the site as a link for e-mails and exports."""
+    return site_url() + path
 
 
 def templated_mail_send(*, to: str, template: str, context: dict) -> None:
