@@ -126,8 +126,9 @@ def mail_folder_read(name: str) -> SentMail | None:
     return SentMail(
         name=name,
         date=getattr(date, "datetime", None),
-        to=str(message["To"] or ""),
-        subject=str(message["Subject"] or ""),
+        # Long headers are folded onto a second line: the parsed value keeps its leading space.
+        to=str(message["To"] or "").strip(),
+        subject=str(message["Subject"] or "").strip(),
         text=body.get_content() if body is not None else "",
         attachments=[part.get_filename() or "" for part in message.iter_attachments()],
     )
