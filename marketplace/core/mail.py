@@ -3,6 +3,7 @@
 breaks what the person was doing (placing an order, inviting a colleague): it is
 logged as an error and recorded as an EmailFailure that operators see in the admin."""
 
+import datetime
 import email
 import email.policy
 import logging
@@ -101,7 +102,7 @@ class MailFolderBackend(FileBasedBackend):
 @dataclass
 class SentMail:
     name: str
-    date: object  # datetime, or None when the header is missing
+    date: datetime.datetime | None  # None when the header is missing
     to: str
     subject: str
     text: str
