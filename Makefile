@@ -24,7 +24,11 @@ TEST_POSTGRES_URL ?= postgres://postgres@127.0.0.1:5432/postgres
 # Re-measure when the suite grows; `make test PYTEST_ARGS="-n 2"` tries it.
 PYTEST_ARGS ?=
 
-DEMO_PASSWORD := responsible-demo
+# `make run PORT=8123` serves there; links made outside a request (the demo's e-mails) point there too.
+PORT ?= 8000
+# The setup steps of `make run` and `make demo` print what a developer needs, not every migration,
+# every page Wagtail creates nor each e-mail (those go to tmp/mail/, see marketplace/settings/dev.py).
+SETUP_ENV := PORT=$(PORT) LOG_LEVEL=WARNING
 
 # The search benchmark's size: `make bench BENCH_SUPPLIERS=2000 BENCH_PRODUCTS=20000` for a quick run.
 BENCH_SUPPLIERS ?= 10000
@@ -47,21 +51,17 @@ $(INSTALLED): requirements.txt requirements-dev.txt | $(PYTHON)
 	@touch $@
 
 run: $(INSTALLED) ## Migrate, load the demo data, build the search index, collect static files and serve on 127.0.0.1:8000 (PORT=... to change)
-	$(PYTHON) manage.py migrate --noinput
-	$(PYTHON) manage.py roles_ensure
-	$(PYTHON) manage.py load_demo
-	$(PYTHON) manage.py search_index rebuild
-	$(PYTHON) manage.py collectstatic --noinput -v0
+	@echo "Preparing the site: migrations, roles, static files, demo data, search index..."
+	@$(SETUP_ENV) $(PYTHON) manage.py migrate --noinput -v0
+	@$(SETUP_ENV) $(PYTHON) manage.py roles_ensure >/dev/null
+	@$(SETUP_ENV) $(PYTHON) manage.py collectstatic --noinput -v0
+	@$(SETUP_ENV) $(PYTHON) manage.py load_demo
+	@$(SETUP_ENV) $(PYTHON) manage.py search_index rebuild --no-progress >/dev/null
 	@echo
-	@echo "Responsible runs at http://127.0.0.1:$${PORT:-8000}/  (Wagtail admin: /cms/, shop dashboard: /shop/dashboard/)"
-	@echo "Demo logins, password '$(DEMO_PASSWORD)':"
-	@echo "  buyer@example.com     buyer (procurement officer)"
-	@echo "  supplier@example.com  supplier (social enterprise member; also supplier2@, supplier3@)"
-	@echo "  editor@example.com    editor (Wagtail pages)"
-	@echo "  moderator@example.com moderator (approves and publishes stories)"
-	@echo "  operator@example.com  operator (staff: verifies suppliers, sees all orders)"
+	@echo "Responsible runs at http://127.0.0.1:$(PORT)/  (Wagtail admin: /cms/, shop dashboard: /shop/dashboard/)"
+	@echo "E-mails are not sent but written to tmp/mail/: read them at http://127.0.0.1:$(PORT)/dev/mail/"
 	@echo
-	$(PYTHON) manage.py runserver 127.0.0.1:$${PORT:-8000}
+	@PORT=$(PORT) $(PYTHON) manage.py runserver 127.0.0.1:$(PORT)
 
 test: $(INSTALLED) browser-deps ## Lint, Django checks, then the whole pytest suite on SQLite and on PostgreSQL
 	$(RUFF) check .
@@ -110,7 +110,7 @@ migrate: $(INSTALLED) ## Apply migrations to the development database
 	$(PYTHON) manage.py migrate --noinput
 
 demo: $(INSTALLED) ## Load the demo data (idempotent)
-	$(PYTHON) manage.py load_demo
+	$(SETUP_ENV) $(PYTHON) manage.py load_demo
 
 bench: $(INSTALLED) ## Benchmark supplier and product search against naive ORM baselines on SQLite and PostgreSQL (BENCH_SUPPLIERS=10000 BENCH_PRODUCTS=100000)
 	$(PYTHON) bench/run.py --suppliers $(BENCH_SUPPLIERS) --products $(BENCH_PRODUCTS)

@@ -31,6 +31,8 @@ other_sign_in_pages = [
 urlpatterns = [
     *other_sign_in_pages,
     path("django-admin/", admin.site.urls),
+    # The e-mails sent in development; a 404 without DEBUG (marketplace.core.views).
+    path("dev/mail/", include("marketplace.core.urls")),
     path("cms/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("i18n/", include("django.conf.urls.i18n")),

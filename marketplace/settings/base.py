@@ -121,6 +121,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "marketplace.core.middleware.CurrentRequestMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -384,7 +385,12 @@ WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAILIMAGES_IMAGE_MODEL = "wagtailimages.Image"
 WAGTAILIMAGES_IMAGE_FORM_BASE = "cms.forms.ImageForm"  # an image's description (alt text) is required
 
+# The address people reach the site at, for links in e-mails and exports (marketplace.core.mail).
+# Unset, a link made while answering a request starts with that request's own scheme and host
+# (so wherever `make run` or a preview serves the site), and one made outside a request
+# (commands, tasks) with this default.
 SITE_URL = env("SITE_URL", "http://127.0.0.1:8000")
+SITE_URL_FROM_REQUEST = not env("SITE_URL")
 
 LOGGING = {
     "version": 1,

@@ -1,8 +1,13 @@
-"""Local development: `make run`. Debug on, e-mails to the console, tasks run at once."""
+"""Local development: `make run`. Debug on, e-mails to files (listed at /dev/mail/), tasks run at once."""
 
 from .base import *  # noqa: F403
-from .base import env, env_bool
+from .base import BASE_DIR, env, env_bool
 
 DEBUG = env_bool("DEBUG", True)
-EMAIL_DELIVERY_BACKEND = env("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
+# Links made outside a request (load_demo, commands) point where `make run PORT=…` serves.
+SITE_URL = env("SITE_URL", f"http://127.0.0.1:{env('PORT', '8000')}")
+WAGTAILADMIN_BASE_URL = SITE_URL
+# One .eml file per e-mail, not the console: the demo's e-mails would bury `make run`'s output.
+EMAIL_DELIVERY_BACKEND = env("EMAIL_BACKEND", "marketplace.core.mail.MailFolderBackend")
+EMAIL_FILE_PATH = env("EMAIL_FILE_PATH", str(BASE_DIR / "tmp" / "mail"))
 TASKS = {"default": {"BACKEND": env("TASKS_BACKEND", "django_tasks.backends.immediate.ImmediateBackend")}}

@@ -24,6 +24,9 @@ CSRF_COOKIE_SECURE = True
 OSCAR_BASKET_COOKIE_SECURE = True
 OSCAR_RECENTLY_VIEWED_COOKIE_SECURE = True
 OSCAR_URL_SCHEMA = "https"
+# Links in e-mails always start with SITE_URL (docker-compose.yml requires it), never with
+# whatever Host a request came with: tasks in the worker answer no request at all.
+SITE_URL_FROM_REQUEST = False
 
 STORAGES = {
     **STORAGES,  # noqa: F405  (the private storage of attachments, as in base)

@@ -19,6 +19,9 @@ MEDIA_ROOT = BASE_DIR / "tmp" / "test-media"  # noqa: F405
 SERVE_MEDIA = True
 STORAGES["private"]["OPTIONS"]["location"] = BASE_DIR / "tmp" / "test-private-media"  # noqa: F405
 WAGTAILADMIN_BASE_URL = "http://testserver"
+# As in development: links follow the request, and outside one use the test client's address.
+SITE_URL = "http://testserver"
+SITE_URL_FROM_REQUEST = True
 # Serve static files from the apps in tests, as in development: no collectstatic needed.
 WHITENOISE_AUTOREFRESH = True
 WHITENOISE_USE_FINDERS = True

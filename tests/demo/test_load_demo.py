@@ -1,18 +1,22 @@
+import importlib
 from collections import Counter
+from contextlib import redirect_stdout
 from decimal import Decimal
 from io import StringIO
+from types import SimpleNamespace
 
 import pytest
 from django.apps import apps
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.db import transaction
-from django.test import Client
+from django.test import Client, TestCase, override_settings
 from oscar.core.loading import get_model
 
 from catalogue.attributes import PRICING_UNITS
 from cms.models import CaseStudyPage, HomePage
 from marketplace.demo.data import DEMO_PASSWORD
+from marketplace.demo.management.commands.load_demo import DEMO_LOGINS
 from marketplace.organisations.models import Buyer, Membership, Network, Sector, Supplier
 
 Product = get_model("catalogue", "Product")
@@ -26,15 +30,39 @@ def row_counts():
 
 
 @pytest.fixture(scope="module")
-def demo_counts(django_db_setup, django_db_blocker):
+def demo_run(django_db_setup, django_db_blocker, tmp_path_factory):
     """Load the demo twice, once for the whole module, inside a transaction
-    that is rolled back afterwards so that other tests start clean."""
+    that is rolled back afterwards so that other tests start clean. The first run
+    sends its e-mails as under `make run` (the development settings' delivery, into
+    a scratch folder) and keeps everything it printed."""
+    mail_folder = tmp_path_factory.mktemp("mail")
+    printed = StringIO()
+    as_in_development = override_settings(
+        EMAIL_BACKEND="marketplace.core.mail.RecordingBackend",
+        EMAIL_DELIVERY_BACKEND=importlib.import_module("marketplace.settings.dev").EMAIL_DELIVERY_BACKEND,
+        EMAIL_FILE_PATH=str(mail_folder),
+    )
     with django_db_blocker.unblock(), transaction.atomic():
-        call_command("load_demo", stdout=StringIO())
+        # The console backend writes to sys.stdout, not to the command's stdout.
+        with as_in_development, redirect_stdout(printed), TestCase.captureOnCommitCallbacks(execute=True):
+            call_command("load_demo", stdout=printed)
         first = row_counts()
         call_command("load_demo", stdout=StringIO())
-        yield first, row_counts()
+        yield SimpleNamespace(first=first, second=row_counts(), printed=printed.getvalue(), mail_folder=mail_folder)
         transaction.set_rollback(True)
+
+
+@pytest.fixture
+def demo_counts(demo_run):
+    return demo_run.first, demo_run.second
+
+
+def test_the_demo_prints_its_logins_once_and_writes_its_e_mails_to_files_not_the_terminal(demo_run):
+    assert len(list(demo_run.mail_folder.glob("*.eml"))) >= 10  # the demo purchases' and quotes' e-mails
+    assert "Subject:" not in demo_run.printed and "Purchase 100001 placed" not in demo_run.printed
+    for email, _role in DEMO_LOGINS:
+        assert demo_run.printed.count(email) == 1, email
+    assert len(demo_run.printed.splitlines()) < 15, demo_run.printed
 
 
 def test_second_run_changes_no_counts(demo_counts):
