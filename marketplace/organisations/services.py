@@ -12,6 +12,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from oscar.core.loading import get_model
 
+from marketplace.core import mail
 from marketplace.core.mail import templated_mail_send
 
 from .models import Buyer, Invitation, Membership, Organisation, Region, Role, ServedArea, Supplier
@@ -217,12 +218,12 @@ def _send_mail(*, to: str, template: str, context: dict) -> None:
 
 
 @transaction.atomic
-def colleague_invite(*, organisation: Organisation, email: str, role: str, by, site_url: str):
+def colleague_invite(*, organisation: Organisation, email: str, role: str, by):
     """Add a colleague by e-mail. Someone with an account joins at once; anyone
     else receives an invitation to create one. Returns the Membership or Invitation."""
     email = User.objects.normalize_email(email).strip()
     existing = User.objects.filter(email__iexact=email).first()
-    context = {"organisation": organisation, "invited_by": by, "site_url": site_url}
+    context = {"organisation": organisation, "invited_by": by, "site_url": mail.site_url()}
     if existing is not None:
         if Membership.objects.filter(user=existing, organisation=organisation).exists():
             raise ValidationError(_("%(email)s is already a member.") % {"email": email})

@@ -147,7 +147,6 @@ class MembersView(OrganisationMemberMixin, FormView):
                 email=form.cleaned_data["email"],
                 role=form.cleaned_data["role"],
                 by=self.request.user,
-                site_url=self.request.build_absolute_uri("/").rstrip("/"),
             )
         except ValidationError as error:
             form.add_error("email", error)

@@ -349,7 +349,6 @@ class TestInvitationAcceptance:
             email="nina@example.org",
             role=Role.MEMBER,
             by=supplier_admin,
-            site_url="http://testserver",
         )
 
     def url(self, invitation):

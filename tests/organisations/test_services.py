@@ -1,6 +1,7 @@
 """The organisations' write rules: registration, verification, members and invitations."""
 
 import pytest
+from django.conf import settings
 from django.core import mail
 from django.core.exceptions import PermissionDenied, ValidationError
 from oscar.core.loading import get_model
@@ -19,7 +20,6 @@ from tests.factories import (
 )
 
 Partner = get_model("partner", "Partner")
-SITE_URL = "https://responsible.example"
 
 pytestmark = pytest.mark.django_db
 
@@ -282,7 +282,7 @@ class TestMembers:
 
 class TestColleagueInvite:
     def invite(self, organisation, email, by, role=Role.MEMBER):
-        return services.colleague_invite(organisation=organisation, email=email, role=role, by=by, site_url=SITE_URL)
+        return services.colleague_invite(organisation=organisation, email=email, role=role, by=by)
 
     def test_someone_with_an_account_joins_at_once_and_is_told_by_email(
         self, supplier, supplier_admin, django_capture_on_commit_callbacks
@@ -298,7 +298,7 @@ class TestColleagueInvite:
         [message] = mail.outbox
         assert message.to == ["colleague@example.org"]
         assert message.subject == "You have been added to Repair Coop on Responsible"
-        assert f"{SITE_URL}/suppliers/{supplier.slug}/" in message.body
+        assert f"{settings.SITE_URL}/suppliers/{supplier.slug}/" in message.body
         assert not Invitation.objects.exists()
 
     def test_no_email_is_sent_if_the_change_is_rolled_back(self, supplier, supplier_admin):
@@ -327,7 +327,7 @@ class TestColleagueInvite:
         [message] = mail.outbox
         assert message.to == ["newcomer@example.org"]
         assert message.subject == "You are invited to join Repair Coop on Responsible"
-        assert f"{SITE_URL}/join/invitation/{invitation.token}/" in message.body
+        assert f"{settings.SITE_URL}/join/invitation/{invitation.token}/" in message.body
 
     def test_inviting_the_same_person_twice_keeps_one_invitation(
         self, supplier, supplier_admin, django_capture_on_commit_callbacks
@@ -392,14 +392,14 @@ class TestColleagueInvite:
             self.invite(buyer, colleague.email, buyer_admin)
 
         assert member_emails(buyer) == sorted([buyer_admin.email, colleague.email])
-        assert f"{SITE_URL}/buyers/{buyer.slug}/" in mail.outbox[0].body
+        assert f"{settings.SITE_URL}/buyers/{buyer.slug}/" in mail.outbox[0].body
 
 
 class TestInvitationAccept:
     @pytest.fixture
     def invitation(self, supplier, supplier_admin):
         return services.colleague_invite(
-            organisation=supplier, email="newcomer@example.org", role=Role.ADMIN, by=supplier_admin, site_url=SITE_URL
+            organisation=supplier, email="newcomer@example.org", role=Role.ADMIN, by=supplier_admin
         )
 
     def test_the_invited_person_joins_with_the_role_offered(self, supplier, invitation):
