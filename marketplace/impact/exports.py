@@ -13,6 +13,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, TableStyle
 from reportlab.platypus import Table as PdfTable
 
+from marketplace.core import l10n
 from marketplace.payments.invoices import FONT, FONT_BOLD, register_fonts
 from marketplace.sourcing.exports import Table, download
 
@@ -24,7 +25,7 @@ def summary(report: ImpactReport) -> list[tuple[str, object]]:
     return [
         (_("Spend with social enterprises (EUR excl. VAT)"), report.total_spend),
         (_("of which through awarded quotes (EUR)"), report.awarded_spend),
-        (_("Orders"), report.orders),
+        (_("Order parts"), report.orders),
         (_("Suppliers"), report.supplier_count),
         (_("Local spend (EUR)"), report.local_spend),
         (_("Share of local spend (%)"), report.local_share),
@@ -36,7 +37,7 @@ def summary(report: ImpactReport) -> list[tuple[str, object]]:
 
 
 def tables(report: ImpactReport) -> list[Table]:
-    period = f"{report.start.isoformat()} – {report.end.isoformat()}"
+    period = f"{l10n.date_short(report.start)} – {l10n.date_short(report.end)}"
     result = [Table(title=_("Summary"), header=[report.buyer.name, period], rows=[list(r) for r in summary(report)])]
     for _key, title, rows in report.breakdowns:
         result.append(
@@ -52,7 +53,7 @@ def tables(report: ImpactReport) -> list[Table]:
             header=[
                 _("Supplier"),
                 _("Country"),
-                _("Orders"),
+                _("Order parts"),
                 _("Spend (EUR)"),
                 _("Share (%)"),
                 _("Employees"),
@@ -102,7 +103,7 @@ def report_pdf(report: ImpactReport) -> bytes:
     subheading = ParagraphStyle("subheading", parent=base, fontName=FONT_BOLD, fontSize=10, leading=14)
     story = [
         Paragraph(escape(_("Social impact of %(buyer)s's spend") % {"buyer": report.buyer.name}), heading),
-        Paragraph(escape(f"{report.start.isoformat()} – {report.end.isoformat()}"), base),
+        Paragraph(escape(f"{l10n.date_short(report.start)} – {l10n.date_short(report.end)}"), base),
         Spacer(1, 4 * mm),
     ]
     for table in tables(report):

@@ -22,6 +22,7 @@ from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 from reportlab.platypus.flowables import KeepTogether
 
+from marketplace.core import l10n
 from marketplace.organisations import bank
 
 from .models import Invoice
@@ -84,7 +85,7 @@ def format_rate(rate: Decimal) -> str:
 
 
 def format_money(amount: Decimal, currency: str) -> str:
-    return f"{amount:,.2f} {currency}"
+    return l10n.money(amount, currency)
 
 
 def register_fonts() -> None:
@@ -139,8 +140,8 @@ def _facts_block(invoice, styles):
     purchase = invoice.order.purchase
     facts = [
         (_("Invoice number"), invoice.number),
-        (_("Issue date"), invoice.issued_on.isoformat()),
-        (_("Due date"), invoice.due_on.isoformat()),
+        (_("Issue date"), l10n.date_short(invoice.issued_on)),
+        (_("Due date"), l10n.date_short(invoice.due_on)),
         (_("Purchase"), purchase.number),
         (_("Order"), invoice.order.number),
     ]
@@ -210,7 +211,7 @@ def _totals_table(invoice, lines, currency, styles):
 
 def _stamp(invoice) -> str:
     if invoice.status == Invoice.Status.PAID and invoice.paid_on:
-        return _("PAID on %(date)s") % {"date": invoice.paid_on.isoformat()}
+        return _("PAID on %(date)s") % {"date": l10n.date_short(invoice.paid_on)}
     if invoice.status == Invoice.Status.VOID:
         return _("VOID: this invoice is cancelled and asks for no payment")
     return ""

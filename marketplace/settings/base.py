@@ -226,6 +226,9 @@ LANGUAGES = [
     ("sr", _("Serbian")),
 ]
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# Dates, numbers and money follow the language (Django's l10n; money by Oscar's `currency`
+# filter, i.e. Babel); English is European English (marketplace/formats/en).
+FORMAT_MODULE_PATH = ["marketplace.formats"]
 TIME_ZONE = "Europe/Luxembourg"
 USE_I18N = True
 USE_TZ = True

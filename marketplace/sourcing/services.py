@@ -12,7 +12,7 @@ from django.db import transaction
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
-from marketplace.core import limits
+from marketplace.core import l10n, limits
 from marketplace.core.validators import within_planning_horizon
 from marketplace.order.services import CheckoutDetails, QuotedLine, purchase_place_quoted
 
@@ -363,7 +363,7 @@ def need_award(*, need: Need, quote: Quote, by, details: CheckoutDetails) -> Awa
         if quote.valid_until < timezone.localdate():
             raise ValidationError(
                 _("This quote expired on %(date)s: ask %(supplier)s to confirm its prices.")
-                % {"date": quote.valid_until.isoformat(), "supplier": quote.supplier.name}
+                % {"date": l10n.date_short(quote.valid_until), "supplier": quote.supplier.name}
             )
         purchase = purchase_place_quoted(
             buyer=need.buyer, user=by, supplier=quote.supplier, details=details, lines=_order_lines(quote)

@@ -124,7 +124,7 @@ def test_accepting_sends_the_buyer_the_invoice_pdf(
     assert "Green Crates" in message.subject and "Accepted" in message.subject
     assert "from “Placed” to “Accepted”" in message.body
     assert f"{settings.SITE_URL}/shop/purchases/{placed.number}/" in message.body
-    assert f"Invoice {part.invoice.number} is attached: 39.10 EUR due on {part.invoice.due_on}" in message.body
+    assert f"Invoice {part.invoice.number} is attached: €39.10 due on {part.invoice.due_on:%d/%m/%Y}" in message.body
     filename, content, mimetype = message.attachments[0]
     assert (filename, mimetype) == (f"invoice-{part.invoice.number}.pdf", "application/pdf")
     text = PdfReader(io.BytesIO(content)).pages[0].extract_text()

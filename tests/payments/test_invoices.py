@@ -91,22 +91,22 @@ def test_pdf_holds_the_parts_own_lines_parties_and_totals(crates_invoice):
         crates_invoice.order.purchase.number,
         "PO-2026-17",
         "2 rue du Port",
-        crates_invoice.issued_on.isoformat(),
-        crates_invoice.due_on.isoformat(),
+        f"{crates_invoice.issued_on:%d/%m/%Y}",
+        f"{crates_invoice.due_on:%d/%m/%Y}",
         # lines: description, quantity, unit price, VAT rate, net
         "Organic apples",
-        "10.00 EUR",
+        "€10.00",
         "5.5 %",
-        "20.00 EUR",
+        "€20.00",
         "Crate hire",
         "20 %",
-        "15.00 EUR",
+        "€15.00",
         # VAT grouped by rate, then the totals
-        "VAT 5.5 % on 20.00 EUR",
-        "VAT 20 % on 15.00 EUR",
-        "35.00 EUR",
-        "4.10 EUR",
-        "39.10 EUR",
+        "VAT 5.5 % on €20.00",
+        "VAT 20 % on €15.00",
+        "€35.00",
+        "€4.10",
+        "€39.10",
         "Pay by bank transfer within 30 days, quoting the invoice number",
     ):
         assert expected in text, expected
@@ -120,14 +120,14 @@ def test_pdf_of_a_shared_purchase_shows_nothing_of_the_other_supplier(crates_inv
     assert "17 %" not in text
     assert "100.00" not in text and "117.20" not in text
     other = pdf_text(yard_invoice)
-    assert "Reused bricks" in other and "117.20 EUR" in other
+    assert "Reused bricks" in other and "€117.20" in other
     assert "Organic apples" not in other and "Crate hire" not in other and "Green Crates" not in other
 
 
 def test_pdf_says_paid_once_marked_paid(crates_invoice, crates_admin):
     invoice_mark_paid(invoice=crates_invoice, by=crates_admin)
     crates_invoice.refresh_from_db()
-    assert f"PAID on {crates_invoice.paid_on.isoformat()}" in pdf_text(crates_invoice)
+    assert f"PAID on {crates_invoice.paid_on:%d/%m/%Y}" in pdf_text(crates_invoice)
 
 
 def test_cancelling_an_accepted_part_voids_its_invoice(shared_purchase, crates, crates_invoice):
