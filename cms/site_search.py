@@ -4,6 +4,7 @@ type. Each group shows its best few; stories and news page on /search/ itself,
 suppliers and products continue on their own faceted pages."""
 
 import logging
+import unicodedata
 from dataclasses import dataclass, field
 from urllib.parse import urlencode
 
@@ -14,7 +15,7 @@ from django.utils.translation import gettext_lazy as _
 from elastic_transport import TransportError
 from elasticsearch import ApiError
 
-from search.interface import PAGE_SIZES, ProductQuery, SupplierQuery
+from search.interface import PAGE_SIZES, ProductQuery, SupplierQuery, words
 from search.selectors import product_search, supplier_search
 
 from .selectors import published_articles, published_stories
@@ -36,6 +37,7 @@ INDEX_GROUPS = [
     ("products", _("Goods and services"), product_search, ProductQuery, "search:search",
      "catalogue/includes/product_card.html"),
 ]  # fmt: skip
+GROUP_TITLES = {**PAGE_GROUPS, **{key: title for key, title, *_rest in INDEX_GROUPS}}  # in the order shown
 
 
 @dataclass
@@ -72,9 +74,23 @@ def _page_querysets():
     return {"stories": published_stories(), "news": published_articles()}
 
 
+def page_search_text(text: str) -> str:
+    """What Wagtail's search is given: the words of the text and nothing else.
+    Its database backends build an FTS5 (SQLite) or tsquery (PostgreSQL)
+    expression from the text, which a stray quote, bracket, `*` or NUL byte
+    breaks (a 500); letters and digits are all a search needs. Unlike
+    search.interface.words, case and accents are kept: Wagtail's PostgreSQL
+    backend does not fold them away in what it indexed."""
+    text = unicodedata.normalize("NFC", text)  # a decomposed "é" stays one word
+    return " ".join("".join(c if c.isalnum() else " " for c in text).split())
+
+
 def _search_pages(queryset, text):
     """Wagtail's search on its default backend (Elasticsearch when configured); when
     Elasticsearch fails, the database backend answers and the log says so."""
+    text = page_search_text(text)
+    if not text:
+        return queryset.none()
     try:
         results = queryset.search(text)
         results.count()  # runs the query here, where its failure can be caught
@@ -92,6 +108,10 @@ def site_search(*, text: str, group: str = "", page=None) -> SiteSearchResults:
     group = group if group in PAGE_GROUPS else ""
     results = SiteSearchResults(text=text, group=group)
     if not text:
+        return results
+    if not words(text):
+        # Only punctuation or symbols: nothing to look for, rather than everything.
+        results.groups = [_empty_group(key) for key in ([group] if group else GROUP_TITLES)]
         return results
     querysets = _page_querysets()
     if group:
@@ -117,6 +137,10 @@ def site_search(*, text: str, group: str = "", page=None) -> SiteSearchResults:
             )
         )
     return results
+
+
+def _empty_group(key) -> ResultGroup:
+    return ResultGroup(key=key, title=GROUP_TITLES[key], total=0, hits=[])
 
 
 def _page_group(key, found, *, hits, more_url="") -> ResultGroup:
