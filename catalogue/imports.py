@@ -1,4 +1,6 @@
-"""Import a supplier's goods and services from a CSV or XLSX file.
+"""Import a supplier's goods and services from a CSV or XLSX file, export them in the
+same columns (so a file can go out, be edited and come back), and save one product
+from the workspace's form through the same checks as a row of a file.
 
 Three plain steps, used by the dashboard's import pages (and usable from a command):
 
@@ -29,6 +31,7 @@ from oscar.core.loading import get_model
 
 from catalogue.attributes import GOODS, GOODS_CODES, SERVICE, SERVICE_CODES, validate_attribute
 from marketplace import richtext
+from marketplace.sourcing.exports import csv_cell
 
 Category = get_model("catalogue", "Category")
 Product = get_model("catalogue", "Product")
@@ -218,14 +221,22 @@ def _within_limits(line: int, cells: list) -> list:
 # Validating
 
 
-def _category_paths() -> dict:
-    """Every category by its lower-case full path ("food > local food") and, for
-    leaf names used once, by its name alone (None when ambiguous)."""
-    by_path, by_name, stack = {}, {}, []
+def _category_names() -> dict:
+    """Every category with its full path as people read it ("Food > Local food"), by id."""
+    names, stack = {}, []
     for category in Category.objects.order_by("path"):
         del stack[category.depth - 1 :]
         stack.append(category.name.strip())
-        by_path[" > ".join(stack).lower()] = category
+        names[category.pk] = (category, " > ".join(stack))
+    return names
+
+
+def _category_paths() -> tuple[dict, dict]:
+    """Every category by its lower-case full path ("food > local food") and, for
+    leaf names used once, by its name alone (None when ambiguous)."""
+    by_path, by_name = {}, {}
+    for category, path in _category_names().values():
+        by_path[path.lower()] = category
         key = category.name.strip().lower()
         by_name[key] = None if key in by_name else category
     return by_path, by_name
@@ -378,7 +389,7 @@ def products_import(*, supplier, rows: list[dict], by=None) -> dict:
     return counts
 
 
-def _row_save(supplier, result: RowResult) -> None:
+def _row_save(supplier, result: RowResult):
     data = result.cleaned
     product = result.product or Product(structure=Product.STANDALONE, is_public=True)
     product.product_class = data["product_class"]
@@ -395,9 +406,31 @@ def _row_save(supplier, result: RowResult) -> None:
     record.price_currency = settings.OSCAR_DEFAULT_CURRENCY
     record.num_in_stock = data.get("stock")
     record.save()
+    return product
 
 
-# The template file
+@transaction.atomic
+def product_save(*, supplier, values: dict):
+    """Create or update (by SKU) one of the supplier's products from the values of one
+    row (strings, as in a file), checked as an imported row is. Raises ValidationError
+    with the row's messages. Returns the product."""
+    (result,) = rows_validate(supplier=supplier, rows=[{"line": 1, **values}])
+    if result.errors:
+        raise ValidationError(result.errors)
+    return _row_save(supplier, result)
+
+
+def sku_for(*, supplier, title: str) -> str:
+    """A reference of the supplier's own for a new product: its title in capitals, made unique."""
+    from django.utils.text import slugify
+
+    base = (slugify(title)[:40].upper() or "PRODUCT").strip("-")
+    taken = set(StockRecord.objects.filter(partner=supplier.partner, partner_sku__startswith=base)
+                .values_list("partner_sku", flat=True))  # fmt: skip
+    return next(sku for n in range(1, len(taken) + 2) if (sku := base if n == 1 else f"{base}-{n}") not in taken)
+
+
+# Files: the template and the supplier's catalogue, in the import's columns
 
 
 def template_rows() -> list[list[str]]:
@@ -405,20 +438,67 @@ def template_rows() -> list[list[str]]:
     return [COLUMNS] + [[example.get(column, "") for column in COLUMNS] for example in EXAMPLE_ROWS]
 
 
-def template_csv() -> bytes:
+def _records(supplier):
+    return (
+        StockRecord.objects.filter(partner=supplier.partner, product__structure=Product.STANDALONE)
+        .select_related("product__product_class")
+        .prefetch_related("product__categories", "product__attribute_values__attribute",
+                          "product__attribute_values__value_option")
+    )  # fmt: skip
+
+
+def _values(record, category_names) -> dict:
+    """A product and its stock record as the values of a row of an import file."""
+    product = record.product
+    kind = product.product_class.slug if product.product_class else ""
+    values = {
+        "kind": kind,
+        "title": product.title,
+        "description": product.description,
+        "category": next((category_names[c.pk][1] for c in product.categories.all()), ""),
+        "sku": record.partner_sku,
+        "price": "" if record.price is None else f"{record.price:.2f}",
+        "stock": "" if kind == SERVICE or record.num_in_stock is None else str(record.num_in_stock),
+    }
+    for value in product.attribute_values.all():
+        values[value.attribute.code] = _text(getattr(value.value, "code", value.value))
+    return values
+
+
+def product_values(*, supplier, product) -> dict:
+    """One of the supplier's products as a row's values (what its form starts from)."""
+    return _values(_records(supplier).get(product=product), _category_names())
+
+
+def supplier_rows(supplier) -> list[list[str]]:
+    """The header and a row per product of the supplier: importing it again changes nothing."""
+    names = _category_names()
+    records = _records(supplier).order_by("product__title", "pk")
+    return [COLUMNS] + [[csv_cell(_values(record, names).get(column, "")) for column in COLUMNS] for record in records]
+
+
+def rows_csv(rows) -> bytes:
     out = io.StringIO()
-    csv.writer(out, delimiter=";").writerows(template_rows())
+    csv.writer(out, delimiter=";").writerows(rows)
     return ("\ufeff" + out.getvalue()).encode("utf-8")
 
 
-def template_xlsx() -> bytes:
+def rows_xlsx(rows) -> bytes:
     from openpyxl import Workbook
 
     workbook = Workbook()
     sheet = workbook.active
     sheet.title = "products"
-    for row in template_rows():
+    for row in rows:
         sheet.append(row)
     out = io.BytesIO()
     workbook.save(out)
     return out.getvalue()
+
+
+def template_csv() -> bytes:
+    return rows_csv(template_rows())
+
+
+def template_xlsx() -> bytes:
+    return rows_xlsx(template_rows())

@@ -3,9 +3,7 @@ write cleaned by the one sanitiser (marketplace.richtext) before it is stored, a
 product attributes checked and worded as catalogue.attributes says (Oscar answered
 "vat_rate attribute ['Must be a float']"), the VAT rate chosen by name."""
 
-from django import forms
 from django.core.exceptions import ValidationError
-from django.utils.translation import gettext_lazy as _
 from oscar.apps.dashboard.catalogue import forms as oscar_forms
 from oscar.apps.dashboard.catalogue.forms import *  # noqa: F403  (Oscar's fork convention)
 from oscar.forms import widgets
@@ -13,6 +11,7 @@ from oscar.forms import widgets
 from catalogue.attributes import SPECS, validate_attribute
 from marketplace import richtext
 from marketplace.partner import vat
+from marketplace.partner.forms import VatRateField, percent
 from marketplace.uploads import image_field_clean
 
 
@@ -27,26 +26,6 @@ class RichTextFormMixin:
         return cleaned_data
 
 
-def _percent(value) -> str:
-    return f"{value:g}"
-
-
-class VatRateField(forms.TypedChoiceField):
-    """The VAT rate of a product, chosen among its supplier's country's rates by name.
-    Empty means the standard rate (the product follows the country's standard rate if it
-    changes); a rate stored earlier that the country no longer has stays choosable."""
-
-    def __init__(self, *, country: str, current=None, **kwargs):
-        choices = [("", _("Standard rate, %(rate)s %%") % {"rate": _percent(vat.standard_rate(country))})]
-        for rate in vat.reduced_rates(country):
-            label = _("%(name)s, %(rate)s %% (%(covers)s)") % {
-                "name": rate.name, "rate": _percent(rate.percent), "covers": rate.covers}  # fmt: skip
-            choices.append((_percent(rate.percent), label))
-        if current is not None and _percent(current) not in dict(choices):
-            choices.append((_percent(current), _("Other rate, %(rate)s %%") % {"rate": _percent(current)}))
-        super().__init__(choices=choices, coerce=float, empty_value=None, required=False, label=_("VAT rate"), **kwargs)
-
-
 class ProductForm(RichTextFormMixin, oscar_forms.ProductForm):
     def __init__(self, *args, supplier=None, **kwargs):
         super().__init__(*args, **kwargs)
@@ -58,9 +37,9 @@ class ProductForm(RichTextFormMixin, oscar_forms.ProductForm):
             current = self.initial.get("attr_vat_rate")
             self.fields["attr_vat_rate"] = VatRateField(country=supplier.country.code, current=current)
             if current is not None:
-                self.initial["attr_vat_rate"] = _percent(current)
+                self.initial["attr_vat_rate"] = percent(current)
             elif self.instance.pk is None and self.instance.product_class.slug == "goods" and supplier.sells_food:
-                self.initial["attr_vat_rate"] = _percent(vat.food_rate(supplier.country.code))
+                self.initial["attr_vat_rate"] = percent(vat.food_rate(supplier.country.code))
 
     def clean(self):
         cleaned_data = super().clean()

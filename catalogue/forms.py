@@ -1,0 +1,115 @@
+"""The product form of the supplier workspace, in the supplier's words: goods or a
+service, the unit it is sold in, the price excluding VAT and the VAT rate by name, stock
+or lead time, minimum order. It gives the values of one row of the spreadsheet import
+(catalogue.imports), so a product saved here is checked exactly as a file's row is."""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from marketplace.core import limits
+from marketplace.partner import vat
+from marketplace.partner.forms import VatRateField, percent
+
+from . import imports
+from .attributes import GOODS, PRICING_UNITS, SERVICE, SPECS
+
+# Suggested units of sale for goods; a supplier may write another ("jar", "crate").
+GOODS_UNITS = [_("piece"), _("kg"), _("litre"), _("m²"), _("m³"), _("pallet"), _("lot"), _("box"), _("pack")]
+
+
+class SupplierProductForm(forms.Form):
+    kind = forms.ChoiceField(
+        label=_("What do you sell?"), choices=[(GOODS, _("Goods")), (SERVICE, _("A service"))],
+        widget=forms.RadioSelect, initial=GOODS,
+    )  # fmt: skip
+    title = forms.CharField(label=_("Name"), max_length=limits.TITLE)
+    description = forms.CharField(
+        label=_("Description"), required=False, max_length=limits.DESCRIPTION,
+        widget=forms.Textarea(attrs={"rows": 5}),
+    )  # fmt: skip
+    category = forms.ChoiceField(label=_("Category"))
+    unit = forms.CharField(
+        label=SPECS["unit"].label, required=False, max_length=40,
+        help_text=_("What one price buys, e.g. piece, kg, litre, pallet."),
+        widget=forms.TextInput(attrs={"list": "goods-units"}),
+    )  # fmt: skip
+    pricing_unit = forms.ChoiceField(
+        label=_("Priced"), required=False, choices=[("", "---------"), *PRICING_UNITS.items()]
+    )
+    price = forms.DecimalField(
+        label=_("Price excl. VAT (€)"), min_value=0, max_digits=12, decimal_places=2,
+        help_text=_("For one unit. For services on quote only, the usual starting price."),
+    )  # fmt: skip
+    stock = forms.IntegerField(label=_("In stock"), required=False, min_value=0)
+    lead_time_days = forms.IntegerField(label=_("Lead time in days"), required=False, min_value=0)
+    minimum_order_quantity = forms.IntegerField(
+        label=SPECS["minimum_order_quantity"].label, required=False, min_value=1
+    )
+    on_quote_only = forms.BooleanField(
+        label=_("On quote only"), required=False, help_text=_("Buyers ask for a quote instead of ordering.")
+    )
+    sku = forms.CharField(
+        label=_("Your reference"), required=False, max_length=128,
+        help_text=_("Your own code for it (SKU). Left empty, one is made from the name."),
+    )  # fmt: skip
+
+    fieldsets = [
+        (_("What it is"), ["kind", "title", "description", "category"]),
+        (_("Price"), ["unit", "pricing_unit", "price", "vat_rate", "minimum_order_quantity", "on_quote_only"]),
+        (_("Availability"), ["stock", "lead_time_days", "sku"]),
+    ]
+
+    def __init__(self, *args, supplier, product=None, **kwargs):
+        self.supplier, self.product = supplier, product
+        if product is not None:
+            values = imports.product_values(supplier=supplier, product=product)
+            kwargs.setdefault("initial", {**values, "on_quote_only": values.get("on_quote_only") == "yes"})
+        super().__init__(*args, **kwargs)
+        self.fields["category"].choices = [("", "---------")] + [
+            (path, path) for _category, path in imports._category_names().values()
+        ]
+        current = float(self.initial["vat_rate"]) if self.initial.get("vat_rate") else None
+        self.fields["vat_rate"] = VatRateField(country=supplier.country.code, current=current)
+        if product is None and supplier.sells_food:
+            self.initial["vat_rate"] = percent(vat.food_rate(supplier.country.code))
+        if product is not None:
+            self.fields["kind"].disabled = True  # a product keeps its kind (its attributes differ)
+            self.fields["sku"].disabled = True  # the SKU identifies the product in files
+        self.goods_units = [str(unit) for unit in GOODS_UNITS]
+
+    def get_fieldsets(self):
+        for title, names in self.fieldsets:
+            yield title, [self[name] for name in names if name in self.fields]
+
+    def clean(self):
+        data = super().clean()
+        if data.get("kind") == GOODS and data.get("stock") is None and "stock" not in self.errors:
+            self.add_error("stock", _("Say how many you have in stock (0 or more)."))
+        if data.get("kind") == GOODS and not data.get("unit"):
+            self.add_error("unit", _("Say what one price buys, e.g. piece or kg."))
+        if data.get("kind") == SERVICE and not data.get("pricing_unit"):
+            self.add_error("pricing_unit", _("Say what one price buys, e.g. per hour."))
+        return data
+
+    def row(self) -> dict:
+        """The cleaned values as one row of an import file."""
+        data = self.cleaned_data
+        kind = data["kind"]
+
+        def text(value):
+            return "" if value is None else str(value)
+
+        row = {
+            "kind": kind, "title": data["title"], "description": data["description"], "category": data["category"],
+            "sku": data.get("sku") or imports.sku_for(supplier=self.supplier, title=data["title"]),
+            "price": text(data["price"]), "vat_rate": text(data.get("vat_rate")),
+        }  # fmt: skip
+        if kind == GOODS:
+            row |= {
+                "stock": text(data["stock"]), "unit": data["unit"],
+                "minimum_order_quantity": text(data["minimum_order_quantity"]),
+                "lead_time_days": text(data["lead_time_days"]),
+            }  # fmt: skip
+        else:
+            row |= {"pricing_unit": data["pricing_unit"], "on_quote_only": "yes" if data["on_quote_only"] else "no"}
+        return row
