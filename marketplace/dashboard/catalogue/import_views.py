@@ -8,11 +8,9 @@ staff) can open. The domain logic lives in `catalogue.imports`."""
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.db import transaction
 from django.http import HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.views import generic
 
@@ -20,6 +18,7 @@ from catalogue import imports
 from marketplace.core.forms import OrganisationChoiceField
 from marketplace.organisations.models import Supplier
 
+from . import services
 from .models import ProductImport
 
 
@@ -72,10 +71,10 @@ class ProductImportUploadView(generic.FormView):
         return ctx
 
     def form_valid(self, form):
-        product_import = ProductImport.objects.create(
+        product_import = services.import_start(
             supplier=form.cleaned_data["supplier"],
-            created_by=self.request.user,
-            filename=form.cleaned_data["file"].name[:255],
+            by=self.request.user,
+            filename=form.cleaned_data["file"].name,
             rows=form.cleaned_data["rows"],
         )
         return HttpResponseRedirect(reverse("dashboard:catalogue-product-import-preview", args=[product_import.pk]))
@@ -96,21 +95,13 @@ class ProductImportPreviewView(ProductImportObjectMixin, generic.TemplateView):
     template_name = "oscar/dashboard/catalogue/product_import_preview.html"
 
     def get_context_data(self, **kwargs):
-        ctx = super().get_context_data(**kwargs)
         product_import = self.get_import()
-        results = imports.rows_validate(supplier=product_import.supplier, rows=product_import.rows)
-        invalid = [result for result in results if result.errors]
-        ctx.update(
-            {
-                "title": _("Preview of %(file)s") % {"file": product_import.filename},
-                "product_import": product_import,
-                "results": results,
-                "invalid_count": len(invalid),
-                "create_count": sum(1 for r in results if r.action == "create"),
-                "update_count": sum(1 for r in results if r.action == "update"),
-            }
+        return super().get_context_data(
+            title=_("Preview of %(file)s") % {"file": product_import.filename},
+            product_import=product_import,
+            **services.import_preview(product_import),
+            **kwargs,
         )
-        return ctx
 
 
 class ProductImportConfirmView(ProductImportObjectMixin, generic.View):
@@ -119,25 +110,15 @@ class ProductImportConfirmView(ProductImportObjectMixin, generic.View):
         return HttpResponseRedirect(reverse("dashboard:catalogue-product-import-preview", args=[product_import.pk]))
 
     def post(self, request, *args, **kwargs):
-        with transaction.atomic():
-            product_import = self.get_import()
-            product_import = ProductImport.objects.select_for_update().get(pk=product_import.pk)
-            if not product_import.is_pending:
-                messages.info(request, _("This file has already been imported."))
-                return HttpResponseRedirect(reverse("dashboard:catalogue-product-list"))
-            try:
-                counts = imports.products_import(
-                    supplier=product_import.supplier, rows=product_import.rows, by=request.user
-                )
-            except ValidationError:
-                messages.error(request, _("Nothing was imported: correct the errors below and upload the file again."))
-                return HttpResponseRedirect(
-                    reverse("dashboard:catalogue-product-import-preview", args=[product_import.pk])
-                )
-            product_import.status = ProductImport.Status.IMPORTED
-            product_import.imported_at = timezone.now()
-            product_import.created_count, product_import.updated_count = counts["created"], counts["updated"]
-            product_import.save(update_fields=["status", "imported_at", "created_count", "updated_count"])
+        product_import = self.get_import()
+        try:
+            counts = services.import_confirm(product_import=product_import, by=request.user)
+        except services.AlreadyImported as done:
+            messages.info(request, str(done))
+            return HttpResponseRedirect(reverse("dashboard:catalogue-product-list"))
+        except ValidationError:
+            messages.error(request, _("Nothing was imported: correct the errors below and upload the file again."))
+            return HttpResponseRedirect(reverse("dashboard:catalogue-product-import-preview", args=[product_import.pk]))
         messages.success(
             request,
             _("Imported %(created)s new and %(updated)s updated products for %(supplier)s.")
