@@ -24,7 +24,13 @@ pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("product_classes")]
         ("vat_rate", "reduced", "VAT rate must be a number, e.g. 5.5."),
         ("on_quote_only", "maybe", "On quote only must be yes or no."),
         ("unit", "  ", "Unit of sale is required."),
-        ("pricing_unit", "per fortnight", "Pricing must be one of: per hour, per day, per visit, fixed project."),
+        (
+            "pricing_unit",
+            "per fortnight",
+            "Pricing must be one of: per hour, per day, per month, per visit, per delivery, per parcel, per person, "
+            "per meal, per m², per m³, per kg, per litre, per piece, per page, per 1,000 pages, per set, per room, "
+            "per device, per pallet, per lot, fixed project.",
+        ),
         ("colour", "red", "Unknown attribute “colour”."),
     ],
 )
