@@ -4,7 +4,7 @@ from django.conf.urls.static import static
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
-from django.urls import include, path, re_path
+from django.urls import include, path, re_path, reverse
 from django.views.generic import RedirectView
 from django.views.static import serve
 from wagtail import urls as wagtail_urls
@@ -13,6 +13,31 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from .accounts import views as account_views
 from .api import api
+from .order.selectors import purchase_for_user
+
+
+class PartToPurchaseRedirect(RedirectView):
+    """Oscar's order page of a supplier's part: the buyer's purchase page holds it (the
+    purchases list when the part is not one of the buyer's purchases)."""
+
+    def get_redirect_url(self, *args, order_number="", **kwargs):
+        Order = apps.get_model("order", "Order")
+        purchase_number = Order.objects.filter(number=order_number).values_list("purchase__number", flat=True).first()
+        if purchase_number and purchase_for_user(user=self.request.user, number=purchase_number):
+            return reverse("purchases:detail", kwargs={"number": purchase_number})
+        return reverse("purchases:list")
+
+
+# Oscar's consumer pages that a B2B buyer does not use: its order history is our purchases,
+# its account summary our account page, and there are no offers or vouchers (marketplace.basket.offers).
+oscar_pages_replaced = [
+    path("shop/accounts/", RedirectView.as_view(pattern_name="accounts:home")),
+    path("shop/accounts/orders/", RedirectView.as_view(pattern_name="purchases:list")),
+    path("shop/accounts/orders/<str:order_number>/", login_required(PartToPurchaseRedirect.as_view())),
+    path("shop/accounts/orders/<str:order_number>/<int:line_id>/", login_required(PartToPurchaseRedirect.as_view())),
+    re_path(r"^shop/offers/", RedirectView.as_view(pattern_name="catalogue:index")),
+    re_path(r"^shop/dashboard/(?:offers|vouchers|ranges)/", RedirectView.as_view(pattern_name="dashboard:index")),
+]
 
 # One sign-in page (ours, throttled): the others send people to it, keeping ?next= (by
 # default, back to the area whose sign-in page they opened).
@@ -30,6 +55,7 @@ other_sign_in_pages = [
 
 urlpatterns = [
     *other_sign_in_pages,
+    *oscar_pages_replaced,
     path("django-admin/", admin.site.urls),
     # The e-mails sent in development; a 404 without DEBUG (marketplace.core.views).
     path("dev/mail/", include("marketplace.core.urls")),

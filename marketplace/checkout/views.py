@@ -1,3 +1,5 @@
+from decimal import Decimal
+
 from django.contrib import messages
 from django.shortcuts import redirect
 from django.urls import reverse
@@ -51,12 +53,15 @@ class CheckoutView(FormView):
         return CheckoutForm.initial_for(buyer, purchases_for_buyers([buyer]).first())
 
     def get_context_data(self, **kwargs):
-        basket = self.request.basket
+        # The totals the purchase will have (marketplace.order.services.purchase_place): the
+        # sums of the supplier parts, so the page shows exactly what will be invoiced.
+        total_excl_tax = sum((part.total_excl_tax for part in self.parts), Decimal("0.00"))
+        total_incl_tax = sum((part.total_incl_tax for part in self.parts), Decimal("0.00"))
         return super().get_context_data(
             parts=self.parts,
-            total_excl_tax=basket.total_excl_tax,
-            total_incl_tax=basket.total_incl_tax,
-            total_tax=basket.total_tax,
+            total_excl_tax=total_excl_tax,
+            total_incl_tax=total_incl_tax,
+            total_tax=total_incl_tax - total_excl_tax,
             **kwargs,
         )
 

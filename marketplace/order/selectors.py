@@ -8,6 +8,7 @@ from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from catalogue.attributes import minimum_order_quantity
 from marketplace.organisations.models import Buyer, Supplier
 from marketplace.partner.strategy import supplier_of_stockrecord
 
@@ -32,6 +33,39 @@ class BasketPart:
     @property
     def total_tax(self) -> Decimal:
         return self.total_incl_tax - self.total_excl_tax
+
+
+def _attribute(product, code):
+    """A product's attribute value, a variant falling back to its parent's."""
+    value = getattr(product.attr, code, None)
+    if value is None and product.is_child:
+        value = getattr(product.parent.attr, code, None)
+    return value
+
+
+@dataclass(frozen=True)
+class SupplierTerms:
+    """What the buyer should know of one supplier's part before checking out: it ships
+    when its slowest line is ready, to the areas its products deliver to."""
+
+    lead_time_days: int | None  # the longest lead time of its lines; None when no line gives one
+    delivery_areas: list[str]
+
+
+def supplier_terms(lines) -> SupplierTerms:
+    products = [line.product for line in lines]
+    lead_times = [days for days in (_attribute(product, "lead_time_days") for product in products) if days is not None]
+    areas = []
+    for product in products:
+        area = (_attribute(product, "delivery_area") or "").strip()
+        if area and area not in areas:
+            areas.append(area)
+    return SupplierTerms(lead_time_days=max(lead_times) if lead_times else None, delivery_areas=areas)
+
+
+def line_minimum(line) -> int:
+    """The smallest quantity of the line's product the supplier sells (1 when it set none)."""
+    return minimum_order_quantity(line.product)
 
 
 def basket_parts(basket) -> list[BasketPart]:

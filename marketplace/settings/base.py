@@ -3,6 +3,7 @@ machines is read from the environment (see README, "Configuration")."""
 
 import copy
 import datetime
+import locale
 import os
 from decimal import Decimal
 from pathlib import Path
@@ -337,9 +338,21 @@ INVOICE_DUE_DAYS = 30
 # many euros (a fully loaded hourly cost, overheads included). See marketplace/impact/.
 IMPACT_SPEND_PER_HOUR = Decimal(env("IMPACT_SPEND_PER_HOUR", "35"))
 OSCAR_HIDDEN_FEATURES = ["reviews", "wishlists"]
+# A B2B shop has no offers or vouchers (marketplace/basket/offers.py): Oscar's apps stay
+# installed, but nothing applies a discount and nothing links to them.
+OSCAR_DYNAMIC_CLASS_LOADER = "marketplace.basket.loading.class_loader"
+# Python's gettext looks up "en" as en_US first, so Oscar's American catalogue turned its
+# "basket" into "cart" and "voucher" into "coupon" on our English pages: "en" is plain "en".
+locale.locale_alias["en"] = "en.UTF-8"
 OSCAR_ACCOUNTS_REDIRECT_URL = "customer:profile-view"
-# The dashboard's catalogue menu gains the product import (shown to whoever may use it).
+# The dashboard's catalogue menu gains the product import (shown to whoever may use it);
+# offers, vouchers and the ranges they apply to are gone (no offers in a B2B shop).
+_NO_OFFERS = {"dashboard:offer-list", "dashboard:voucher-list", "dashboard:voucher-set-list", "dashboard:range-list"}
 OSCAR_DASHBOARD_NAVIGATION = copy.deepcopy(OSCAR_DASHBOARD_NAVIGATION)  # noqa: F405
+for _item in OSCAR_DASHBOARD_NAVIGATION:
+    if "children" in _item:
+        _item["children"] = [child for child in _item["children"] if child.get("url_name") not in _NO_OFFERS]
+OSCAR_DASHBOARD_NAVIGATION = [item for item in OSCAR_DASHBOARD_NAVIGATION if item.get("children") != []]
 OSCAR_DASHBOARD_NAVIGATION[1]["children"].insert(
     1, {"label": _("Import products"), "url_name": "dashboard:catalogue-product-import"}
 )

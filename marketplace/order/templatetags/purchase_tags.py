@@ -1,6 +1,6 @@
 from django import template
 
-from marketplace.order.selectors import part_payment_state, purchase_payment_state
+from marketplace.order.selectors import line_minimum, part_payment_state, purchase_payment_state, supplier_terms
 from marketplace.partner.strategy import supplier_of_stockrecord
 
 register = template.Library()
@@ -8,8 +8,9 @@ register = template.Library()
 
 @register.simple_tag
 def basket_groups(formset):
-    """The basket's line forms grouped by supplier, each group with its subtotals, so that
-    the buyer sees what each social enterprise will receive as its own order."""
+    """The basket's line forms grouped by supplier, each group with its subtotals and terms
+    (lead time, delivery area), so that the buyer sees what each social enterprise will
+    receive as its own order, and when."""
     groups = {}
     for form in formset:
         line = form.instance
@@ -20,8 +21,10 @@ def basket_groups(formset):
         lines = [form.instance for form in group["forms"]]
         group["total_excl_tax"] = sum(line.line_price_excl_tax or 0 for line in lines)
         group["total_incl_tax"] = sum(line.line_price_incl_tax or 0 for line in lines)
+        group["terms"] = supplier_terms(lines)
     return list(groups.values())
 
 
+register.filter("line_minimum", line_minimum)
 register.filter("part_payment", part_payment_state)
 register.filter("purchase_payment", purchase_payment_state)
