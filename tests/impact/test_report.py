@@ -119,7 +119,7 @@ def test_a_period_without_orders_reports_zero(spend):
 def page_figures(client, buyer):
     html = client.get(reverse("impact:report", kwargs={"slug": buyer.slug})).content.decode()
     figures = dict(re.findall(r'data-figure="(\w+)">€?([\d.,\-]+)', html))
-    return html, figures
+    return html, {name: value.replace(",", "") for name, value in figures.items()}  # "€2,050.00" reads 2050.00
 
 
 def test_the_page_states_the_method_and_shows_the_figures(client, spend):
