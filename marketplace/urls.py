@@ -13,7 +13,6 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from .accounts import views as account_views
 from .api import api
-from .workspace import views as workspace_views
 
 # One sign-in page (ours, throttled): the others send people to it, keeping ?next= (by
 # default, back to the area whose sign-in page they opened).
@@ -44,8 +43,6 @@ urlpatterns = [
     path("impact/", include("marketplace.impact.urls")),
     path("workspace/", include("marketplace.workspace.urls")),
     path("", include("marketplace.sourcing.urls")),
-    # Suppliers' members have their workspace instead of Oscar's dashboard index.
-    path("shop/dashboard/", workspace_views.dashboard_index),
     path("shop/", include(apps.get_app_config("oscar").urls[0])),
     path("", include("marketplace.organisations.urls")),
     path("", include("cms.urls")),

@@ -2,9 +2,6 @@
 social enterprise, for its members only. Each page reads through workspace.selectors
 and acts through the owning apps' services (order parts through part_status_set)."""
 
-from functools import cache
-
-from django.apps import apps
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -199,20 +196,3 @@ class MoneyView(WorkspaceMixin, TemplateView):
             transfers=selectors.supplier_transfers(self.supplier)[:20],
             **kwargs,
         )
-
-
-@cache
-def _oscar_dashboard_index():
-    """Oscar's own dashboard index view, with its permission checks."""
-    patterns = apps.get_app_config("dashboard").urls[0]
-    return next(pattern.callback for pattern in patterns if getattr(pattern, "name", None) == "index")
-
-
-def dashboard_index(request, *args, **kwargs):
-    """/shop/dashboard/: suppliers' members work in their workspace, in the site's design;
-    operators (staff) keep Oscar's dashboard. The dashboard's product pages stay open to
-    members, as the workspace links to them."""
-    user = request.user
-    if user.is_authenticated and not user.is_staff and selectors.workspace_suppliers(user).exists():
-        return redirect("workspace:home")
-    return _oscar_dashboard_index()(request, *args, **kwargs)
