@@ -67,6 +67,7 @@ urlpatterns = [
     path("payments/", include("marketplace.payments.urls")),
     path("shop/purchases/", include("marketplace.order.urls")),
     path("impact/", include("marketplace.impact.urls")),
+    path("workspace/", include("marketplace.workspace.urls")),
     path("", include("marketplace.sourcing.urls")),
     path("shop/", include(apps.get_app_config("oscar").urls[0])),
     path("", include("marketplace.organisations.urls")),

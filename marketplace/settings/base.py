@@ -46,6 +46,7 @@ INSTALLED_APPS = [
     "marketplace.payments",
     "marketplace.sourcing",
     "marketplace.impact",
+    "marketplace.workspace",
     "cms",
     # Django
     "django.contrib.admin",

@@ -46,7 +46,9 @@ def test_supplier_members_of_both_roles_get_the_dashboard_while_they_are_members
     admin = Membership.objects.filter(organisation=world.supplier_a, role="admin").get().user
     for user in (world.member_a, admin):
         client.force_login(user)
-        assert client.get(reverse("dashboard:index")).status_code == 200
+        # The dashboard's index sends them to their workspace; its product pages stay theirs.
+        assert client.get(reverse("dashboard:index"))["Location"] == reverse("workspace:home")
+        assert client.get(reverse("dashboard:catalogue-product-list")).status_code == 200
     membership = Membership.objects.get(user=world.member_a, organisation=world.supplier_a)
     services.membership_remove(membership=membership)
     client.force_login(world.member_a)

@@ -1,0 +1,133 @@
+"""The workspace's isolation matrix, generated from the URLconf: every workspace URL,
+pointed at Reuse Yard's workspace, is a 404 that says why for a member of Green Crates,
+a buyer and an operator alike, a POST to it changes nothing, and anonymous visitors are
+sent to sign in. A new workspace route fails `test_every_route_is_mapped` until ROUTES
+says what it points at. Plus the redirect of suppliers' members away from Oscar's
+dashboard index, and the query budgets of the list pages."""
+
+from decimal import Decimal
+
+import pytest
+from django.urls import reverse
+
+from tests import isolation
+from tests.factories import goods_for_supplier
+from tests.isolation import url_routes
+from tests.order.fixtures import accept
+
+pytestmark = pytest.mark.django_db
+
+# URL name → kwargs pointing into Reuse Yard's workspace, from the fixtures.
+ROUTES = {
+    "workspace:overview": lambda w: {"slug": w["yard"].slug},
+    "workspace:part-list": lambda w: {"slug": w["yard"].slug},
+    "workspace:part-detail": lambda w: {"slug": w["yard"].slug, "number": w["yard_part"].number},
+    "workspace:part-step": lambda w: {"slug": w["yard"].slug, "number": w["yard_part"].number},
+    "workspace:product-list": lambda w: {"slug": w["yard"].slug},
+    "workspace:quotes": lambda w: {"slug": w["yard"].slug},
+    "workspace:money": lambda w: {"slug": w["yard"].slug},
+}
+WORKSPACE_ROUTES = url_routes(lambda route, name: route.startswith("workspace/") and name != "workspace:home")
+
+
+def test_every_route_is_mapped():
+    assert {name for name, _ in WORKSPACE_ROUTES} == set(ROUTES)
+
+
+@pytest.fixture
+def w(shared_purchase, crates, crates_member, yard, yard_part, buyer_admin, staff_user, crates_sourcing):
+    goods_for_supplier(supplier=yard, title="Secret yard product", price=Decimal("1.00"))
+    accept(shared_purchase, yard)  # Yard's part gets an invoice
+    return {"yard": yard, "yard_part": yard_part}
+
+
+def outsiders(crates_member, buyer_admin, staff_user):
+    return {"member of another supplier": crates_member, "buyer": buyer_admin, "operator": staff_user}
+
+
+@pytest.mark.parametrize("name,kwarg_names", WORKSPACE_ROUTES)
+def test_nobody_but_its_members_opens_a_workspace(client, w, crates_member, buyer_admin, staff_user, name, kwarg_names):
+    path = reverse(name, kwargs=ROUTES[name](w))
+    before = isolation.database_state(["order", "payments"])
+    for who, user in outsiders(crates_member, buyer_admin, staff_user).items():
+        client.force_login(user)
+        for method in (client.get, client.post):
+            response = method(path, {"status": "Accepted", "reason": "x"})
+            assert response.status_code == 404, (who, method.__name__, path)
+            page = response.content.decode()
+            assert "This workspace is not yours" in page, (who, path)
+            # Nothing of Yard's (the page repeats its own address, part number included).
+            for secret in ("Secret yard", "Reused bricks", "Leave the bricks by gate 3"):
+                assert secret not in page, (who, path, secret)
+    assert isolation.database_state(["order", "payments"]) == before
+    client.logout()
+    response = client.get(path)
+    assert response.status_code == 302 and reverse("accounts:login") in response.url
+
+
+def test_its_own_members_open_every_workspace_page(client, w, yard_admin):
+    client.force_login(yard_admin)
+    for name, _ in WORKSPACE_ROUTES:
+        if name == "workspace:part-step":
+            continue  # POST only, tested in test_parts
+        assert client.get(reverse(name, kwargs=ROUTES[name](w))).status_code == 200, name
+
+
+def test_supplier_members_are_sent_from_the_dashboard_to_their_workspace(client, crates_member, crates):
+    client.force_login(crates_member)
+    response = client.get(reverse("dashboard:index"))
+    assert response.status_code == 302 and response.url == reverse("workspace:home")
+    # The product pages the workspace links to stay open to them.
+    product = goods_for_supplier(supplier=crates, title="Apple crate")
+    assert client.get(reverse("dashboard:catalogue-product", kwargs={"pk": product.pk})).status_code == 200
+    assert client.get(reverse("dashboard:catalogue-product-import")).status_code == 200
+
+
+def test_operators_keep_the_dashboard_and_others_get_none(client, staff_user, buyer_admin):
+    client.force_login(staff_user)
+    assert client.get(reverse("dashboard:index")).status_code == 200
+    client.force_login(buyer_admin)
+    response = client.get(reverse("dashboard:index"))
+    assert response.status_code in (302, 403)
+    assert getattr(response, "url", "") != reverse("workspace:home")
+
+
+@pytest.fixture
+def busy_crates(shared_purchase, crates, buyer, buyer_admin, crates_sourcing, product_classes):
+    """More rows on every list: further purchases (one accepted, so invoiced), and products."""
+    from marketplace.order.models import Purchase
+    from marketplace.order.services import purchase_place
+    from tests.order.helpers import basket_with, checkout_details
+
+    for index in range(4):
+        product = goods_for_supplier(supplier=crates, title=f"Crate {index}", price=Decimal("5.00"))
+        purchase = purchase_place(
+            basket=basket_with(buyer_admin, (product, 1)),
+            user=buyer_admin,
+            buyer=buyer,
+            details=checkout_details(),
+            payment_method=Purchase.PaymentMethod.INVOICE,
+        )
+        if index % 2:
+            accept(purchase, crates)
+    return crates
+
+
+@pytest.mark.parametrize(
+    "name,budget",
+    [
+        ("workspace:overview", 19),
+        ("workspace:part-list", 10),
+        ("workspace:product-list", 14),
+        ("workspace:quotes", 13),
+        ("workspace:money", 14),
+    ],
+)
+def test_list_pages_keep_to_a_query_budget(
+    client, busy_crates, crates_member, django_assert_max_num_queries, name, budget
+):
+    client.force_login(crates_member)
+    path = reverse(name, kwargs={"slug": busy_crates.slug})
+    with django_assert_max_num_queries(budget):
+        response = client.get(path)
+    assert response.status_code == 200
