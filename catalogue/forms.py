@@ -63,7 +63,8 @@ class SupplierProductForm(forms.Form):
         self.supplier, self.product = supplier, product
         if product is not None:
             values = imports.product_values(supplier=supplier, product=product)
-            kwargs.setdefault("initial", {**values, "on_quote_only": values.get("on_quote_only") == "yes"})
+            saved = {**values, "on_quote_only": values.get("on_quote_only") == "yes"}
+            kwargs["initial"] = {**saved, **(kwargs.get("initial") or {})}
         super().__init__(*args, **kwargs)
         self.fields["category"].choices = [("", "---------")] + [
             (path, path) for _category, path in imports._category_names().values()

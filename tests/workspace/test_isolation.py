@@ -10,6 +10,7 @@ from decimal import Decimal
 import pytest
 from django.urls import reverse
 
+from marketplace.dashboard.catalogue.services import import_start
 from tests import isolation
 from tests.factories import goods_for_supplier
 from tests.isolation import url_routes
@@ -24,6 +25,11 @@ ROUTES = {
     "workspace:part-detail": lambda w: {"slug": w["yard"].slug, "number": w["yard_part"].number},
     "workspace:part-step": lambda w: {"slug": w["yard"].slug, "number": w["yard_part"].number},
     "workspace:product-list": lambda w: {"slug": w["yard"].slug},
+    "workspace:product-new": lambda w: {"slug": w["yard"].slug},
+    "workspace:product-edit": lambda w: {"slug": w["yard"].slug, "pk": w["yard_product"].pk},
+    "workspace:product-export": lambda w: {"slug": w["yard"].slug, "fmt": "xlsx"},
+    "workspace:product-import": lambda w: {"slug": w["yard"].slug},
+    "workspace:product-import-preview": lambda w: {"slug": w["yard"].slug, "pk": w["yard_import"].pk},
     "workspace:quotes": lambda w: {"slug": w["yard"].slug},
     "workspace:money": lambda w: {"slug": w["yard"].slug},
 }
@@ -36,9 +42,11 @@ def test_every_route_is_mapped():
 
 @pytest.fixture
 def w(shared_purchase, crates, crates_member, yard, yard_part, buyer_admin, staff_user, crates_sourcing):
-    goods_for_supplier(supplier=yard, title="Secret yard product", price=Decimal("1.00"))
+    product = goods_for_supplier(supplier=yard, title="Secret yard product", price=Decimal("1.00"))
     accept(shared_purchase, yard)  # Yard's part gets an invoice
-    return {"yard": yard, "yard_part": yard_part}
+    rows = [{"line": 2, "kind": "goods", "title": "Secret yard import", "sku": "Y-1", "price": "1", "stock": "1"}]
+    yard_import = import_start(supplier=yard, by=yard.memberships.first().user, filename="yard.csv", rows=rows)
+    return {"yard": yard, "yard_part": yard_part, "yard_product": product, "yard_import": yard_import}
 
 
 def outsiders(crates_member, buyer_admin, staff_user):
@@ -48,7 +56,7 @@ def outsiders(crates_member, buyer_admin, staff_user):
 @pytest.mark.parametrize("name,kwarg_names", WORKSPACE_ROUTES)
 def test_nobody_but_its_members_opens_a_workspace(client, w, crates_member, buyer_admin, staff_user, name, kwarg_names):
     path = reverse(name, kwargs=ROUTES[name](w))
-    before = isolation.database_state(["order", "payments"])
+    before = isolation.database_state(["order", "payments", "catalogue", "partner"])
     for who, user in outsiders(crates_member, buyer_admin, staff_user).items():
         client.force_login(user)
         for method in (client.get, client.post):
@@ -57,9 +65,9 @@ def test_nobody_but_its_members_opens_a_workspace(client, w, crates_member, buye
             page = response.content.decode()
             assert "This workspace is not yours" in page, (who, path)
             # Nothing of Yard's (the page repeats its own address, part number included).
-            for secret in ("Secret yard", "Reused bricks", "Leave the bricks by gate 3"):
+            for secret in ("Secret yard", "Reused bricks", "Leave the bricks by gate 3", "yard.csv"):
                 assert secret not in page, (who, path, secret)
-    assert isolation.database_state(["order", "payments"]) == before
+    assert isolation.database_state(["order", "payments", "catalogue", "partner"]) == before
     client.logout()
     response = client.get(path)
     assert response.status_code == 302 and reverse("accounts:login") in response.url

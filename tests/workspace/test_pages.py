@@ -133,12 +133,10 @@ def test_the_product_list_shows_price_unit_stock_and_visibility(client, crates_m
     assert rows["Custom crates"].stock == "On quote"
     page = response.content.decode()
     assert "Hidden" in page  # the prototype is not public
-    assert reverse("dashboard:catalogue-product", kwargs={"pk": rows["Apple crate"].product.pk}) in page
-    assert reverse("dashboard:catalogue-product-import") in page
-    for kind in ("goods", "service"):
-        create = reverse("dashboard:catalogue-product-create", kwargs={"product_class_slug": kind})
-        assert create in page
-        assert client.get(create).status_code == 200  # the dashboard's form stays open to members
+    edit = reverse("workspace:product-edit", kwargs={"slug": crates.slug, "pk": rows["Apple crate"].product.pk})
+    assert edit in page
+    for name in ("product-new", "product-import"):
+        assert reverse(f"workspace:{name}", kwargs={"slug": crates.slug}) in page
 
 
 def test_quotes_and_messages_list_the_suppliers_own(client, crates_member, crates, crates_sourcing):
