@@ -79,4 +79,40 @@
         update(false);
     }
     document.querySelectorAll("textarea[maxlength]").forEach(counterFor);
+
+    // Filters drawer of the supplier directory and product search: open on wide screens,
+    // where the filters sit beside the results; closed on phones once the page loads (the
+    // results come first), opened by its summary or the "Filters" link above the results.
+    var wide = window.matchMedia("(min-width: 992px)");
+    function drawers(open) {
+        document.querySelectorAll("[data-filters-drawer]").forEach(function (drawer) { drawer.open = open; });
+    }
+    drawers(wide.matches);
+    wide.addEventListener("change", function () { drawers(wide.matches); });
+    document.addEventListener("click", function (event) {
+        var jump = event.target.closest && event.target.closest("[data-filters-open]");
+        if (jump) { drawers(true); }
+    });
+
+    // A table wider than its box scrolls inside it: keyboard users reach it (tabindex) and
+    // screen readers hear what it holds (a region named after the table's caption or heading).
+    function scrollable(box) {
+        var overflows = box.scrollWidth > box.clientWidth;
+        if (!overflows) {
+            if (box.dataset.scrollable) { box.removeAttribute("tabindex"); box.removeAttribute("role"); }
+            return;
+        }
+        box.dataset.scrollable = "true";
+        box.setAttribute("tabindex", "0");
+        box.setAttribute("role", "region");
+        if (!box.hasAttribute("aria-label") && !box.hasAttribute("aria-labelledby")) {
+            var caption = box.querySelector("caption");
+            var heading = caption ? null : box.closest("section, .card, main");
+            heading = heading && heading.querySelector("h1, h2, h3");
+            box.setAttribute("aria-label", (caption || heading || { textContent: document.title }).textContent.trim());
+        }
+    }
+    function scrollables() { document.querySelectorAll(".table-responsive").forEach(scrollable); }
+    scrollables();
+    window.addEventListener("resize", scrollables);
 }());
