@@ -18,8 +18,8 @@ def product_classes_ensure() -> dict:
     """Goods and Service with their attributes, as the data migration creates them
     (its very code, on today's models): for databases emptied after migrating, such
     as flushed test databases, before the demo loads. Idempotent. slug -> class."""
-    migration = import_module("catalogue.migrations.0034_product_classes_and_attributes")
-    migration.create(apps, None)
+    for name in ("0034_product_classes_and_attributes", "0036_more_pricing_units"):
+        import_module(f"catalogue.migrations.{name}").create(apps, None)
     return {product_class.slug: product_class for product_class in ProductClass.objects.filter(slug__in=KINDS)}
 
 

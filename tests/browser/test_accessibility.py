@@ -5,7 +5,6 @@ and at 360 px nothing scrolls sideways.
 The demo is loaded once for the module and each role signs in once: ~60 page checks
 would take minutes if each rebuilt the demo as the journeys' `demo_world` does."""
 
-from importlib import import_module
 from io import StringIO
 
 import pytest
@@ -15,7 +14,7 @@ from django.core.management import call_command
 from pytest_django.live_server_helper import LiveServer
 
 from cms.models import CaseStudyPage
-from marketplace.order.models import Purchase
+from marketplace.order.models import Order, Purchase
 from marketplace.organisations.models import Buyer, Supplier
 from marketplace.sourcing.models import Need, Thread
 from marketplace.sourcing.threads import thread_start
@@ -63,7 +62,14 @@ PAGES = [
     ("shortlists", "buyer", "/shortlists/"),
     ("impact report", "buyer", "impact"),
     ("invitations to quote", "supplier", "/needs/invitations/"),
-    ("supplier dashboard, product edit", "supplier", "product_edit"),
+    ("workspace, to do", "supplier", "/workspace/"),
+    ("workspace, order parts", "supplier", "ws_orders"),
+    ("workspace, order part", "supplier", "ws_part"),
+    ("workspace, products", "supplier", "ws_products"),
+    ("workspace, product form", "supplier", "ws_product"),
+    ("workspace, spreadsheet import", "supplier", "ws_import"),
+    ("workspace, quotes and messages", "supplier", "ws_quotes"),
+    ("workspace, money", "supplier", "ws_money"),
     ("operator dashboard", "operator", "/shop/dashboard/"),
 ]
 
@@ -102,7 +108,6 @@ def demo_site(request, django_db_setup, django_db_blocker):
             "Select test_the_demo_gives_every_page_its_content too (-k 'demo_gives or …'): it has the database made."
         )
     with django_db_blocker.unblock():
-        _pricing_units_ensure()
         call_command("load_demo", stdout=StringIO())
         supplier = Supplier.objects.get(memberships__user__email="supplier@example.com")
         _, product = buyable_product("supplier@example.com", "goods")
@@ -123,7 +128,13 @@ def demo_site(request, django_db_setup, django_db_blocker):
             "need": need.get_absolute_url(),
             "thread": thread.get_absolute_url(),
             "impact": f"/impact/{buyer.slug}/",
-            "product_edit": f"/shop/dashboard/catalogue/products/{product.pk}/",
+            "ws_orders": f"/workspace/{supplier.slug}/orders/",
+            "ws_part": f"/workspace/{supplier.slug}/orders/{Order.objects.filter(supplier=supplier).first().number}/",
+            "ws_products": f"/workspace/{supplier.slug}/products/",
+            "ws_product": f"/workspace/{supplier.slug}/products/{product.pk}/",
+            "ws_import": f"/workspace/{supplier.slug}/products/import/",
+            "ws_quotes": f"/workspace/{supplier.slug}/quotes/",
+            "ws_money": f"/workspace/{supplier.slug}/money/",
         }
         server = LiveServer("localhost")
         server._live_server_modified_settings.enable()
@@ -133,15 +144,6 @@ def demo_site(request, django_db_setup, django_db_blocker):
             server._live_server_modified_settings.disable()
             server.stop()
             call_command("flush", interactive=False, verbosity=0)
-
-
-def _pricing_units_ensure():
-    """The pricing units the demo's services use, made by migrations that an earlier
-    live-server test's flush undid (product_classes_ensure restores 0034's, not 0036's)."""
-    from django.apps import apps
-
-    for name in ("0034_product_classes_and_attributes", "0036_more_pricing_units"):
-        import_module(f"catalogue.migrations.{name}").create(apps, None)
 
 
 @pytest.fixture(scope="module")

@@ -73,7 +73,7 @@ def test_buyer_posts_a_need_two_suppliers_quote_and_the_award_becomes_an_order(l
     follow(page, page.get_by_role("link", name="Compare quotes").first)
     columns = page.locator(".quote-column")
     expect(columns).to_have_count(2)
-    expect(page.locator(".total-net")).to_have_text(["€1350.00", "€1600.00"])
+    expect(page.locator(".total-net")).to_have_text(["€1,350.00", "€1,600.00"])
     winner = columns.first.get_attribute("data-supplier")
     follow(page, page.get_by_role("link", name=f"Award to {winner}"))
     expect(page.get_by_label("VAT ID")).to_have_value("FR40123456789")  # prefilled from the organisation

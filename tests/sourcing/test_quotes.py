@@ -38,7 +38,7 @@ def test_the_buyer_compares_quotes_side_by_side_with_the_suppliers_impact(client
     client.force_login(market.officer)
     page = client.get(reverse("sourcing:need-compare", kwargs={"pk": need.pk})).content.decode()
     assert page.index("Bricks Again") < page.index("Renovators France")  # cheapest first
-    for figure in ("€800.00", "€960.00", "€1500.00", "€1800.00", "60 % (6 of 10)"):
+    for figure in ("€800.00", "€960.00", "€1,500.00", "€1,800.00", "60 % (6 of 10)"):
         assert figure in page
 
 
