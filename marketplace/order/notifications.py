@@ -68,8 +68,9 @@ def purchase_url(purchase) -> str:
     return absolute_url(path)
 
 
-def part_dashboard_url(part) -> str:
-    return absolute_url(reverse("dashboard:order-detail", kwargs={"number": part.number}))
+def part_workspace_url(part) -> str:
+    """Where the supplier's members confirm or decline the part: their workspace."""
+    return absolute_url(reverse("workspace:part-detail", kwargs={"slug": part.supplier.slug, "number": part.number}))
 
 
 def deliver(message: Message, users=(), addresses=(), *, reply_to=None) -> None:
@@ -145,7 +146,7 @@ def purchase_placed(purchase) -> None:
                 % {"number": part.number, "buyer": purchase.buyer.name},
                 text=render_to_string(
                     "order/emails/part_placed.txt",
-                    {"purchase": purchase, "part": part, "lines": lines, "url": part_dashboard_url(part)},
+                    {"purchase": purchase, "part": part, "lines": lines, "url": part_workspace_url(part)},
                 ),
             ),
             users=members([part.supplier_id]),

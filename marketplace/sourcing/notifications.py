@@ -12,7 +12,7 @@ from django.urls import reverse
 
 from marketplace.core.mail import absolute_url
 from marketplace.order import notifications
-from marketplace.order.notifications import Message, members, part_dashboard_url
+from marketplace.order.notifications import Message, members, part_workspace_url
 
 
 def deliver(users, template: str, context: dict, *, reply_to=None) -> None:
@@ -77,7 +77,7 @@ def need_awarded(award) -> None:
             "need": need,
             "quote": quote,
             "part": part,
-            "url": part_dashboard_url(part),
+            "url": part_workspace_url(part),
         },
     )
     others = need.quotes.exclude(pk=quote.pk).values_list("supplier_id", flat=True)

@@ -101,7 +101,7 @@ def test_each_supplier_hears_of_its_own_part_only(crates_member, placed, crates,
         "2 rue du Port",
         "wished by 15/12/2026",
         "Note from the buyer: Ring at the back door",
-        f"{settings.SITE_URL}/shop/dashboard/orders/{part.number}/",
+        f"{settings.SITE_URL}/workspace/{part.supplier.slug}/orders/{part.number}/",
     ):
         assert expected in crates_mail.body, expected
     for foreign in ("Reused bricks", "Reuse Yard", "117.20", "100.00", "gate 3", "156.30", "135.00"):
