@@ -29,14 +29,14 @@ class PartToPurchaseRedirect(RedirectView):
 
 
 # Oscar's consumer pages that a B2B buyer does not use: its order history is our purchases,
-# its account summary our account page, and there are no offers or vouchers (marketplace.basket.offers).
+# its account summary our account page, and there are no offers or vouchers (marketplace.basket.offers;
+# their dashboard pages stay staff-only, off the menu, and change no total).
 oscar_pages_replaced = [
     path("shop/accounts/", RedirectView.as_view(pattern_name="accounts:home")),
     path("shop/accounts/orders/", RedirectView.as_view(pattern_name="purchases:list")),
     path("shop/accounts/orders/<str:order_number>/", login_required(PartToPurchaseRedirect.as_view())),
     path("shop/accounts/orders/<str:order_number>/<int:line_id>/", login_required(PartToPurchaseRedirect.as_view())),
     re_path(r"^shop/offers/", RedirectView.as_view(pattern_name="catalogue:index")),
-    re_path(r"^shop/dashboard/(?:offers|vouchers|ranges)/", RedirectView.as_view(pattern_name="dashboard:index")),
 ]
 
 # One sign-in page (ours, throttled): the others send people to it, keeping ?next= (by

@@ -95,7 +95,10 @@ def test_buyer_posts_a_need_two_suppliers_quote_and_the_award_becomes_an_order(l
     # The buyer's impact report counts the awarded spend, with its charts drawn.
     sign_in(page, live_server, "buyer@example.com")
     visit(page, live_server.url + "/impact/")
-    awarded = Decimal(page.locator("[data-figure=awarded_spend]").inner_text().strip("€"))
+    # "€1,350.00" as English writes it
+    awarded = Decimal(
+        page.locator("[data-figure=awarded_spend]").inner_text().strip("€").replace(",", "")
+    )  # "€1,350.00"
     assert awarded >= Decimal("1350.00")
     expect(page.locator("#breakdown-sector")).to_contain_text("Construction")
     page.wait_for_function("() => window.Chart && Object.keys(Chart.instances).length > 0")

@@ -97,12 +97,10 @@ def test_a_site_offer_changes_no_total(client, buyer, buyer_admin, eggs):
     assert purchase.total_excl_tax == lines_net and purchase.total_incl_tax == lines_gross
 
 
-def test_the_dashboard_menu_has_no_offers_or_vouchers(client, staff_user):
+def test_the_dashboard_menu_has_no_offers_or_vouchers():
     menu = settings.OSCAR_DASHBOARD_NAVIGATION
     names = {child.get("url_name") for item in menu for child in item.get("children", [])}
     assert not names & {"dashboard:offer-list", "dashboard:voucher-list", "dashboard:voucher-set-list"}
-    client.force_login(staff_user)
-    assert client.get("/shop/dashboard/vouchers/").url == reverse("dashboard:index")
 
 
 def test_basket_group_shows_the_suppliers_lead_time_delivery_area_and_minimums(client, buyer_admin, crates):
@@ -156,4 +154,4 @@ def test_account_page_links_to_the_buyers_work(client, buyer, buyer_admin):
 def test_account_page_links_supplier_members_to_their_workspace(client, supplier, supplier_admin):
     client.force_login(supplier_admin)
     page = client.get(reverse("accounts:home")).content.decode()
-    assert page.count('href="/workspace/"') == 1
+    assert 'href="/workspace/"' in page.split('id="main"', 1)[1]  # in the page, besides the header's menu
