@@ -45,7 +45,7 @@ def test_html_responses_carry_the_policy(client, wagtail_site, superuser, label,
             assert nonce and script.get("nonce") == nonce, (label, str(script)[:120])
 
 
-def test_the_wagtail_admin_allows_its_own_inline_scripts_and_nothing_else(client, superuser):
+def test_the_wagtail_admin_allows_its_own_inline_scripts_and_nothing_else(client, superuser, wagtail_site):
     """Wagtail's page editor starts its panels from inline scripts (marketplace/content_security.py)."""
     client.force_login(superuser)
     policy = directives(client.get("/cms/"))
