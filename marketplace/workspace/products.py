@@ -7,6 +7,7 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
+from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.generic import FormView, TemplateView, View
@@ -31,21 +32,17 @@ class ProductFormView(WorkspaceMixin, FormView):
     form_class = SupplierProductForm
     section = "products"
 
-    def dispatch(self, request, *args, **kwargs):
-        self.product = None
-        return super().dispatch(request, *args, **kwargs)
-
-    def setup_product(self):
-        if "pk" in self.kwargs and self.product is None:
-            # Only a product the supplier sells: another's is a 404 like any other address.
-            self.product = get_object_or_404(Product, pk=self.kwargs["pk"], stockrecords__partner=self.supplier.partner)
+    @cached_property
+    def product(self):
+        """The product edited, or None for a new one: only one the supplier sells (another's is a 404)."""
+        if "pk" not in self.kwargs:
+            return None
+        return get_object_or_404(Product, pk=self.kwargs["pk"], stockrecords__partner=self.supplier.partner)
 
     def get_form_kwargs(self):
-        self.setup_product()
         return {**super().get_form_kwargs(), "supplier": self.supplier, "product": self.product}
 
     def get_context_data(self, **kwargs):
-        self.setup_product()
         return super().get_context_data(product=self.product, **kwargs)
 
     def form_valid(self, form):
