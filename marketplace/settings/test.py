@@ -1,5 +1,6 @@
 """Settings for the test suite: fast hashing, in-memory cache and mail, tasks run at once."""
 
+import os
 from pathlib import Path
 
 from .base import *  # noqa: F403
@@ -14,10 +15,12 @@ TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBacken
 ELASTICSEARCH_URL = ""
 STRIPE_SECRET_KEY = ""
 STRIPE_WEBHOOK_SECRET = "whsec_test_only"
-# Uploaded and generated images go to a scratch folder that live-server (browser) tests serve.
-MEDIA_ROOT = BASE_DIR / "tmp" / "test-media"  # noqa: F405
+# Uploaded and generated images go to a scratch folder that live-server (browser) tests serve;
+# one per pytest-xdist worker (gw0, gw1…), so parallel tests never share or remove each other's files.
+_WORKER = os.environ.get("PYTEST_XDIST_WORKER", "main")
+MEDIA_ROOT = BASE_DIR / "tmp" / f"test-media-{_WORKER}"  # noqa: F405
 SERVE_MEDIA = True
-STORAGES["private"]["OPTIONS"]["location"] = BASE_DIR / "tmp" / "test-private-media"  # noqa: F405
+STORAGES["private"]["OPTIONS"]["location"] = BASE_DIR / "tmp" / f"test-private-media-{_WORKER}"  # noqa: F405
 WAGTAILADMIN_BASE_URL = "http://testserver"
 # As in development: links follow the request, and outside one use the test client's address.
 SITE_URL = "http://testserver"
