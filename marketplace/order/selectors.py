@@ -123,6 +123,16 @@ def part_lines(part):
     return part.lines.select_related("product").order_by("pk")
 
 
+def part_references(part) -> list[tuple[str, str]]:
+    """(label, number) of what a buyer finds the part by in its own books, as its documents
+    (invoice, delivery note) print them: the purchase, the order part, its purchase order."""
+    purchase = part.purchase
+    rows = [(_("Purchase"), purchase.number), (_("Order"), part.number)]
+    if purchase.purchase_order_reference:
+        rows.append((_("Your purchase order"), purchase.purchase_order_reference))
+    return rows
+
+
 @dataclass(frozen=True)
 class PaymentState:
     """Where the payment of a part or purchase really stands: a code for styling and tests, a label for people."""
