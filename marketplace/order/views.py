@@ -5,7 +5,7 @@ from django.contrib.auth.mixins import LoginRequiredMixin
 from django.http import Http404
 from django.views.generic import DetailView, ListView
 
-from .selectors import buyers_of, part_lines, purchase_for_user, purchases_for_buyers
+from .selectors import buyers_of, closing_reasons, part_lines, purchase_for_user, purchases_for_buyers
 
 
 class PurchaseListView(LoginRequiredMixin, ListView):
@@ -32,5 +32,7 @@ class PurchaseDetailView(LoginRequiredMixin, DetailView):
         return purchase
 
     def get_context_data(self, **kwargs):
-        parts = [(part, part_lines(part)) for part in self.object.parts.all()]
-        return super().get_context_data(parts=parts, **kwargs)
+        parts = list(self.object.parts.all())
+        reasons = closing_reasons(parts)
+        rows = [(part, part_lines(part), reasons.get(part.pk, "")) for part in parts]
+        return super().get_context_data(parts=rows, **kwargs)

@@ -1,6 +1,12 @@
 from django import template
 
-from marketplace.order.selectors import line_minimum, part_payment_state, purchase_payment_state, supplier_terms
+from marketplace.order.models import part_status_label
+from marketplace.order.selectors import (
+    line_minimum,
+    part_payment_state,
+    purchase_payment_state,
+    supplier_terms,
+)
 from marketplace.partner.strategy import supplier_of_stockrecord
 
 register = template.Library()
@@ -28,3 +34,4 @@ def basket_groups(formset):
 register.filter("line_minimum", line_minimum)
 register.filter("part_payment", part_payment_state)
 register.filter("purchase_payment", purchase_payment_state)
+register.filter("part_status_label", part_status_label)
