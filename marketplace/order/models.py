@@ -25,6 +25,8 @@ class PartStatus:
 
     # Statuses that end a part: no stock stays allocated to it.
     CLOSED = (REJECTED, CANCELLED)
+    # A part goes out with its delivery note once its supplier confirmed it.
+    CONFIRMED = (ACCEPTED, SHIPPED, DELIVERED, COMPLETED)
 
     # What buyers and suppliers read: the values above are Oscar's pipeline keys, stored
     # in the database and posted by forms, so they stay as they are.

@@ -122,6 +122,14 @@ def purchase_for_user(*, user, number: str) -> Purchase | None:
     return _with_parts(purchases).first()
 
 
+def purchase_part_for_user(*, user, number: str, part_number: str) -> Order | None:
+    """A part of a purchase the user may see (see purchase_for_user)."""
+    purchase = purchase_for_user(user=user, number=number)
+    if purchase is None:
+        return None
+    return next((part for part in purchase.parts.all() if part.number == part_number), None)
+
+
 def part_lines(part):
     return part.lines.select_related("product").order_by("pk")
 
@@ -134,6 +142,11 @@ def closing_reasons(parts) -> dict[int, str]:
         return {}
     notes = OrderNote.objects.filter(order_id__in=closed, note_type=REASON_NOTE).order_by("date_created", "pk")
     return {note.order_id: note.message for note in notes}
+
+
+def delivery_note_available(part) -> bool:
+    """A delivery note goes with a part its supplier has confirmed, and after."""
+    return part.status in PartStatus.CONFIRMED
 
 
 def part_references(part) -> list[tuple[str, str]]:

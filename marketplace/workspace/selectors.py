@@ -10,7 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from oscar.core.loading import get_model
 
-from catalogue.attributes import PRICING_UNITS, is_on_quote_only
+from catalogue.attributes import is_on_quote_only, unit_of_sale
 from marketplace.order.models import Order, PartStatus, Purchase
 from marketplace.organisations.models import Supplier
 from marketplace.payments import selectors as payments
@@ -157,16 +157,6 @@ def _stock_text(product, record) -> str:
     return str(record.net_stock_level)
 
 
-def _unit_text(product) -> str:
-    unit = getattr(product.attr, "unit", None)
-    if unit:
-        return unit
-    pricing = getattr(product.attr, "pricing_unit", None)
-    if pricing is not None:
-        return str(PRICING_UNITS.get(pricing.code, pricing.option))
-    return ""
-
-
 def products_for_supplier(supplier):
     """The products the supplier sells (one stock record of its partner each), with their
     class, attributes and the supplier's own stock record, in a fixed number of queries."""
@@ -189,7 +179,7 @@ def product_rows(products) -> list[ProductRow]:
             ProductRow(
                 product=product,
                 price=record.price if record else None,
-                unit=_unit_text(product),
+                unit=unit_of_sale(product),
                 stock=_stock_text(product, record),
                 on_quote=is_on_quote_only(product),
             )

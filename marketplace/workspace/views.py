@@ -13,8 +13,10 @@ from django.utils.translation import gettext as _
 from django.views.generic import ListView, TemplateView, View
 from oscar.apps.order.exceptions import InvalidOrderStatus
 
+from marketplace.core import pdf
+from marketplace.order.delivery_notes import delivery_note_pdf
 from marketplace.order.models import REASON_NOTE, part_status_label
-from marketplace.order.selectors import part_lines, part_payment_state
+from marketplace.order.selectors import delivery_note_available, part_lines, part_payment_state
 from marketplace.payments.selectors import card_payments_enabled, invoices_mark_payable
 
 from . import selectors, services
@@ -112,6 +114,7 @@ class PartDetailView(PartMixin, TemplateView):
             lines=part_lines(part),
             payment=part_payment_state(part) if part.purchase_id else None,
             invoice=part.invoice_or_none,
+            delivery_note=delivery_note_available(part),
             steps=steps,
             closing_steps=selectors.CLOSING_STEPS,
             closing=closing,
@@ -150,6 +153,16 @@ class PartStepView(PartMixin, View):
                 % {"number": part.number, "status": part_status_label(part.status)},
             )
         return back
+
+
+class PartDeliveryNoteView(PartMixin, View):
+    """The delivery note of a confirmed part, as a PDF to print and put in the parcel."""
+
+    def get(self, request, slug, number):
+        part = self.get_part()
+        if not delivery_note_available(part):
+            raise Http404(_("An order part has a delivery note once you confirm it."))
+        return pdf.download(delivery_note_pdf(part), f"delivery-note-{part.number}.pdf")
 
 
 class ProductListView(WorkspaceMixin, ListView):
