@@ -236,6 +236,18 @@ def attribute_rows(product) -> list[tuple[str, str]]:
     return rows
 
 
+def unit_of_sale(product) -> str:
+    """What one of the product is sold as: a goods' unit ("box") or a service's pricing
+    unit ("per hour"); "" when the supplier set neither."""
+    unit = getattr(product.attr, "unit", None)
+    if unit:
+        return unit
+    pricing = getattr(product.attr, "pricing_unit", None)
+    if pricing is not None:
+        return str(PRICING_UNITS.get(pricing.code, pricing.option))
+    return ""
+
+
 def is_on_quote_only(product) -> bool:
     return bool(getattr(product.attr, "on_quote_only", False))
 

@@ -14,7 +14,7 @@ from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, TableStyle
 from reportlab.platypus import Table as PdfTable
 
 from marketplace.core import l10n
-from marketplace.payments.invoices import FONT, FONT_BOLD, register_fonts
+from marketplace.core.pdf import FONT, FONT_BOLD, register_fonts
 from marketplace.sourcing.exports import Table, download
 
 from .selectors import ImpactReport

@@ -25,6 +25,30 @@ class PartStatus:
 
     # Statuses that end a part: no stock stays allocated to it.
     CLOSED = (REJECTED, CANCELLED)
+    # A part goes out with its delivery note once its supplier confirmed it.
+    CONFIRMED = (ACCEPTED, SHIPPED, DELIVERED, COMPLETED)
+
+    # What buyers and suppliers read: the values above are Oscar's pipeline keys, stored
+    # in the database and posted by forms, so they stay as they are.
+    LABELS = {
+        AWAITING_PAYMENT: _("Awaiting payment"),
+        PLACED: _("Placed"),
+        ACCEPTED: _("Confirmed"),
+        REJECTED: _("Declined"),
+        SHIPPED: _("Dispatched"),
+        DELIVERED: _("Delivered"),
+        COMPLETED: _("Completed"),
+        CANCELLED: _("Cancelled"),
+    }
+
+
+def part_status_label(status: str) -> str:
+    """The words people read for a part's status (the status itself when it has none)."""
+    return str(PartStatus.LABELS.get(status, status))
+
+
+# The type of the note that keeps a supplier's reason for declining or cancelling a part.
+REASON_NOTE = "Reason"
 
 
 class Purchase(models.Model):

@@ -33,7 +33,7 @@ from marketplace.organisations.models import Membership, Role
 from marketplace.payments.invoices import invoice_pdf
 from marketplace.payments.models import Invoice
 
-from .models import PartStatus
+from .models import PartStatus, part_status_label
 from .selectors import part_lines
 
 logger = logging.getLogger(__name__)
@@ -153,20 +153,23 @@ def purchase_placed(purchase) -> None:
         )
 
 
-def part_status_changed(part, old_status: str) -> None:
+def part_status_changed(part, old_status: str, *, reason: str = "") -> None:
+    """The buyer hears of the part's new status, with the supplier's `reason` when it
+    gave one (it must, to decline or cancel)."""
     purchase = part.purchase
     if purchase is None:
         return
     invoice = Invoice.objects.filter(order=part).first()
     message = Message(
         subject=_("Order %(number)s from %(supplier)s: %(status)s")
-        % {"number": part.number, "supplier": part.supplier.name, "status": part.status},
+        % {"number": part.number, "supplier": part.supplier.name, "status": part_status_label(part.status)},
         text=render_to_string(
             "order/emails/part_status_changed.txt",
             {
                 "purchase": purchase,
                 "part": part,
                 "old_status": old_status,
+                "reason": reason,
                 "invoice": invoice,
                 "url": purchase_url(purchase),
             },

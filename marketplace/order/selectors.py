@@ -7,12 +7,15 @@ from django.db.models import Prefetch
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
+from oscar.core.loading import get_model
 
 from catalogue.attributes import minimum_order_quantity
 from marketplace.organisations.models import Buyer, Supplier
 from marketplace.partner.strategy import supplier_of_stockrecord
 
-from .models import Order, PartStatus, Purchase
+from .models import REASON_NOTE, Order, PartStatus, Purchase
+
+OrderNote = get_model("order", "OrderNote")
 
 
 @dataclass
@@ -119,8 +122,41 @@ def purchase_for_user(*, user, number: str) -> Purchase | None:
     return _with_parts(purchases).first()
 
 
+def purchase_part_for_user(*, user, number: str, part_number: str) -> Order | None:
+    """A part of a purchase the user may see (see purchase_for_user)."""
+    purchase = purchase_for_user(user=user, number=number)
+    if purchase is None:
+        return None
+    return next((part for part in purchase.parts.all() if part.number == part_number), None)
+
+
 def part_lines(part):
     return part.lines.select_related("product").order_by("pk")
+
+
+def closing_reasons(parts) -> dict[int, str]:
+    """The supplier's reason for each declined or cancelled part among `parts` (its latest,
+    should there be several), by part id; parts without one are left out."""
+    closed = [part.pk for part in parts if part.status in PartStatus.CLOSED]
+    if not closed:
+        return {}
+    notes = OrderNote.objects.filter(order_id__in=closed, note_type=REASON_NOTE).order_by("date_created", "pk")
+    return {note.order_id: note.message for note in notes}
+
+
+def delivery_note_available(part) -> bool:
+    """A delivery note goes with a part its supplier has confirmed, and after."""
+    return part.status in PartStatus.CONFIRMED
+
+
+def part_references(part) -> list[tuple[str, str]]:
+    """(label, number) of what a buyer finds the part by in its own books, as its documents
+    (invoice, delivery note) print them: the purchase, the order part, its purchase order."""
+    purchase = part.purchase
+    rows = [(_("Purchase"), purchase.number), (_("Order"), part.number)]
+    if purchase.purchase_order_reference:
+        rows.append((_("Your purchase order"), purchase.purchase_order_reference))
+    return rows
 
 
 @dataclass(frozen=True)

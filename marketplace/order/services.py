@@ -21,10 +21,11 @@ from oscar.core.loading import get_model
 from search.services import products_reindex_later
 
 from . import notifications
-from .models import Order, PartStatus, Purchase
+from .models import REASON_NOTE, Order, PartStatus, Purchase, part_status_label
 from .selectors import basket_parts, basket_problems
 
 Basket = get_model("basket", "Basket")
+OrderNote = get_model("order", "OrderNote")
 StockRecord = get_model("partner", "StockRecord")
 
 
@@ -340,12 +341,13 @@ def _consume_stock(part) -> None:
         line.stockrecord.consume_allocation(line.quantity)
 
 
-def part_status_set(*, part: Order, status: str) -> Order:
+def part_status_set(*, part: Order, status: str, reason: str = "", by=None) -> Order:
     """Moves a supplier's part to `status` along OSCAR_ORDER_STATUS_PIPELINE, applying
     its effects: rejecting or cancelling releases the reserved stock (and voids the
     invoice), shipping or delivering takes it out of stock, accepting issues the
-    invoice. Raises InvalidOrderStatus with a message for an illegal step; a part
-    awaiting the buyer's card payment only moves with the payment."""
+    invoice. A `reason` (why a supplier declines or cancels) is kept on the part as a
+    note by `by` and told to the buyer. Raises InvalidOrderStatus with a message for an
+    illegal step; a part awaiting the buyer's card payment only moves with the payment."""
     from marketplace.payments import card
     from marketplace.payments import services as payments
 
@@ -354,7 +356,8 @@ def part_status_set(*, part: Order, status: str) -> Order:
         old_status = part.status
         if old_status == PartStatus.AWAITING_PAYMENT or status not in part.available_statuses():
             raise InvalidOrderStatus(
-                _("A part that is “%(old)s” cannot become “%(new)s”.") % {"old": old_status, "new": status}
+                _("A part that is “%(old)s” cannot become “%(new)s”.")
+                % {"old": part_status_label(old_status), "new": part_status_label(status)}
             )
         if status in PartStatus.CLOSED:
             _release_stock(part)
@@ -365,13 +368,15 @@ def part_status_set(*, part: Order, status: str) -> Order:
             except stripe.StripeError:
                 raise InvalidOrderStatus(
                     _("The card refund to the buyer could not be made now; the part stays “%(old)s”. Try again.")
-                    % {"old": old_status}
+                    % {"old": part_status_label(old_status)}
                 ) from None
         elif status in (PartStatus.SHIPPED, PartStatus.DELIVERED) and old_status == PartStatus.ACCEPTED:
             _consume_stock(part)
         part.set_status(status)
         if status == PartStatus.ACCEPTED:
             payments.invoice_issue(part)
+        if reason:
+            OrderNote.objects.create(order=part, user=by, note_type=REASON_NOTE, message=reason)
     _after_stock_change(part.lines.all())
-    transaction.on_commit(lambda: notifications.part_status_changed(part, old_status))
+    transaction.on_commit(lambda: notifications.part_status_changed(part, old_status, reason=reason))
     return part

@@ -18,6 +18,14 @@ from . import card, gateway, selectors
 logger = logging.getLogger(__name__)
 
 
+def _back_to_payouts(request, supplier):
+    """Where a supplier's member follows its payouts: the money page of its workspace.
+    Staff who are not members (they reach any supplier's onboarding) go back to the panel."""
+    if selectors.is_supplier_member(user=request.user, supplier=supplier):
+        return redirect("workspace:money", slug=supplier.slug)
+    return redirect("payments:dashboard")
+
+
 def _supplier_or_404(request, slug):
     supplier = selectors.suppliers_for_payments_panel(user=request.user).filter(slug=slug).first()
     if supplier is None or not selectors.card_payments_enabled():
@@ -46,8 +54,9 @@ def payments_panel(request):
 @login_required
 @require_http_methods(["GET", "POST"])
 def onboarding_start(request, slug):
-    """Sends a supplier's member to Stripe's onboarding (the panel's button posts here;
-    Stripe comes back here by GET when a link has expired, for a fresh one)."""
+    """Sends a supplier's member to Stripe's onboarding (the buttons of the workspace's
+    money page and of the panel post here; Stripe comes back here by GET when a link has
+    expired, for a fresh one)."""
     supplier = _supplier_or_404(request, slug)
     urls = {
         "refresh_url": request.build_absolute_uri(reverse("payments:onboarding-start", kwargs={"slug": slug})),
@@ -62,18 +71,18 @@ def onboarding_start(request, slug):
             _("Stripe could not start the onboarding: %(reason)s")
             % {"reason": error.user_message or _("please try again later.")},
         )
-        return redirect("payments:dashboard")
+        return _back_to_payouts(request, supplier)
 
 
 @login_required
 @require_GET
 def onboarding_return(request, slug):
     """Back from Stripe's onboarding: the account's state is read at once rather than
-    waiting for the `account.updated` webhook."""
+    waiting for the `account.updated` webhook, and said on the money page."""
     supplier = _supplier_or_404(request, slug)
     account = getattr(supplier, "stripe_account", None)
     if account is None:
-        return redirect("payments:dashboard")
+        return _back_to_payouts(request, supplier)
     try:
         account = card.supplier_account_updated(account=gateway.account_retrieve(account.account_id))
     except stripe.StripeError:
@@ -82,4 +91,4 @@ def onboarding_return(request, slug):
         messages.success(request, _("Your Stripe account is ready: card payments are paid out to it."))
     else:
         messages.info(request, _("Stripe still needs some details before it can pay you out."))
-    return redirect("payments:dashboard")
+    return _back_to_payouts(request, supplier)

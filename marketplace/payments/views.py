@@ -5,10 +5,12 @@ from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import redirect
 from django.utils.translation import gettext as _
 from django.views.generic import TemplateView, View
+
+from marketplace.core import pdf
 
 from . import selectors, services
 from .invoices import invoice_pdf
@@ -27,11 +29,7 @@ def _invoice_or_404(user, pk) -> Invoice:
 class InvoicePdfView(LoginRequiredMixin, View):
     def get(self, request, pk):
         invoice = _invoice_or_404(request.user, pk)
-        response = HttpResponse(invoice_pdf(invoice), content_type="application/pdf")
-        response["Content-Disposition"] = f'attachment; filename="invoice-{invoice.number}.pdf"'
-        # Invoices are private: no shared cache may keep a copy.
-        response["Cache-Control"] = "private, no-store"
-        return response
+        return pdf.download(invoice_pdf(invoice), f"invoice-{invoice.number}.pdf")
 
 
 class InvoiceListView(LoginRequiredMixin, TemplateView):

@@ -10,8 +10,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from oscar.core.loading import get_model
 
-from catalogue.attributes import PRICING_UNITS, is_on_quote_only
-from marketplace.order.models import Order, PartStatus
+from catalogue.attributes import is_on_quote_only, unit_of_sale
+from marketplace.order.models import Order, PartStatus, Purchase
 from marketplace.organisations.models import Supplier
 from marketplace.payments import selectors as payments
 from marketplace.payments.models import Invoice, SupplierStripeAccount, Transfer
@@ -23,14 +23,16 @@ Product = get_model("catalogue", "Product")
 StockRecord = get_model("partner", "StockRecord")
 
 # The steps a supplier takes on its own part, in the order of the flow; part_status_set
-# decides which of them are allowed from the part's status. Cancelling stays with the
-# buyer's payment and the operators.
+# decides which of them are allowed from the part's status. A supplier declines a new
+# part and cancels a confirmed one (CANCEL_FROM); a part awaiting payment is cancelled
+# with the buyer's payment, and operators cancel from the dashboard.
 SUPPLIER_STEPS = (
     PartStatus.ACCEPTED,
     PartStatus.REJECTED,
     PartStatus.SHIPPED,
     PartStatus.DELIVERED,
     PartStatus.COMPLETED,
+    PartStatus.CANCELLED,
 )
 STEP_LABELS = {
     PartStatus.ACCEPTED: _("Confirm the order part"),
@@ -38,7 +40,11 @@ STEP_LABELS = {
     PartStatus.SHIPPED: _("Mark as dispatched"),
     PartStatus.DELIVERED: _("Mark as delivered"),
     PartStatus.COMPLETED: _("Mark as completed"),
+    PartStatus.CANCELLED: _("Cancel the order part"),
 }
+# The steps that close a part: the supplier must say why, and the buyer is told.
+CLOSING_STEPS = (PartStatus.REJECTED, PartStatus.CANCELLED)
+CANCEL_FROM = PartStatus.ACCEPTED
 # The statuses the order list filters by, in the order of the flow.
 PART_STATUSES = (
     PartStatus.PLACED,
@@ -85,13 +91,45 @@ def part_steps(part) -> list[tuple[str, str]]:
     buyer's card payment moves only with the payment (part_status_set refuses it)."""
     if part.status == PartStatus.AWAITING_PAYMENT:
         return []
-    allowed = part.available_statuses()
+    allowed = set(part.available_statuses())
+    if part.status != CANCEL_FROM:
+        allowed.discard(PartStatus.CANCELLED)
     return [(status, STEP_LABELS[status]) for status in SUPPLIER_STEPS if status in allowed]
+
+
+@dataclass(frozen=True)
+class ClosingStep:
+    """The step that closes a part (declining or cancelling), with what it entails, for
+    the supplier to read before giving its reason and confirming."""
+
+    status: str
+    label: str
+    consequences: str
+
+    @property
+    def is_cancel(self) -> bool:
+        return self.status == PartStatus.CANCELLED
+
+
+def closing_step(part, steps) -> ClosingStep | None:
+    """The closing step among the part's `steps` (part_steps), if any: at most one at a
+    time, declining a new part or cancelling a confirmed one."""
+    status = next((status for status, _label in steps if status in CLOSING_STEPS), None)
+    if status is None:
+        return None
+    effects = [_("It releases the stock reserved for the order part.")]
+    invoice = part.invoice_or_none
+    if invoice is not None:
+        effects.append(_("Invoice %(number)s becomes void.") % {"number": invoice.number})
+    if part.purchase_id and part.purchase.payment_method == Purchase.PaymentMethod.CARD:
+        effects.append(_("The buyer's card payment for it is refunded."))
+    effects.append(_("The buyer is told, with your reason. This cannot be undone."))
+    return ClosingStep(status=status, label=STEP_LABELS[status], consequences=" ".join(map(str, effects)))
 
 
 def part_history(part):
     """The part's status changes, oldest first, and the notes its supplier's members wrote
-    (a decline's reason among them)."""
+    (the reason of a decline or cancellation among them)."""
     changes = list(part.status_changes.order_by("date_created", "pk"))
     notes = list(
         part.notes.filter(user__partners=part.supplier.partner_id).select_related("user").order_by("date_created")
@@ -119,16 +157,6 @@ def _stock_text(product, record) -> str:
     return str(record.net_stock_level)
 
 
-def _unit_text(product) -> str:
-    unit = getattr(product.attr, "unit", None)
-    if unit:
-        return unit
-    pricing = getattr(product.attr, "pricing_unit", None)
-    if pricing is not None:
-        return str(PRICING_UNITS.get(pricing.code, pricing.option))
-    return ""
-
-
 def products_for_supplier(supplier):
     """The products the supplier sells (one stock record of its partner each), with their
     class, attributes and the supplier's own stock record, in a fixed number of queries."""
@@ -151,7 +179,7 @@ def product_rows(products) -> list[ProductRow]:
             ProductRow(
                 product=product,
                 price=record.price if record else None,
-                unit=_unit_text(product),
+                unit=unit_of_sale(product),
                 stock=_stock_text(product, record),
                 on_quote=is_on_quote_only(product),
             )

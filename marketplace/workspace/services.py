@@ -1,33 +1,35 @@
 """The supplier's steps on its order parts from the workspace. The status flow and its
-effects (stock, invoice, the buyer's e-mail) are the order app's `part_status_set`; here
-is only what the workspace adds: a decline must say why, and the reason is kept as a
-note on the part, where the dashboard keeps the notes of a part too."""
+effects (stock, invoice, refund, the buyer's e-mail, the reason kept as a note) are the
+order app's `part_status_set`; here is only what the workspace adds: a supplier declines
+a new part and cancels only a confirmed one, and must say why in either case."""
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
 from django.utils.translation import gettext as _
-from oscar.core.loading import get_model
+from oscar.apps.order.exceptions import InvalidOrderStatus
 
 from marketplace.core import limits
 from marketplace.order.models import Order, PartStatus
 from marketplace.order.services import part_status_set
 
-OrderNote = get_model("order", "OrderNote")
+from .selectors import CANCEL_FROM, CLOSING_STEPS
 
 
 def part_step(*, part: Order, status: str, by, reason: str = "") -> Order:
-    """Moves the part to `status` for a member of its supplier. Declining needs a reason,
-    stored as a note by `by`. Raises ValidationError for a missing or too long reason and
-    InvalidOrderStatus (from part_status_set) for a step the flow does not allow."""
+    """Moves the part to `status` for `by`, a member of its supplier. Declining and
+    cancelling need a reason, which the buyer is told. Raises ValidationError for a
+    missing or too long reason and InvalidOrderStatus for a step the flow does not allow
+    (a cancellation of a part not confirmed, or whatever part_status_set refuses)."""
     reason = (reason or "").strip()
-    if status == PartStatus.REJECTED:
-        if not reason:
-            raise ValidationError({"reason": _("Say why you decline this order part.")})
-        limits.length_check(reason, limit=limits.REASON, field="reason")
-    with transaction.atomic():
-        part = part_status_set(part=part, status=status)
-        if status == PartStatus.REJECTED:
-            OrderNote.objects.create(
-                order=part, user=by, note_type=OrderNote.INFO, message=_("Declined: %(reason)s") % {"reason": reason}
-            )
-    return part
+    if status == PartStatus.CANCELLED and part.status != CANCEL_FROM:
+        raise InvalidOrderStatus(_("Only a confirmed order part can be cancelled here; decline a new one instead."))
+    if status not in CLOSING_STEPS:
+        return part_status_set(part=part, status=status)
+    if not reason:
+        message = (
+            _("Say why you decline this order part.")
+            if status == PartStatus.REJECTED
+            else _("Say why you cancel this order part.")
+        )
+        raise ValidationError({"reason": message})
+    limits.length_check(reason, limit=limits.REASON, field="reason")
+    return part_status_set(part=part, status=status, reason=reason, by=by)

@@ -10,6 +10,11 @@ urlpatterns = [
     path("<slug:slug>/orders/", views.PartListView.as_view(), name="part-list"),
     path("<slug:slug>/orders/<str:number>/", views.PartDetailView.as_view(), name="part-detail"),
     path("<slug:slug>/orders/<str:number>/step/", views.PartStepView.as_view(), name="part-step"),
+    path(
+        "<slug:slug>/orders/<str:number>/delivery-note.pdf",
+        views.PartDeliveryNoteView.as_view(),
+        name="part-delivery-note",
+    ),
     path("<slug:slug>/products/", views.ProductListView.as_view(), name="product-list"),
     path("<slug:slug>/products/new/", products.ProductFormView.as_view(), name="product-new"),
     path("<slug:slug>/products/<int:pk>/", products.ProductFormView.as_view(), name="product-edit"),

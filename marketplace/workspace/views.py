@@ -13,8 +13,10 @@ from django.utils.translation import gettext as _
 from django.views.generic import ListView, TemplateView, View
 from oscar.apps.order.exceptions import InvalidOrderStatus
 
-from marketplace.order.models import PartStatus
-from marketplace.order.selectors import part_lines, part_payment_state
+from marketplace.core import pdf
+from marketplace.order.delivery_notes import delivery_note_pdf
+from marketplace.order.models import REASON_NOTE, part_status_label
+from marketplace.order.selectors import delivery_note_available, part_lines, part_payment_state
 from marketplace.payments.selectors import card_payments_enabled, invoices_mark_payable
 
 from . import selectors, services
@@ -104,17 +106,22 @@ class PartDetailView(PartMixin, TemplateView):
     def get_context_data(self, **kwargs):
         part = self.get_part()
         changes, notes = selectors.part_history(part)
+        steps = selectors.part_steps(part)
+        closing = selectors.closing_step(part, steps)
         return super().get_context_data(
             part=part,
             purchase=part.purchase,
             lines=part_lines(part),
             payment=part_payment_state(part) if part.purchase_id else None,
             invoice=part.invoice_or_none,
-            steps=selectors.part_steps(part),
+            delivery_note=delivery_note_available(part),
+            steps=steps,
+            closing_steps=selectors.CLOSING_STEPS,
+            closing=closing,
+            form=PartStepForm(closing=closing.status) if closing else None,
             status_changes=changes,
             notes=notes,
-            decline=PartStatus.REJECTED,
-            form=PartStepForm(),
+            reason_note=REASON_NOTE,
             **kwargs,
         )
 
@@ -142,9 +149,20 @@ class PartStepView(PartMixin, View):
         else:
             messages.success(
                 request,
-                _("Order part %(number)s is now “%(status)s”.") % {"number": part.number, "status": part.status},
+                _("Order part %(number)s is now “%(status)s”.")
+                % {"number": part.number, "status": part_status_label(part.status)},
             )
         return back
+
+
+class PartDeliveryNoteView(PartMixin, View):
+    """The delivery note of a confirmed part, as a PDF to print and put in the parcel."""
+
+    def get(self, request, slug, number):
+        part = self.get_part()
+        if not delivery_note_available(part):
+            raise Http404(_("An order part has a delivery note once you confirm it."))
+        return pdf.download(delivery_note_pdf(part), f"delivery-note-{part.number}.pdf")
 
 
 class ProductListView(WorkspaceMixin, ListView):

@@ -84,6 +84,6 @@ def test_buyer_orders_from_three_suppliers_who_each_handle_their_part(live_serve
     # The buyer sees every part shipped.
     sign_in(page, live_server, "buyer@example.com")
     page.goto(live_server.url + f"/shop/purchases/{number}/")
-    expect(page.locator(".part-status")).to_have_text(["Shipped"] * 3)
+    expect(page.locator(".part-status")).to_have_text(["Dispatched"] * 3)
     expect(page.locator(".purchase-part").first).to_contain_text("Invoice")
     assert page.problems == []

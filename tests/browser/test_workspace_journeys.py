@@ -42,7 +42,7 @@ def test_a_supplier_confirms_and_ships_an_order_part_on_a_phone(live_server, dem
     follow(page, page.get_by_role("button", name="Mark as dispatched"))
     part.refresh_from_db()
     assert part.status == "Shipped"
-    expect(page.locator("body")).to_contain_text("Shipped")
+    expect(page.locator("body")).to_contain_text("Dispatched")
     assert not page.problems, page.problems
 
 

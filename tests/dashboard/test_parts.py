@@ -54,7 +54,7 @@ def test_supplier_accepts_then_ships_its_part(
     part.refresh_from_db()
     assert part.status == PartStatus.ACCEPTED
     assert part.invoice.total_incl_tax == part.total_incl_tax
-    assert any(message.to == [buyer_admin.email] and "Accepted" in message.subject for message in mail.outbox)
+    assert any(message.to == [buyer_admin.email] and "Confirmed" in message.subject for message in mail.outbox)
 
     change(client, part, PartStatus.SHIPPED)
     part.refresh_from_db()

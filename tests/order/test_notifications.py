@@ -121,8 +121,8 @@ def test_accepting_sends_the_buyer_the_invoice_pdf(
     part = set_status(placed, crates, PartStatus.ACCEPTED, django_capture_on_commit_callbacks)
 
     message = only_mail_to(buyer_admin)
-    assert "Green Crates" in message.subject and "Accepted" in message.subject
-    assert "from “Placed” to “Accepted”" in message.body
+    assert "Green Crates" in message.subject and message.subject.endswith(": Confirmed")
+    assert "from “Placed” to “Confirmed”" in message.body
     assert f"{settings.SITE_URL}/shop/purchases/{placed.number}/" in message.body
     assert f"Invoice {part.invoice.number} is attached: €39.10 due on {part.invoice.due_on:%d/%m/%Y}" in message.body
     filename, content, mimetype = message.attachments[0]
@@ -145,6 +145,33 @@ def test_cancelling_tells_the_buyer_that_the_invoice_is_void(
     assert message.attachments == []
 
 
+def test_declining_tells_the_buyer_the_suppliers_reason(
+    placed, buyer_admin, crates, django_capture_on_commit_callbacks
+):
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        part_status_set(part=part_of(placed, crates), status=PartStatus.REJECTED, reason="No apples left this season")
+    message = only_mail_to(buyer_admin)
+    assert message.subject.endswith("Green Crates: Declined")
+    assert "from “Placed” to “Declined”" in message.body
+    assert "Reason given by Green Crates: No apples left this season" in message.body
+
+
+def test_a_step_without_a_reason_gives_none(placed, buyer_admin, crates, django_capture_on_commit_callbacks):
+    mail.outbox.clear()
+    set_status(placed, crates, PartStatus.ACCEPTED, django_capture_on_commit_callbacks)
+    set_status(placed, crates, PartStatus.SHIPPED, django_capture_on_commit_callbacks)
+    shipped = mail_to(buyer_admin)[-1]
+    assert shipped.subject.endswith(": Dispatched") and "from “Confirmed” to “Dispatched”" in shipped.body
+    assert "Reason" not in shipped.body
+
+
+def test_the_placing_mail_names_each_parts_status(placed, buyer_admin):
+    body = only_mail_to(buyer_admin).body
+    for part in placed.parts.all():
+        assert f"{part.supplier.name}, order {part.number} (Placed)" in body
+
+
 def test_when_the_buyer_left_the_administrators_hear_instead(
     shared_purchase, buyer, buyer_admin, crates, django_capture_on_commit_callbacks
 ):
@@ -153,7 +180,7 @@ def test_when_the_buyer_left_the_administrators_hear_instead(
     membership_remove(membership=Membership.objects.get(user=buyer_admin, organisation=buyer))
     set_status(shared_purchase, crates, PartStatus.ACCEPTED, django_capture_on_commit_callbacks)
     assert mail_to(buyer_admin) == []
-    assert "Accepted" in only_mail_to(other_admin).subject
+    assert "Confirmed" in only_mail_to(other_admin).subject
     assert not Notification.objects.filter(recipient=buyer_admin).exists()
 
 

@@ -7,7 +7,8 @@ from django.core import mail
 from oscar.apps.order.exceptions import InvalidOrderStatus
 from oscar.core.loading import get_model
 
-from marketplace.order.models import PartStatus, Purchase
+from marketplace.order.models import REASON_NOTE, PartStatus, Purchase, part_status_label
+from marketplace.order.selectors import closing_reasons
 from marketplace.order.services import (
     CheckoutError,
     part_status_set,
@@ -21,6 +22,7 @@ from tests.order.helpers import basket_with, checkout_details
 
 Basket = get_model("basket", "Basket")
 StockRecord = get_model("partner", "StockRecord")
+OrderNote = get_model("order", "OrderNote")
 
 pytestmark = pytest.mark.django_db
 
@@ -167,11 +169,37 @@ def test_part_flow_accept_ship_complete(buyer, buyer_admin, basket_of_three):
 def test_rejecting_releases_stock_and_illegal_steps_are_refused(buyer, buyer_admin, basket_of_three):
     purchase = place(basket_of_three, buyer_admin, buyer)
     part = purchase.parts.get(number__endswith="-1")
-    with pytest.raises(InvalidOrderStatus):
+    with pytest.raises(InvalidOrderStatus, match="A part that is “Placed” cannot become “Dispatched”."):
         part_status_set(part=part, status=PartStatus.SHIPPED)
     part_status_set(part=part, status=PartStatus.REJECTED)
     assert StockRecord.objects.get(product__title="Apples").num_allocated == 0
-    with pytest.raises(InvalidOrderStatus):
+    # The message names the statuses as people read them, not the stored values.
+    with pytest.raises(InvalidOrderStatus, match="A part that is “Declined” cannot become “Confirmed”."):
         part_status_set(part=part, status=PartStatus.ACCEPTED)
     # The other parts are untouched.
     assert set(purchase.parts.exclude(pk=part.pk).values_list("status", flat=True)) == {PartStatus.PLACED}
+
+
+def test_every_status_of_the_pipeline_has_words_for_people(settings):
+    assert set(PartStatus.LABELS) == set(settings.OSCAR_ORDER_STATUS_PIPELINE)
+    assert [part_status_label(status) for status in PartStatus.LABELS] == [
+        "Awaiting payment",
+        "Placed",
+        "Confirmed",
+        "Declined",
+        "Dispatched",
+        "Delivered",
+        "Completed",
+        "Cancelled",
+    ]
+    # A status outside the pipeline (an old one, a line's) shows as it is stored.
+    assert part_status_label("On hold") == "On hold"
+
+
+def test_a_reason_is_kept_on_the_part(buyer, buyer_admin, basket_of_three, supplier_admin):
+    purchase = place(basket_of_three, buyer_admin, buyer)
+    part = purchase.parts.get(number__endswith="-1")
+    part_status_set(part=part, status=PartStatus.REJECTED, reason="Out of apples", by=supplier_admin)
+    note = OrderNote.objects.get(order=part)
+    assert (note.message, note.note_type, note.user) == ("Out of apples", REASON_NOTE, supplier_admin)
+    assert closing_reasons(purchase.parts.all()) == {part.pk: "Out of apples"}

@@ -172,9 +172,23 @@ def test_every_member_of_the_buyer_sees_its_purchases_and_statuses(client, place
     part_status_set(part=part, status=PartStatus.ACCEPTED)
     client.force_login(buyer_member)
     listing = client.get(reverse("purchases:list")).content.decode()
-    assert placed.number in listing and "Accepted" in listing
+    # Statuses read as people say them; the attribute keeps the status itself.
+    assert placed.number in listing and ">Confirmed</span>" in listing and ">Placed</span>" in listing
     detail = client.get(placed.get_absolute_url()).content.decode()
-    assert "Green Crates" in detail and "Reuse Yard" in detail and 'data-status="Accepted"' in detail
+    assert "Green Crates" in detail and "Reuse Yard" in detail
+    assert 'data-status="Accepted">Confirmed</span>' in detail
+
+
+def test_the_buyer_reads_why_a_supplier_declined_or_cancelled(client, placed, buyer_member):
+    declined, cancelled = placed.parts.order_by("number")
+    part_status_set(part=declined, status=PartStatus.REJECTED, reason="No apples left this season")
+    part_status_set(part=cancelled, status=PartStatus.ACCEPTED)
+    part_status_set(part=cancelled, status=PartStatus.CANCELLED, reason="Our van broke down")
+    client.force_login(buyer_member)
+    detail = client.get(placed.get_absolute_url()).content.decode()
+    assert f"Declined by {declined.supplier.name}, who says why:</strong> No apples left this season" in detail
+    assert f"Cancelled by {cancelled.supplier.name}, who says why:</strong> Our van broke down" in detail
+    assert 'data-status="Rejected">Declined</span>' in detail
 
 
 def test_other_organisations_and_suppliers_get_404(client, placed, crates):

@@ -6,6 +6,7 @@ from decimal import Decimal
 
 import pytest
 from django.core import mail
+from django.urls import reverse
 
 from marketplace.order.models import Purchase
 from marketplace.order.services import purchase_place
@@ -210,9 +211,40 @@ def test_return_from_onboarding_shows_the_account_state(client, stripe_http, sup
 
     response = client.get(f"/payments/dashboard/{supplier.slug}/onboarding/return/", follow=True)
 
-    assert "Your Stripe account is ready" in response.content.decode()
-    assert "Ready: card payments are paid out" in response.content.decode()
+    # The member is back where suppliers follow their money: the workspace's money page.
+    assert response.redirect_chain[-1][0] == reverse("workspace:money", kwargs={"slug": supplier.slug})
+    page = response.content.decode()
+    assert "Your Stripe account is ready" in page
+    assert "Card payouts: ready, card payments are paid out" in page
     assert SupplierStripeAccount.objects.get().can_receive_transfers
+
+
+def test_return_from_unfinished_onboarding_says_what_is_missing(client, stripe_http, supplier, supplier_admin):
+    SupplierStripeAccount.objects.create(supplier=supplier, account_id="acct_test_repair")
+    stripe_http.add("GET", "/v1/accounts/acct_test_repair", so.account(id="acct_test_repair", details_submitted=True))
+    client.force_login(supplier_admin)
+
+    response = client.get(f"/payments/dashboard/{supplier.slug}/onboarding/return/", follow=True)
+
+    assert response.redirect_chain[-1][0] == reverse("workspace:money", kwargs={"slug": supplier.slug})
+    page = response.content.decode()
+    assert "Stripe still needs some details before it can pay you out." in page
+    assert "Card payouts: details sent, waiting for Stripe" in page
+    assert "Continue onboarding with Stripe" in page
+
+
+def test_staff_onboarding_a_supplier_they_do_not_belong_to_return_to_the_panel(
+    client, stripe_http, supplier, staff_user
+):
+    SupplierStripeAccount.objects.create(supplier=supplier, account_id="acct_test_repair")
+    ready = so.account(id="acct_test_repair", charges_enabled=True, payouts_enabled=True, details_submitted=True)
+    stripe_http.add("GET", "/v1/accounts/acct_test_repair", ready)
+    client.force_login(staff_user)
+
+    response = client.get(f"/payments/dashboard/{supplier.slug}/onboarding/return/", follow=True)
+
+    assert response.redirect_chain[-1][0] == "/payments/dashboard/"
+    assert "Your Stripe account is ready" in response.content.decode()
 
 
 def test_stripe_refusal_is_explained(client, stripe_http, supplier, supplier_admin):
@@ -222,7 +254,7 @@ def test_stripe_refusal_is_explained(client, stripe_http, supplier, supplier_adm
 
     response = client.post(f"/payments/dashboard/{supplier.slug}/onboarding/", follow=True)
 
-    assert response.redirect_chain[-1][0] == "/payments/dashboard/"
+    assert response.redirect_chain[-1][0] == reverse("workspace:money", kwargs={"slug": supplier.slug})
     assert "Stripe could not start the onboarding: Connect is not available in RS." in response.content.decode()
     assert not SupplierStripeAccount.objects.exists()
 

@@ -24,6 +24,7 @@ ROUTES = {
     "workspace:part-list": lambda w: {"slug": w["yard"].slug},
     "workspace:part-detail": lambda w: {"slug": w["yard"].slug, "number": w["yard_part"].number},
     "workspace:part-step": lambda w: {"slug": w["yard"].slug, "number": w["yard_part"].number},
+    "workspace:part-delivery-note": lambda w: {"slug": w["yard"].slug, "number": w["yard_part"].number},
     "workspace:product-list": lambda w: {"slug": w["yard"].slug},
     "workspace:product-new": lambda w: {"slug": w["yard"].slug},
     "workspace:product-edit": lambda w: {"slug": w["yard"].slug, "pk": w["yard_product"].pk},

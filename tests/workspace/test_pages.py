@@ -113,7 +113,7 @@ def test_a_confirmed_part_links_its_invoice_pdf_and_its_history(client, crates_m
     page = client.get(url("part-detail", crates, number=part.number)).content.decode()
     assert reverse("payments:invoice-pdf", kwargs={"pk": crates_invoice.pk}) in page
     assert f"Invoice {crates_invoice.number}" in page
-    assert "Placed → Accepted" in page
+    assert "Placed → Confirmed" in page
     assert "Mark as dispatched" in page and "Confirm the order part" not in page
 
 

@@ -1,6 +1,13 @@
 from django import template
 
-from marketplace.order.selectors import line_minimum, part_payment_state, purchase_payment_state, supplier_terms
+from marketplace.order.models import part_status_label
+from marketplace.order.selectors import (
+    delivery_note_available,
+    line_minimum,
+    part_payment_state,
+    purchase_payment_state,
+    supplier_terms,
+)
 from marketplace.partner.strategy import supplier_of_stockrecord
 
 register = template.Library()
@@ -28,3 +35,5 @@ def basket_groups(formset):
 register.filter("line_minimum", line_minimum)
 register.filter("part_payment", part_payment_state)
 register.filter("purchase_payment", purchase_payment_state)
+register.filter("part_status_label", part_status_label)
+register.filter("has_delivery_note", delivery_note_available)

@@ -65,6 +65,11 @@ class Organisation(models.Model):
         return self.kind == self.Kind.SUPPLIER
 
     @property
+    def address_lines(self) -> list[str]:
+        """Name and postal address, as documents head them (blank lines left in: callers skip them)."""
+        return [self.name, self.street_address, f"{self.postcode} {self.city}".strip(), self.country.name]
+
+    @property
     def is_buyer(self):
         return self.kind == self.Kind.BUYER
 
