@@ -20,11 +20,17 @@ RUN groupadd --system app \
 COPY requirements.txt .
 RUN pip install -r requirements.txt
 
+# gettext's msgfmt compiles the translation catalogues below (build time only).
+RUN apt-get update \
+    && apt-get install -y --no-install-recommends gettext \
+    && rm -rf /var/lib/apt/lists/*
+
 COPY . .
 
 # The key below exists only for this build step (the settings refuse to load
 # without one); it is not kept in the image's environment.
 RUN SECRET_KEY=collectstatic-build-only-not-a-secret python manage.py collectstatic --noinput -v0 \
+    && SECRET_KEY=translations-build-only-not-a-secret python manage.py translations_build \
     && mkdir -p /app/media /app/private-media \
     && chown app:app /app/media /app/private-media
 

@@ -35,7 +35,10 @@ SETUP_ENV := PORT=$(PORT) LOG_LEVEL=WARNING
 BENCH_SUPPLIERS ?= 10000
 BENCH_PRODUCTS ?= $(shell echo $$(( $(BENCH_SUPPLIERS) * 10 )))
 
-.PHONY: help run test browser-deps lint format migrate demo bench clean
+# What `make messages` reads for translatable strings: the project's code and templates.
+MESSAGES_IGNORE := --ignore=tmp --ignore=staticfiles --ignore=media --ignore=private-media --ignore=tests --ignore=bench --ignore=node_modules
+
+.PHONY: help run test browser-deps gettext-deps lint format migrate demo bench clean messages translations
 
 help: ## List the targets
 	@echo "Usage: make <target>"
@@ -51,11 +54,12 @@ $(INSTALLED): requirements.txt requirements-dev.txt | $(PYTHON)
 	$(PYTHON) -m pip install --disable-pip-version-check -q -r requirements-dev.txt
 	@touch $@
 
-run: $(INSTALLED) ## Migrate, load the demo data, build the search index, collect static files and serve on 127.0.0.1:8000 (PORT=... to change)
+run: $(INSTALLED) gettext-deps ## Migrate, load the demo data, build the search index, collect static files and serve on 127.0.0.1:8000 (PORT=... to change)
 	@echo "Preparing the site: migrations, roles, static files, demo data, search index..."
 	@$(SETUP_ENV) $(PYTHON) manage.py migrate --noinput -v0
 	@$(SETUP_ENV) $(PYTHON) manage.py roles_ensure >/dev/null
 	@$(SETUP_ENV) $(PYTHON) manage.py collectstatic --noinput -v0
+	@$(SETUP_ENV) $(PYTHON) manage.py translations_build >/dev/null
 	@$(SETUP_ENV) $(PYTHON) manage.py load_demo
 	@$(SETUP_ENV) $(PYTHON) manage.py search_index rebuild --no-progress >/dev/null
 	@echo
@@ -64,10 +68,11 @@ run: $(INSTALLED) ## Migrate, load the demo data, build the search index, collec
 	@echo
 	@PORT=$(PORT) $(PYTHON) manage.py runserver 127.0.0.1:$(PORT)
 
-test: $(INSTALLED) browser-deps ## Lint, Django checks, then the whole pytest suite on SQLite and on PostgreSQL
+test: $(INSTALLED) gettext-deps browser-deps ## Lint, Django checks, then the whole pytest suite on SQLite and on PostgreSQL
 	$(RUFF) check .
 	$(RUFF) format --check .
 	@mkdir -p tmp
+	$(TEST_ENV) DATABASE_URL=$(TEST_SQLITE_URL) $(PYTHON) manage.py translations_build
 	$(TEST_ENV) DATABASE_URL=$(TEST_SQLITE_URL) $(PYTHON) manage.py check
 	$(TEST_ENV) DATABASE_URL=$(TEST_SQLITE_URL) $(PYTHON) manage.py makemigrations --check --dry-run
 	@echo "=== collectstatic with production settings (as the Dockerfile) ==="
@@ -91,13 +96,20 @@ test: $(INSTALLED) browser-deps ## Lint, Django checks, then the whole pytest su
 		echo >&2; \
 	fi
 
-browser-deps: ## Install Debian's Chromium for the browser tests (tests/browser) when it is missing
-	@if [ ! -x /usr/bin/chromium ]; then \
+# $(call apt_install,command or path,package): installs the Debian package when the command is missing.
+define apt_install
+	@if ! command -v $(1) >/dev/null; then \
 		sudo=$$([ "$$(id -u)" -eq 0 ] || echo sudo); \
 		export DEBIAN_FRONTEND=noninteractive; \
-		$$sudo apt-get install -y chromium \
-			|| { $$sudo apt-get update && $$sudo apt-get install -y chromium; }; \
+		$$sudo apt-get install -y $(2) || { $$sudo apt-get update && $$sudo apt-get install -y $(2); }; \
 	fi
+endef
+
+browser-deps: ## Install Debian's Chromium for the browser tests (tests/browser) when it is missing
+	$(call apt_install,/usr/bin/chromium,chromium)
+
+gettext-deps: ## Install Debian's gettext (msgfmt compiles the translations) when it is missing
+	$(call apt_install,msgfmt,gettext)
 
 lint: $(INSTALLED) ## ruff check and ruff format --check
 	$(RUFF) check .
@@ -112,6 +124,12 @@ migrate: $(INSTALLED) ## Apply migrations to the development database
 
 demo: $(INSTALLED) ## Load the demo data (idempotent)
 	$(SETUP_ENV) $(PYTHON) manage.py load_demo
+
+messages: $(INSTALLED) ## Update the catalogues in locale/ from the code's strings (translations kept; then translate the new ones)
+	$(PYTHON) manage.py makemessages --locale=fr --locale=de --locale=nl --locale=sr --add-location=file --no-obsolete $(MESSAGES_IGNORE)
+
+translations: $(INSTALLED) gettext-deps ## Make the Serbian Latin catalogue from the Cyrillic one and compile every catalogue (make run and make test do it)
+	$(PYTHON) manage.py translations_build
 
 bench: $(INSTALLED) ## Benchmark supplier and product search against naive ORM baselines on SQLite and PostgreSQL (BENCH_SUPPLIERS=10000 BENCH_PRODUCTS=100000)
 	$(PYTHON) bench/run.py --suppliers $(BENCH_SUPPLIERS) --products $(BENCH_PRODUCTS)

@@ -218,14 +218,16 @@ AUTH_USER_MODEL = "accounts.User"
 
 SITE_ID = 1
 
-# Internationalisation: every user-facing string is marked; translations come later.
+# Internationalisation: English is the source; the catalogues are in locale/ (sr-latn is made
+# from sr by `manage.py translations_build`, see marketplace/core/translations.py).
 LANGUAGE_CODE = "en"
 LANGUAGES = [
     ("en", _("English")),
     ("fr", _("French")),
     ("de", _("German")),
     ("nl", _("Dutch")),
-    ("sr", _("Serbian")),
+    ("sr", _("Serbian (Cyrillic)")),
+    ("sr-latn", _("Serbian (Latin)")),
 ]
 LOCALE_PATHS = [BASE_DIR / "locale"]
 # Dates, numbers and money follow the language (Django's l10n; money by Oscar's `currency`

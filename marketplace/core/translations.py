@@ -1,0 +1,70 @@
+"""The interface's translation catalogues (locale/<lang>/LC_MESSAGES/django.po).
+
+English is the source. French, German, Dutch and Serbian (Cyrillic, `sr`) are written by
+translators; Serbian in Latin script (`sr_Latn`) is never edited: it is made from `sr`
+by transliteration at build time (`manage.py translations_build`), so the two scripts
+always say the same thing. Serbian's two scripts map letter for letter (Вук Караџић's
+alphabet and Gaj's Latin alphabet), which the cyrtranslit package implements."""
+
+import re
+from pathlib import Path
+
+import cyrtranslit
+import polib
+from django.conf import settings
+
+DOMAIN = "django"
+# The catalogues people translate; sr_Latn is made from sr.
+TRANSLATED = ("fr", "de", "nl", "sr")
+TRANSLITERATED = {"sr_Latn": "sr"}
+
+
+def locale_dir() -> Path:
+    return Path(settings.LOCALE_PATHS[0])
+
+
+def catalogue_path(locale: str) -> Path:
+    return locale_dir() / locale / "LC_MESSAGES" / f"{DOMAIN}.po"
+
+
+# Љ, Њ and Џ become two letters; in a word written in capitals both are capitals (ЉУБАВ ->
+# LJUBAV), where cyrtranslit capitalises only the first (LjUBAV).
+_CAPITAL_DIGRAPH = re.compile(r"(Lj|Nj|Dž)(?=[A-ZČĆĐŠŽ])")
+
+
+def to_latin(text: str) -> str:
+    """Serbian Cyrillic to Latin; what is already Latin (placeholders, HTML, names) stays."""
+    return _CAPITAL_DIGRAPH.sub(lambda match: match.group(1).upper(), cyrtranslit.to_latin(text, "sr"))
+
+
+def transliterated(source: polib.POFile, language: str) -> polib.POFile:
+    """A copy of the Serbian Cyrillic catalogue `source` in Latin script."""
+    catalogue = polib.POFile(wrapwidth=source.wrapwidth)
+    catalogue.metadata = {**source.metadata, "Language": language}
+    catalogue.header = "Generated from the Serbian (Cyrillic) catalogue by `manage.py translations_build`: do not edit."
+    for entry in source:
+        copy = polib.POEntry(
+            msgid=entry.msgid,
+            msgid_plural=entry.msgid_plural,
+            msgctxt=entry.msgctxt,
+            msgstr=to_latin(entry.msgstr),
+            msgstr_plural={index: to_latin(text) for index, text in entry.msgstr_plural.items()},
+            flags=list(entry.flags),
+            occurrences=list(entry.occurrences),
+            comment=entry.comment,
+            tcomment=entry.tcomment,
+        )
+        catalogue.append(copy)
+    return catalogue
+
+
+def transliterations_write() -> list[Path]:
+    """Writes each transliterated catalogue from its source; returns the paths written."""
+    written = []
+    for locale, source_locale in TRANSLITERATED.items():
+        source = polib.pofile(str(catalogue_path(source_locale)))
+        target = catalogue_path(locale)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        transliterated(source, language=locale).save(str(target))
+        written.append(target)
+    return written
