@@ -35,9 +35,6 @@ SETUP_ENV := PORT=$(PORT) LOG_LEVEL=WARNING
 BENCH_SUPPLIERS ?= 10000
 BENCH_PRODUCTS ?= $(shell echo $$(( $(BENCH_SUPPLIERS) * 10 )))
 
-# What `make messages` reads for translatable strings: the project's code and templates.
-MESSAGES_IGNORE := --ignore=tmp --ignore=staticfiles --ignore=media --ignore=private-media --ignore=tests --ignore=bench --ignore=node_modules
-
 .PHONY: help run test browser-deps gettext-deps lint format migrate demo bench clean messages translations
 
 help: ## List the targets
@@ -126,7 +123,7 @@ demo: $(INSTALLED) ## Load the demo data (idempotent)
 	$(SETUP_ENV) $(PYTHON) manage.py load_demo
 
 messages: $(INSTALLED) ## Update the catalogues in locale/ from the code's strings (translations kept; then translate the new ones)
-	$(PYTHON) manage.py makemessages --locale=fr --locale=de --locale=nl --locale=sr --add-location=file --no-obsolete $(MESSAGES_IGNORE)
+	$(PYTHON) manage.py translations_update
 
 translations: $(INSTALLED) gettext-deps ## Make the Serbian Latin catalogue from the Cyrillic one and compile every catalogue (make run and make test do it)
 	$(PYTHON) manage.py translations_build

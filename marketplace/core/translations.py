@@ -17,6 +17,13 @@ DOMAIN = "django"
 # The catalogues people translate; sr_Latn is made from sr.
 TRANSLATED = ("fr", "de", "nl", "sr")
 TRANSLITERATED = {"sr_Latn": "sr"}
+# Where the strings come from: the project's code and templates, not the tests nor what
+# is built or uploaded. File names without line numbers, so a moved line changes nothing.
+MAKEMESSAGES_OPTIONS = {
+    "add_location": "file",
+    "no_obsolete": True,
+    "ignore_patterns": ["tmp", "staticfiles", "media", "private-media", "tests", "bench", "node_modules"],
+}
 
 
 def locale_dir() -> Path:
@@ -68,3 +75,38 @@ def transliterations_write() -> list[Path]:
         transliterated(source, language=locale).save(str(target))
         written.append(target)
     return written
+
+
+# What a translation must keep from its source: Python's named and positional
+# placeholders, brace fields (`{count}`) and the HTML tags around words.
+_PLACEHOLDER = re.compile(r"%\([^)]+\)[sdif]|%[sdif]|\{[A-Za-z_0-9]*\}|</?[A-Za-z][A-Za-z0-9]*")
+
+
+def placeholders(text: str) -> list[str]:
+    return sorted(_PLACEHOLDER.findall(text))
+
+
+def catalogue_problems(catalogue: polib.POFile) -> list[str]:
+    """What keeps a catalogue from being complete: entries untranslated, fuzzy, or whose
+    translation lost or added a placeholder or an HTML tag. Empty when all is well."""
+    problems = []
+    for entry in catalogue:
+        if entry.obsolete:
+            continue
+        label = entry.msgid if len(entry.msgid) <= 60 else entry.msgid[:57] + "..."
+        if entry.fuzzy:
+            problems.append(f"fuzzy: {label!r}")
+            continue
+        if entry.msgid_plural:
+            # Every plural form keeps the plural's placeholders: in Serbian the “one” form also
+            # says 21 or 31, so the number must stay in it.
+            expected, translations = set(placeholders(entry.msgid_plural)), list(entry.msgstr_plural.values())
+            kept = [set(placeholders(text)) == expected for text in translations]
+        else:
+            translations = [entry.msgstr]
+            kept = [placeholders(entry.msgstr) == placeholders(entry.msgid)]
+        if not translations or not all(translations):
+            problems.append(f"untranslated: {label!r}")
+        elif not all(kept):
+            problems.append(f"placeholders or tags differ: {label!r}")
+    return problems
