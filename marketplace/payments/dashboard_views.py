@@ -1,4 +1,6 @@
-"""The suppliers' "Get paid by card" panel: Stripe Connect onboarding and account status."""
+"""The "Get paid by card" panel (every supplier's Stripe account for operators, their own
+for members) and Stripe Connect onboarding, which members start from their workspace's
+Money page and come back to."""
 
 import logging
 
@@ -16,6 +18,13 @@ from django.views.decorators.http import require_GET, require_http_methods
 from . import card, gateway, selectors
 
 logger = logging.getLogger(__name__)
+
+
+def _back(request, supplier):
+    """Where a member returns: their workspace's Money page; operators: the panel."""
+    if request.user.is_staff:
+        return redirect("payments:dashboard")
+    return redirect("workspace:money", slug=supplier.slug)
 
 
 def _supplier_or_404(request, slug):
@@ -62,7 +71,7 @@ def onboarding_start(request, slug):
             _("Stripe could not start the onboarding: %(reason)s")
             % {"reason": error.user_message or _("please try again later.")},
         )
-        return redirect("payments:dashboard")
+        return _back(request, supplier)
 
 
 @login_required
@@ -73,7 +82,7 @@ def onboarding_return(request, slug):
     supplier = _supplier_or_404(request, slug)
     account = getattr(supplier, "stripe_account", None)
     if account is None:
-        return redirect("payments:dashboard")
+        return _back(request, supplier)
     try:
         account = card.supplier_account_updated(account=gateway.account_retrieve(account.account_id))
     except stripe.StripeError:
@@ -82,4 +91,4 @@ def onboarding_return(request, slug):
         messages.success(request, _("Your Stripe account is ready: card payments are paid out to it."))
     else:
         messages.info(request, _("Stripe still needs some details before it can pay you out."))
-    return redirect("payments:dashboard")
+    return _back(request, supplier)

@@ -66,11 +66,14 @@ PAGES = [
     ("workspace, order parts", "supplier", "ws_orders"),
     ("workspace, order part", "supplier", "ws_part"),
     ("workspace, products", "supplier", "ws_products"),
-    ("workspace, product form", "supplier", "ws_product"),
+    ("workspace, new product", "supplier", "ws_product_new"),
+    ("workspace, product and its photos", "supplier", "ws_product"),
     ("workspace, spreadsheet import", "supplier", "ws_import"),
     ("workspace, quotes and messages", "supplier", "ws_quotes"),
     ("workspace, money", "supplier", "ws_money"),
     ("operator dashboard", "operator", "/shop/dashboard/"),
+    ("operator dashboard, products", "operator", "/shop/dashboard/catalogue/"),
+    ("operator dashboard, orders", "operator", "/shop/dashboard/orders/"),
 ]
 
 # The first elements that reach past the right edge of the window, to name in a failure.
@@ -131,6 +134,7 @@ def demo_site(request, django_db_setup, django_db_blocker):
             "ws_orders": f"/workspace/{supplier.slug}/orders/",
             "ws_part": f"/workspace/{supplier.slug}/orders/{Order.objects.filter(supplier=supplier).first().number}/",
             "ws_products": f"/workspace/{supplier.slug}/products/",
+            "ws_product_new": f"/workspace/{supplier.slug}/products/new/",
             "ws_product": f"/workspace/{supplier.slug}/products/{product.pk}/",
             "ws_import": f"/workspace/{supplier.slug}/products/import/",
             "ws_quotes": f"/workspace/{supplier.slug}/quotes/",

@@ -210,8 +210,9 @@ def test_return_from_onboarding_shows_the_account_state(client, stripe_http, sup
 
     response = client.get(f"/payments/dashboard/{supplier.slug}/onboarding/return/", follow=True)
 
+    assert response.redirect_chain[-1][0] == f"/workspace/{supplier.slug}/money/"  # back in the workspace
     assert "Your Stripe account is ready" in response.content.decode()
-    assert "Ready: card payments are paid out" in response.content.decode()
+    assert "Card payouts: ready" in response.content.decode()
     assert SupplierStripeAccount.objects.get().can_receive_transfers
 
 
@@ -222,7 +223,7 @@ def test_stripe_refusal_is_explained(client, stripe_http, supplier, supplier_adm
 
     response = client.post(f"/payments/dashboard/{supplier.slug}/onboarding/", follow=True)
 
-    assert response.redirect_chain[-1][0] == "/payments/dashboard/"
+    assert response.redirect_chain[-1][0] == f"/workspace/{supplier.slug}/money/"
     assert "Stripe could not start the onboarding: Connect is not available in RS." in response.content.decode()
     assert not SupplierStripeAccount.objects.exists()
 
