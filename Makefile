@@ -60,7 +60,7 @@ run: $(INSTALLED) gettext-deps ## Migrate, load the demo data, build the search 
 	@$(SETUP_ENV) $(PYTHON) manage.py load_demo
 	@$(SETUP_ENV) $(PYTHON) manage.py search_index rebuild --no-progress >/dev/null
 	@echo
-	@echo "Responsible runs at http://127.0.0.1:$(PORT)/  (Wagtail admin: /cms/, shop dashboard: /shop/dashboard/)"
+	@echo "Responsible runs at http://127.0.0.1:$(PORT)/  (Wagtail admin: /cms/, shop dashboard for operators: /shop/dashboard/, suppliers: /workspace/)"
 	@echo "E-mails are not sent but written to tmp/mail/: read them at http://127.0.0.1:$(PORT)/dev/mail/"
 	@echo
 	@PORT=$(PORT) $(PYTHON) manage.py runserver 127.0.0.1:$(PORT)

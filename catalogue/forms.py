@@ -1,17 +1,24 @@
 """The product form of the supplier workspace, in the supplier's words: goods or a
 service, the unit it is sold in, the price excluding VAT and the VAT rate by name, stock
 or lead time, minimum order. It gives the values of one row of the spreadsheet import
-(catalogue.imports), so a product saved here is checked exactly as a file's row is."""
+(catalogue.imports), so a product saved here is checked exactly as a file's row is.
+Beside it, the product's photos: a new one with its alternative text, and the ones it
+has, each described, placed or removed (catalogue.services)."""
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
+from oscar.core.loading import get_model
 
 from marketplace.core import limits
 from marketplace.partner import vat
 from marketplace.partner.forms import VatRateField, percent
+from marketplace.uploads import MAX_IMAGE_BYTES, image_field_clean
 
 from . import imports
 from .attributes import GOODS, PRICING_UNITS, SERVICE, SPECS
+from .services import PhotoChange
+
+ProductImage = get_model("catalogue", "ProductImage")
 
 # Suggested units of sale for goods; a supplier may write another ("jar", "crate").
 GOODS_UNITS = [_("piece"), _("kg"), _("litre"), _("m²"), _("m³"), _("pallet"), _("lot"), _("box"), _("pack")]
@@ -114,3 +121,83 @@ class SupplierProductForm(forms.Form):
         else:
             row |= {"pricing_unit": data["pricing_unit"], "on_quote_only": "yes" if data["on_quote_only"] else "no"}
         return row
+
+
+ALT_TEXT_LABEL = _("Description for screen readers")
+ALT_TEXT_HELP = _("What the photo shows, for people who cannot see it, e.g. “three stacked oak crates”.")
+ALT_TEXT_MISSING = _("Say what the photo shows, for people who cannot see it.")
+ALT_TEXT_MAX = ProductImage._meta.get_field("caption").max_length
+
+
+class ProductPhotoForm(forms.Form):
+    """A new photo of a product, checked to be a real JPEG, PNG or WebP image (by its
+    content, marketplace.uploads), with its alternative text. Optional beside the form of
+    a new product (`required=False`), where only a chosen photo needs its text."""
+
+    image = forms.FileField(
+        label=_("Photo"),
+        help_text=_("A JPEG, PNG or WebP image of at most %(size)s MB.") % {"size": MAX_IMAGE_BYTES // 2**20},
+        widget=forms.FileInput(attrs={"accept": "image/jpeg,image/png,image/webp"}),
+        error_messages={"required": _("Choose a photo to upload.")},
+    )
+    alt_text = forms.CharField(
+        label=ALT_TEXT_LABEL, help_text=ALT_TEXT_HELP, max_length=ALT_TEXT_MAX,
+        error_messages={"required": ALT_TEXT_MISSING},
+    )  # fmt: skip
+
+    def __init__(self, *args, required=True, **kwargs):
+        super().__init__(*args, **kwargs)
+        for field in self.fields.values():
+            field.required = required
+
+    def clean_image(self):
+        return image_field_clean(self, "image")
+
+    def clean(self):
+        data = super().clean()
+        if data.get("image") and not data.get("alt_text") and "alt_text" not in self.errors:
+            self.add_error("alt_text", ALT_TEXT_MISSING)
+        return data
+
+
+class ProductPhotoChangeForm(forms.ModelForm):
+    """One photo the product has: its alternative text and its place (1 for the main photo)."""
+
+    position = forms.IntegerField(label=_("Position"), min_value=1, help_text=_("1 is the main photo, shown first."))
+
+    class Meta:
+        model = ProductImage
+        fields = ["caption"]
+        labels = {"caption": ALT_TEXT_LABEL}
+        help_texts = {"caption": ALT_TEXT_HELP}
+        error_messages = {"caption": {"required": ALT_TEXT_MISSING}}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["caption"].required = True
+        self.initial.setdefault("position", self.instance.display_order + 1)
+
+    def change(self) -> PhotoChange:
+        data = self.cleaned_data
+        return PhotoChange(
+            image=self.instance,
+            alt_text=data.get("caption") or "",
+            position=data.get("position") or 1,
+            remove=bool(data.get("DELETE")),
+        )
+
+
+class BaseProductPhotoFormSet(forms.BaseModelFormSet):
+    def add_fields(self, form, index):
+        super().add_fields(form, index)
+        if "DELETE" in form.fields:
+            form.fields["DELETE"].label = _("Remove this photo")
+
+    def changes(self) -> list[PhotoChange]:
+        """What the member asked, photo by photo (only photos the product had: the form set adds none)."""
+        return [form.change() for form in self.initial_forms]
+
+
+ProductPhotoFormSet = forms.modelformset_factory(
+    ProductImage, form=ProductPhotoChangeForm, formset=BaseProductPhotoFormSet, extra=0, can_delete=True, edit_only=True
+)

@@ -1,5 +1,3 @@
-"""Our forks of Oscar's dashboard apps (by label) and who may enter the dashboard.
-
-See README, "Supplier dashboard": members of a supplier manage that supplier's
-products, stock and order lines; operators (staff with Oscar's model
-permissions, e.g. superusers) see everything."""
+"""Our forks of Oscar's dashboard apps (by label). The dashboard is the operators'
+(staff) alone; suppliers' members work in their workspace (/workspace/), and a member
+who opens a dashboard address is sent there (see access.py)."""

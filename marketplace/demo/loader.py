@@ -373,7 +373,8 @@ class DemoLoader:
                 ProductImage.objects.create(
                     product=product,
                     original=ContentFile(_png(title, colour), name=f"{upc.lower()}.jpg"),
-                    caption=title,
+                    # The alternative text says what the demo picture shows (its caption, see catalogue.services).
+                    caption=f"Demo picture: the words “{title}” on a plain coloured background",
                     display_order=0,
                 )
 

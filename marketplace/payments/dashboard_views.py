@@ -1,4 +1,6 @@
-"""The suppliers' "Get paid by card" panel: Stripe Connect onboarding and account status."""
+"""The "Get paid by card" panel (every supplier's Stripe account for operators, their own
+for members) and Stripe Connect onboarding, which members start from their workspace's
+Money page and come back to."""
 
 import logging
 

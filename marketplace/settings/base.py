@@ -131,6 +131,8 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # Suppliers' members who open the shop dashboard go to their workspace (operators only there).
+    "marketplace.dashboard.access.SupplierDashboardRedirectMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "oscar.apps.basket.middleware.BasketMiddleware",
     "django.contrib.flatpages.middleware.FlatpageFallbackMiddleware",
@@ -188,8 +190,6 @@ AUTHENTICATION_BACKENDS = [
     # Oscar signs people in by e-mail address.
     "oscar.apps.customer.auth_backends.EmailBackend",
     "django.contrib.auth.backends.ModelBackend",
-    # Members of a supplier get Oscar's partner dashboard (see marketplace/dashboard/access.py).
-    "marketplace.dashboard.access.SupplierDashboardBackend",
 ]
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -348,7 +348,7 @@ OSCAR_DYNAMIC_CLASS_LOADER = "marketplace.basket.loading.class_loader"
 # "basket" into "cart" and "voucher" into "coupon" on our English pages: "en" is plain "en".
 locale.locale_alias["en"] = "en.UTF-8"
 OSCAR_ACCOUNTS_REDIRECT_URL = "customer:profile-view"
-# The dashboard's catalogue menu gains the product import (shown to whoever may use it);
+# The dashboard's catalogue menu gains the product import;
 # offers, vouchers and the ranges they apply to are gone (no offers in a B2B shop).
 _NO_OFFERS = {"dashboard:offer-list", "dashboard:voucher-list", "dashboard:voucher-set-list", "dashboard:range-list"}
 OSCAR_DASHBOARD_NAVIGATION = copy.deepcopy(OSCAR_DASHBOARD_NAVIGATION)  # noqa: F405
@@ -359,17 +359,12 @@ OSCAR_DASHBOARD_NAVIGATION = [item for item in OSCAR_DASHBOARD_NAVIGATION if ite
 OSCAR_DASHBOARD_NAVIGATION[1]["children"].insert(
     1, {"label": _("Import products"), "url_name": "dashboard:catalogue-product-import"}
 )
-# Suppliers' invitations to quote and operators' moderation of needs live in /needs/.
+# Operators' moderation of needs lives in /needs/ (suppliers' invitations are in their workspace).
 OSCAR_DASHBOARD_NAVIGATION.append(
     {
         "label": _("Needs and quotes"),
         "icon": "fas fa-file-signature",
         "children": [
-            {
-                "label": _("Invitations and quotes"),
-                "url_name": "sourcing:invitation-list",
-                "access_fn": dashboard_menu.for_supplier_members,
-            },
             {
                 "label": _("Moderate needs"),
                 "url_name": "sourcing:moderation",

@@ -18,6 +18,8 @@ urlpatterns = [
     path("<slug:slug>/products/", views.ProductListView.as_view(), name="product-list"),
     path("<slug:slug>/products/new/", products.ProductFormView.as_view(), name="product-new"),
     path("<slug:slug>/products/<int:pk>/", products.ProductFormView.as_view(), name="product-edit"),
+    path("<slug:slug>/products/<int:pk>/photos/", products.ProductPhotosView.as_view(), name="product-photos"),
+    path("<slug:slug>/products/<int:pk>/photos/new/", products.ProductPhotoAddView.as_view(), name="product-photo-add"),
     path("<slug:slug>/products/export.<str:fmt>", products.ProductExportView.as_view(), name="product-export"),
     path("<slug:slug>/products/import/", products.ProductImportView.as_view(), name="product-import"),
     path(

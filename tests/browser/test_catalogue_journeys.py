@@ -1,36 +1,42 @@
-"""Browser journey of the catalogue: a supplier lists a service in the Oscar
-dashboard, a buyer finds it in the shop by its facets."""
+"""Browser journey of the catalogue: a supplier lists a service, with a photo and its
+description for screen readers, in its workspace; a buyer finds it in the shop by its
+facets and sees the photo described."""
 
+import io
 import re
 
 import pytest
+from PIL import Image
 from playwright.sync_api import expect
 
-from tests.browser.helpers import sign_in
+from tests.browser.helpers import follow, sign_in, visit
 
 pytestmark = pytest.mark.browser
 
 
-def test_supplier_lists_a_service_and_a_buyer_finds_it_by_facet(live_server, demo_world, page):
+def test_supplier_lists_a_service_and_a_buyer_finds_it_by_facet(live_server, demo_world, page, tmp_path):
     title = "Zero-waste event catering, per guest"
+    alt_text = "A buffet of local dishes served in glass jars"
+    photo = tmp_path / "buffet.png"
+    buffer = io.BytesIO()
+    Image.new("RGB", (120, 80), "#2e7d32").save(buffer, "PNG")
+    photo.write_bytes(buffer.getvalue())
 
-    # The supplier lists the service in the dashboard.
+    # The supplier lists the service in its workspace.
     sign_in(page, live_server, "supplier@example.com")
-    page.goto(live_server.url + "/shop/dashboard/catalogue/")
-    page.select_option("select[name=product_class]", label="Service")
-    page.get_by_role("button", name="New Product").click()
-    expect(page).to_have_url(re.compile(r"/products/create/service/"))
-    page.get_by_label("Title").first.fill(title)
-    page.get_by_role("link", name="Categories").click()
-    page.select_option("#id_productcategory_set-0-category", label="Food > Catering", force=True)
-    page.get_by_role("link", name="Attributes").click()
-    page.select_option("#id_attr_pricing_unit", label="per day", force=True)
-    page.get_by_role("link", name="Stock and pricing").click()
-    page.locator("#id_stockrecords-0-partner_sku").fill("ZW-CATER-1")
-    page.locator("#id_stockrecords-0-price").fill("640.00")
-    page.get_by_role("button", name="Save").first.click()
-    page.wait_for_load_state()
-    expect(page.locator("body")).to_contain_text(title)
+    visit(page, live_server.url + "/workspace/")
+    follow(page, page.get_by_role("link", name="Products", exact=True))
+    follow(page, page.get_by_role("link", name="Add goods or a service"))
+    page.get_by_label("A service").check()
+    page.get_by_label("Name").fill(title)
+    page.get_by_label("Category").select_option(label="Food > Catering")
+    page.get_by_label("Priced").select_option(label="per day")
+    page.get_by_label("Price excl. VAT (€)").fill("640.00")
+    page.get_by_label("VAT rate").select_option(value="")  # the standard rate
+    page.get_by_label("Photo", exact=True).set_input_files(str(photo))
+    page.get_by_label("Description for screen readers").fill(alt_text)
+    follow(page, page.get_by_role("button", name="Save"))
+    expect(page.locator("body")).to_contain_text(f"“{title}” is saved.")
     page.context.clear_cookies()  # the buyer comes with their own session
 
     # A buyer finds it: services, sold from Luxembourg, newest first.
@@ -53,4 +59,5 @@ def test_supplier_lists_a_service_and_a_buyer_finds_it_by_facet(live_server, dem
 
     first.locator(".card-title a").click()
     expect(page.get_by_role("heading", level=1)).to_have_text(title)
+    expect(page.get_by_role("img", name=alt_text)).to_be_visible()
     assert page.problems == []

@@ -1,6 +1,6 @@
 """Browser journey of ordering: a buyer fills one basket from three social
-enterprises and checks out once by invoice; each supplier sees, accepts and
-ships only its own part; the buyer follows every part's status."""
+enterprises and checks out once by invoice; each supplier sees, confirms and
+dispatches only its own part in its workspace; the buyer follows every part's status."""
 
 import re
 
@@ -9,7 +9,7 @@ from playwright.sync_api import expect
 
 from marketplace.organisations.models import Supplier
 from marketplace.partner.strategy import Selector
-from tests.browser.helpers import sign_in
+from tests.browser.helpers import follow, sign_in, visit
 
 pytestmark = pytest.mark.browser
 
@@ -61,25 +61,22 @@ def test_buyer_orders_from_three_suppliers_who_each_handle_their_part(live_serve
     expect(page.locator(".part-status")).to_have_text(["Placed"] * 3)
     expect(page.locator("body")).to_contain_text("PO-JOURNEY-9")
 
-    # Each supplier sees only its own part, accepts it and ships it.
+    # Each supplier sees only its own part in its workspace, confirms it and dispatches it.
     for email, (supplier, product) in zip(SUPPLIERS, items, strict=True):
         sign_in(page, live_server, email)
-        page.goto(live_server.url + "/shop/dashboard/orders/")
+        visit(page, live_server.url + f"/workspace/{supplier.slug}/orders/")
         own = f"{number}-{items.index((supplier, product)) + 1}"
         expect(page.locator("body")).to_contain_text(own)
         for other in {f"{number}-{i}" for i in (1, 2, 3)} - {own}:
             expect(page.locator("body")).not_to_contain_text(other)
-        page.goto(live_server.url + f"/shop/dashboard/orders/{own}/")
+        follow(page, page.get_by_role("link", name=own).first)
         expect(page.locator("body")).to_contain_text(product.get_title())
         for _other_supplier, other_product in items:
             if other_product != product:
                 expect(page.locator("body")).not_to_contain_text(other_product.get_title())
-        for status in ("Accepted", "Shipped"):
-            page.locator("#order_status_form select[name=new_status]").select_option(status)
-            page.locator("#order_status_form").get_by_role("button", name="Change status").click()
-            page.wait_for_load_state()
-            expect(page.locator(".part-information").first).to_be_visible()
-            expect(page.locator("body")).to_contain_text(f"to '{status}'")
+        for button, status in (("Confirm the order part", "Accepted"), ("Mark as dispatched", "Shipped")):
+            follow(page, page.get_by_role("button", name=button))
+            expect(page.locator("body")).to_contain_text(f"is now “{status}”")
 
     # The buyer sees every part shipped.
     sign_in(page, live_server, "buyer@example.com")

@@ -1,6 +1,6 @@
 """Browser journey of sourcing on the demo data: a buyer posts a need, two social
 enterprises quote, the buyer compares and awards one; the winner finds the order part in
-its dashboard and the buyer's impact report shows the spend."""
+its workspace and the buyer's impact report shows the spend."""
 
 import re
 from datetime import timedelta
@@ -82,14 +82,16 @@ def test_buyer_posts_a_need_two_suppliers_quote_and_the_award_becomes_an_order(l
     part_number = page.locator(".purchase-part .small").first.inner_text().strip()
     expect(page.locator(".part-status")).to_have_text(["Placed"])
 
-    # The winner finds the order part in its dashboard; the other does not.
+    # The winner finds the order part in its workspace; the other does not.
     sign_in(page, live_server, "supplier2@example.com")
-    visit(page, live_server.url + "/shop/dashboard/orders/")
+    visit(page, live_server.url + "/workspace/")
+    follow(page, page.get_by_role("link", name="Order parts"))
     expect(page.locator("body")).to_contain_text(part_number)
-    visit(page, live_server.url + f"/shop/dashboard/orders/{part_number}/")
+    follow(page, page.get_by_role("link", name=part_number).first)
     expect(page.locator("body")).to_contain_text("Dismantling and reuse of shelving")
     sign_in(page, live_server, "supplier3@example.com")
-    visit(page, live_server.url + "/shop/dashboard/orders/")
+    visit(page, live_server.url + "/workspace/")
+    follow(page, page.get_by_role("link", name="Order parts"))
     expect(page.locator("body")).not_to_contain_text(part_number)
 
     # The buyer's impact report counts the awarded spend, with its charts drawn.

@@ -1,5 +1,6 @@
 """Importing goods and services from CSV and XLSX files: the domain functions and
-the dashboard pages (upload → preview with line numbers → confirm)."""
+the operators' dashboard pages (upload for a supplier → preview with line numbers →
+confirm). Suppliers' members import in their workspace (tests/workspace/test_products.py)."""
 
 import io
 import re
@@ -142,7 +143,7 @@ def test_templates_hold_the_header_and_one_example_per_kind_and_import_cleanly(w
     assert all(not r.errors for r in imports.rows_validate(supplier=world.supplier_a, rows=csv_rows))
 
 
-# The dashboard pages
+# The operators' dashboard pages
 
 
 def upload(client, text, name="products.csv", **extra):
@@ -152,10 +153,10 @@ def upload(client, text, name="products.csv", **extra):
     )
 
 
-def test_member_uploads_previews_and_confirms_an_import(client, world):
-    client.force_login(world.member_a)
+def test_operator_uploads_previews_and_confirms_an_import_for_a_supplier(client, world, superuser):
+    client.force_login(superuser)
     assert "Import products" in client.get(reverse("dashboard:catalogue-product-import")).content.decode()
-    response = upload(client, GOOD_CSV)
+    response = upload(client, GOOD_CSV, supplier=world.supplier_a.pk)
     product_import = ProductImport.objects.get(supplier=world.supplier_a, filename="products.csv")
     assert response["Location"] == reverse("dashboard:catalogue-product-import-preview", args=[product_import.pk])
     preview = client.get(response["Location"]).content.decode()
@@ -169,9 +170,10 @@ def test_member_uploads_previews_and_confirms_an_import(client, world):
     assert "Apple juice" in listing and "Office cleaning" in listing
 
 
-def test_preview_lists_errors_by_line_and_offers_no_confirmation(client, world):
-    client.force_login(world.member_a)
-    response = upload(client, HEADER + "\ngoods;Fine;;Cleaning;OK-1;1;1;kg;;;\ngoods;;;Cleaning;OK-2;x;1;kg;;;\n")
+def test_preview_lists_errors_by_line_and_offers_no_confirmation(client, world, superuser):
+    client.force_login(superuser)
+    text = HEADER + "\ngoods;Fine;;Cleaning;OK-1;1;1;kg;;;\ngoods;;;Cleaning;OK-2;x;1;kg;;;\n"
+    response = upload(client, text, supplier=world.supplier_a.pk)
     preview = client.get(response["Location"]).content.decode()
     assert "Line 3:" in preview and "Title is required" in preview and "Line 2:" not in preview
     assert "Import these products" not in preview
@@ -180,33 +182,26 @@ def test_preview_lists_errors_by_line_and_offers_no_confirmation(client, world):
     assert not StockRecord.objects.filter(partner_sku="OK-1").exists()
 
 
-def test_a_bad_file_shows_its_message_on_the_upload_page(client, world):
-    client.force_login(world.member_a)
-    response = upload(client, b"\x00\x01", name="products.xlsx")
+def test_a_bad_file_shows_its_message_on_the_upload_page(client, world, superuser):
+    client.force_login(superuser)
+    response = upload(client, b"\x00\x01", name="products.xlsx", supplier=world.supplier_a.pk)
     assert response.status_code == 200
     assert "not a valid .xlsx" in response.content.decode()
 
 
-def test_member_of_several_suppliers_chooses_and_cannot_import_for_others(client, world):
-    from tests.factories import MembershipFactory, SupplierFactory
-
-    other = SupplierFactory(name="Cooperative C")
-    MembershipFactory(user=world.member_a, organisation=other)
-    client.force_login(world.member_a)
+def test_the_operator_chooses_the_supplier_among_all(client, world, superuser):
+    client.force_login(superuser)
     form = client.get(reverse("dashboard:catalogue-product-import")).context["form"]
-    assert set(form.fields["supplier"].queryset) == {world.supplier_a, other}
-    response = upload(client, GOOD_CSV, supplier=world.supplier_b.pk)
-    assert (
-        response.status_code == 200
-        and not ProductImport.objects.filter(supplier=world.supplier_b, filename="products.csv").exists()
-    )
-    upload(client, GOOD_CSV, supplier=other.pk)
-    assert ProductImport.objects.filter(supplier=other).exists()
+    assert set(form.fields["supplier"].queryset) == {world.supplier_a, world.supplier_b}
+    response = upload(client, GOOD_CSV)
+    assert response.status_code == 200 and not ProductImport.objects.filter(filename="products.csv").exists()
+    upload(client, GOOD_CSV, supplier=world.supplier_b.pk)
+    assert ProductImport.objects.filter(supplier=world.supplier_b, filename="products.csv").exists()
 
 
 @pytest.mark.parametrize("fmt", ["csv", "xlsx"])
-def test_template_download(client, world, fmt):
-    client.force_login(world.member_a)
+def test_template_download(client, world, superuser, fmt):
+    client.force_login(superuser)
     response = client.get(reverse(f"dashboard:catalogue-product-import-template-{fmt}"))
     assert response.status_code == 200
     assert f"products-template.{fmt}" in response["Content-Disposition"]

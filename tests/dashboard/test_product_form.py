@@ -1,29 +1,30 @@
-"""The product form speaks to suppliers: attribute errors in words next to their field,
-the VAT rate chosen among the supplier's country's rates by name, food at its rate."""
+"""The operators' product form in the dashboard speaks of a supplier's product in words:
+attribute errors next to their field, the VAT rate chosen among the supplier's
+country's rates by name. (Suppliers' members use the workspace's form: tests/workspace.)"""
 
 import re
+from decimal import Decimal
 
 import pytest
 from django.urls import reverse
 from oscar.core.loading import get_model
 
-from tests.dashboard.test_supplier_dashboard import form_data
-from tests.factories import MembershipFactory, SectorFactory, SupplierFactory, UserFactory
+from tests.dashboard.conftest import goods
+from tests.dashboard.helpers import form_data
+from tests.factories import SectorFactory, SupplierFactory
 
 Product = get_model("catalogue", "Product")
 
 
 @pytest.fixture
-def grocer(db):
+def juice(db, categories, product_classes):
     food = SectorFactory(name="Food", slug="food")
-    supplier = SupplierFactory(name="Épicerie Solidaire", country="LU", sectors=[SectorFactory(parent=food)])
-    member = UserFactory(email="emma@epicerie.example")
-    MembershipFactory(user=member, organisation=supplier)
-    return supplier, member
+    grocer = SupplierFactory(name="Épicerie Solidaire", country="LU", sectors=[SectorFactory(parent=food)])
+    return goods(grocer, "Apple juice, 1 l", categories, product_classes, price=Decimal("2.00"))
 
 
-def create_url(product_classes, slug="goods"):
-    return reverse("dashboard:catalogue-product-create", kwargs={"product_class_slug": product_classes[slug].slug})
+def product_url(product):
+    return reverse("dashboard:catalogue-product", kwargs={"pk": product.pk})
 
 
 def options(page, name):
@@ -31,52 +32,38 @@ def options(page, name):
     return re.findall(r'<option value="([^"]*)"( selected)?>([^<]*)</option>', select)
 
 
-def post_new_goods(client, product_classes, categories, supplier, **overrides):
-    response = client.get(create_url(product_classes))
-    data = form_data(response)
-    stock = response.context["stockrecord_formset"].prefix
-    data.update({
-        "title": "Apple juice, 1 l", "attr_unit": "bottle",
-        f"{response.context['category_formset'].prefix}-0-category": categories["local"].pk,
-        f"{stock}-0-partner": supplier.partner.pk, f"{stock}-0-partner_sku": "JUICE-1",
-        f"{stock}-0-price": "2.00", f"{stock}-0-price_currency": "EUR", f"{stock}-0-num_in_stock": "30",
-        **overrides,
-    })  # fmt: skip
-    return client.post(create_url(product_classes), data)
+def post_product(client, product, **overrides):
+    data = form_data(client.get(product_url(product)))
+    return client.post(product_url(product), {**data, **overrides})
 
 
-def test_a_food_supplier_is_offered_its_countrys_rates_by_name_the_food_rate_first(
-    client, grocer, product_classes, categories
-):
-    supplier, member = grocer
-    client.force_login(member)
-    page = client.get(create_url(product_classes)).content.decode()
-    offered = options(page, "attr_vat_rate")
+def test_the_suppliers_country_rates_are_offered_by_name(client, superuser, juice):
+    client.force_login(superuser)
+    offered = options(client.get(product_url(juice)).content.decode(), "attr_vat_rate")
     assert [(value, label.split(" (")[0]) for value, _selected, label in offered] == [
         ("", "Standard rate, 17 %"),
         ("3", "Super-reduced rate, 3 %"),
         ("8", "Reduced rate, 8 %"),
         ("14", "Intermediate rate, 14 %"),
     ]
-    assert [value for value, selected, _label in offered if selected] == ["3"]  # LU food: 3 %, not 17 %
 
 
-def test_the_chosen_rate_is_what_the_buyer_pays(client, grocer, product_classes, categories):
-    supplier, member = grocer
-    client.force_login(member)
-    response = post_new_goods(client, product_classes, categories, supplier, attr_vat_rate="3")
+def test_the_chosen_rate_is_what_the_buyer_pays(client, superuser, juice):
+    client.force_login(superuser)
+    response = post_product(client, juice, attr_vat_rate="3")
     assert response.status_code == 302, response.context["form"].errors
-    juice = Product.objects.get(title="Apple juice, 1 l")
+    juice = Product.objects.get(pk=juice.pk)
     assert juice.attr.vat_rate == 3.0
+    assert [value for value, selected, _ in options(client.get(product_url(juice)).content.decode(), "attr_vat_rate")
+            if selected] == ["3"]  # fmt: skip
     page = client.get(juice.get_absolute_url()).content.decode()
     assert "€2.06" in page  # 2.00 + 3 % VAT
 
 
-def test_attribute_errors_are_worded_next_to_their_field(client, grocer, product_classes, categories):
-    supplier, member = grocer
-    client.force_login(member)
-    response = post_new_goods(client, product_classes, categories, supplier, attr_minimum_order_quantity="0")
+def test_attribute_errors_are_worded_next_to_their_field(client, superuser, juice):
+    client.force_login(superuser)
+    response = post_product(client, juice, title="Apple juice, cloudy", attr_minimum_order_quantity="0")
     form = response.context["form"]
     assert form.errors["attr_minimum_order_quantity"] == ["Minimum order must be at least 1."]
     assert "attribute" not in str(form.non_field_errors())
-    assert not Product.objects.filter(title="Apple juice, 1 l").exists()
+    assert not Product.objects.filter(title="Apple juice, cloudy").exists()

@@ -88,18 +88,17 @@ def test_a_need_still_taking_quotes_is_not_awarded(market):
     assert not Order.objects.exists()
 
 
-def test_the_winner_sees_the_part_in_its_dashboard_and_invoices_it(client, market, quoted):
+def test_the_winner_sees_the_part_in_its_workspace_and_invoices_it(client, market, quoted):
     need, winner, _loser = quoted
     award = services.need_award(need=need, quote=winner, by=market.officer, details=checkout_details())
     part = award.part
     client.force_login(admin_of(market.bricks))
-    orders = client.get(reverse("dashboard:order-list")).content.decode()
+    orders = client.get(reverse("workspace:part-list", kwargs={"slug": market.bricks.slug})).content.decode()
     assert part.number in orders
-    assert (
-        "Reused bricks"
-        in client.get(reverse("dashboard:order-detail", kwargs={"number": part.number})).content.decode()
-    )
+    detail = reverse("workspace:part-detail", kwargs={"slug": market.bricks.slug, "number": part.number})
+    assert "Reused bricks" in client.get(detail).content.decode()
     invoice = part_status_set(part=part, status=PartStatus.ACCEPTED).invoice
     assert invoice.total_incl_tax == Decimal("1410.00")
     client.force_login(admin_of(market.renovators))
-    assert part.number not in client.get(reverse("dashboard:order-list")).content.decode()
+    renovators_orders = reverse("workspace:part-list", kwargs={"slug": market.renovators.slug})
+    assert part.number not in client.get(renovators_orders).content.decode()

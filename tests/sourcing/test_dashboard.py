@@ -1,17 +1,19 @@
-"""Suppliers reach their invitations and quotes from Oscar's dashboard menu; operators
-reach the moderation of needs; nobody else gets either page."""
+"""Suppliers reach their invitations and quotes from their workspace (Oscar's dashboard
+sends them there); operators reach the moderation of needs from the dashboard's menu;
+nobody else gets either page."""
 
 from django.urls import reverse
 
 from tests.sourcing.conftest import admin_of, need_published
 
 
-def test_a_supplier_finds_its_invitations_in_the_dashboard_menu(client, market):
+def test_a_supplier_finds_its_invitations_in_its_workspace(client, market):
     need = need_published(market)
     client.force_login(admin_of(market.bricks))
-    # The dashboard's index sends suppliers to their workspace; its product pages keep the menu.
-    dashboard = client.get(reverse("dashboard:catalogue-product-list")).content.decode()
-    assert reverse("sourcing:invitation-list") in dashboard and reverse("sourcing:moderation") not in dashboard
+    workspace = client.get(reverse("dashboard:catalogue-product-list"), follow=True)
+    assert workspace.redirect_chain[0][0].startswith("/workspace/")
+    quotes = client.get(reverse("workspace:quotes", kwargs={"slug": market.bricks.slug})).content.decode()
+    assert need.title in quotes and reverse("sourcing:moderation") not in quotes
     inbox = client.get(reverse("sourcing:invitation-list")).content.decode()
     assert need.title in inbox and "Acme Procurement" in inbox
 

@@ -2,6 +2,7 @@
 downloaded as a spreadsheet, and imported back with a preview of every row first."""
 
 import io
+import re
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -9,7 +10,7 @@ from django.urls import reverse
 from oscar.core.loading import get_model
 
 from catalogue import imports
-from tests.factories import goods_for_supplier
+from tests.factories import SectorFactory, goods_for_supplier
 
 Category = get_model("catalogue", "Category")
 StockRecord = get_model("partner", "StockRecord")
@@ -95,3 +96,19 @@ def test_csv_export_neutralises_formulas(client, crates, crates_shop):
     content = client.get(url("product-export", crates, fmt="csv")).content.decode("utf-8-sig")
     assert "\n'=cmd" in content or ";'=cmd" in content
     assert io.StringIO(content).readline().startswith("kind;title")
+
+
+def test_a_food_supplier_is_offered_its_countrys_rates_by_name_the_food_rate_first(client, crates, crates_shop):
+    crates.country = "LU"
+    crates.save()
+    crates.sectors.set([SectorFactory(parent=SectorFactory(name="Food", slug="food"))])
+    page = client.get(url("product-new", crates)).content.decode()
+    select = re.search(r'<select name="vat_rate"[^>]*>(.*?)</select>', page, re.S).group(1)
+    offered = re.findall(r'<option value="([^"]*)"( selected)?>([^<]*)</option>', select)
+    assert [(value, label.split(" (")[0]) for value, _selected, label in offered] == [
+        ("", "Standard rate, 17 %"),
+        ("3", "Super-reduced rate, 3 %"),
+        ("8", "Reduced rate, 8 %"),
+        ("14", "Intermediate rate, 14 %"),
+    ]
+    assert [value for value, selected, _label in offered if selected] == ["3"]  # LU food: 3 %, not 17 %

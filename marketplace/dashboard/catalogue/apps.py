@@ -5,8 +5,8 @@ from oscar.core.loading import get_class
 
 
 class CatalogueDashboardConfig(apps.CatalogueDashboardConfig):
-    """Fork of Oscar's catalogue dashboard: suppliers' members see only their own
-    products in look-ups and recommendations, and import products from a file."""
+    """Fork of Oscar's catalogue dashboard: operators import a supplier's products from a
+    file, and the product form offers the supplier's VAT rates by name."""
 
     name = "marketplace.dashboard.catalogue"
     verbose_name = _("Catalogue dashboard")
@@ -14,10 +14,7 @@ class CatalogueDashboardConfig(apps.CatalogueDashboardConfig):
     def configure_permissions(self):
         super().configure_permissions()
         DashboardPermission = get_class("dashboard.permissions", "DashboardPermission")
-        may_import = (
-            DashboardPermission.get("catalogue", "view_product", "add_product", "change_product"),
-            DashboardPermission.partner_dashboard_access,
-        )
+        may_import = DashboardPermission.get("catalogue", "view_product", "add_product", "change_product")
         for name in (
             "catalogue-product-import",
             "catalogue-product-import-preview",

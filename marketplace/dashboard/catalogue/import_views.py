@@ -1,9 +1,7 @@
-"""Import products from a CSV or XLSX file: upload → preview (each row's errors
-with its line number, and what would be created or updated) → confirm.
-
-The parsed rows wait in a `ProductImport` owned by the supplier, so the preview
-and the confirmation are URLs with an id that only that supplier's members (and
-staff) can open. The domain logic lives in `catalogue.imports`."""
+"""The operators' import of a supplier's products from a CSV or XLSX file: upload →
+preview (each row's errors with its line number, and what would be created or updated)
+→ confirm. Suppliers import from their workspace (marketplace.workspace.products); both
+go through the same steps (services) and domain logic (`catalogue.imports`)."""
 
 from django import forms
 from django.contrib import messages
@@ -22,13 +20,6 @@ from . import services
 from .models import ProductImport
 
 
-def suppliers_for(user):
-    """The suppliers a user may import for: their own; every supplier for staff."""
-    if user.is_staff:
-        return Supplier.objects.select_related("partner").order_by("name")
-    return Supplier.objects.filter(memberships__user=user).select_related("partner").order_by("name").distinct()
-
-
 class ProductImportForm(forms.Form):
     supplier = OrganisationChoiceField(label=_("Import for"))
     file = forms.FileField(
@@ -37,9 +28,9 @@ class ProductImportForm(forms.Form):
         % {"size": imports.MAX_BYTES // (1024 * 1024), "rows": imports.MAX_ROWS},
     )
 
-    def __init__(self, *args, user, **kwargs):
+    def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["supplier"].limit_to(suppliers_for(user))
+        self.fields["supplier"].limit_to(Supplier.objects.select_related("partner").order_by("name"))
 
     def clean(self):
         data = super().clean()
@@ -60,14 +51,11 @@ class ProductImportUploadView(generic.FormView):
     template_name = "oscar/dashboard/catalogue/product_import.html"
     form_class = ProductImportForm
 
-    def get_form_kwargs(self):
-        return {**super().get_form_kwargs(), "user": self.request.user}
-
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
         ctx["title"] = _("Import products")
         ctx["columns"] = imports.COLUMNS
-        ctx["recent_imports"] = ProductImport.objects.for_user(self.request.user).select_related("supplier")[:10]
+        ctx["recent_imports"] = ProductImport.objects.select_related("supplier")[:10]
         return ctx
 
     def form_valid(self, form):
@@ -82,13 +70,11 @@ class ProductImportUploadView(generic.FormView):
 
 class ProductImportObjectMixin:
     def dispatch(self, request, *args, **kwargs):
-        self.get_import()  # another supplier's import is a 404, whatever the method
+        self.get_import()  # an unknown import is a 404, whatever the method
         return super().dispatch(request, *args, **kwargs)
 
     def get_import(self):
-        return get_object_or_404(
-            ProductImport.objects.for_user(self.request.user).select_related("supplier__partner"), pk=self.kwargs["pk"]
-        )
+        return get_object_or_404(ProductImport.objects.select_related("supplier__partner"), pk=self.kwargs["pk"])
 
 
 class ProductImportPreviewView(ProductImportObjectMixin, generic.TemplateView):

@@ -5,16 +5,6 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 
-class ProductImportQuerySet(models.QuerySet):
-    def for_user(self, user):
-        """Staff see every import; a supplier's member those of their suppliers."""
-        if not user.is_authenticated:
-            return self.none()
-        if user.is_staff:
-            return self
-        return self.filter(supplier__memberships__user=user).distinct()
-
-
 class ProductImport(models.Model):
     class Status(models.TextChoices):
         PENDING = "pending", _("Waiting for confirmation")
@@ -33,8 +23,6 @@ class ProductImport(models.Model):
     imported_at = models.DateTimeField(_("imported"), null=True, blank=True)
     created_count = models.PositiveIntegerField(_("products created"), default=0)
     updated_count = models.PositiveIntegerField(_("products updated"), default=0)
-
-    objects = ProductImportQuerySet.as_manager()
 
     class Meta:
         ordering = ["-created_at"]

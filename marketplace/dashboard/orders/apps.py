@@ -2,7 +2,6 @@ import oscar.apps.dashboard.orders.apps as apps
 
 
 class OrdersDashboardConfig(apps.OrdersDashboardConfig):
-    """Fork of Oscar's orders dashboard: an order may hold several suppliers'
-    lines, and a supplier's members see and act on their own lines only."""
+    """Fork of Oscar's orders dashboard: only the order list's CSV differs."""
 
     name = "marketplace.dashboard.orders"

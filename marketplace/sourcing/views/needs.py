@@ -292,7 +292,7 @@ class AwardView(NeedAccessMixin, FormView):
 
 
 class InvitationListView(LoginRequiredMixin, ListView):
-    """A supplier's invitations to quote and its quotes (linked from its dashboard)."""
+    """A supplier's invitations to quote and its quotes (linked from its workspace)."""
 
     template_name = "sourcing/invitation_list.html"
     context_object_name = "invitations"
