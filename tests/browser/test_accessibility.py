@@ -72,6 +72,8 @@ PAGES = [
     ("workspace, quotes and messages", "supplier", "ws_quotes"),
     ("workspace, money", "supplier", "ws_money"),
     ("operator dashboard", "operator", "/shop/dashboard/"),
+    ("operator dashboard, products", "operator", "/shop/dashboard/catalogue/"),
+    ("operator dashboard, orders", "operator", "/shop/dashboard/orders/"),
 ]
 
 # The first elements that reach past the right edge of the window, to name in a failure.
