@@ -33,6 +33,8 @@ class QuoteBlock(blocks.StructBlock):
 
 
 class FigureBlock(blocks.StructBlock):
+    # A percentage, not a format code: "% o" is no placeholder.
+    # xgettext:no-python-format
     value = blocks.CharBlock(max_length=20, help_text=_("e.g. 41 % or €18,900"))
     label = blocks.CharBlock(max_length=80, help_text=_("e.g. of the food budget goes to social enterprises"))
 
