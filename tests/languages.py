@@ -1,8 +1,8 @@
 """Telling which language an e-mail was written in without reading our own catalogues
 (translators are still writing them): by how it writes money and dates (Django's and
 Babel's locale data) or by Oscar's and Django's own translated words. For e-mails made
-only of our words, the `languages_rendered` fixture (tests/conftest.py) records the
-language active while each template was rendered."""
+only of our words, the `languages_rendered` fixture (below; tests/conftest.py shares it)
+records the language active while each template was rendered."""
 
 from collections import defaultdict
 

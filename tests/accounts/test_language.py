@@ -10,7 +10,6 @@ from django.urls import reverse
 
 from tests.accounts.test_views import SIGN_IN, SIGN_OUT, SIGN_UP, sign_up_data
 from tests.factories import PASSWORD
-from tests.languages import languages_rendered  # noqa: F401  (fixture)
 
 pytestmark = pytest.mark.django_db
 User = get_user_model()
@@ -70,7 +69,7 @@ def test_without_a_chosen_language_signing_in_keeps_the_browser_s(client, user):
     assert client.get(HOME).headers["Content-Language"] == "nl"
 
 
-def test_signing_up_keeps_the_language_of_the_pages_and_confirms_in_it(client, post, languages_rendered):  # noqa: F811
+def test_signing_up_keeps_the_language_of_the_pages_and_confirms_in_it(client, post, languages_rendered):
     client.cookies[COOKIE] = "fr"
     post(SIGN_UP, sign_up_data())
     assert mail.outbox[-1].to == ["nina@example.org"]
