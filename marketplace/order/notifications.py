@@ -86,9 +86,7 @@ def deliver(render: Callable[[], Message], users=(), addresses=(), *, language="
     notification; each address as an e-mail in `language` (that of whoever caused it; the
     site's if none). `render()` writes the message in the active language: it is called
     once per language. `reply_to` is the address answers go to, if any."""
-    readers: dict[str, tuple[list, list]] = {}
-    for reader_language, group in languages.by_language(users).items():
-        readers[reader_language] = (group, [])
+    readers = {reader_language: (group, []) for reader_language, group in languages.by_language(users).items()}
     if addresses:
         readers.setdefault(language or settings.LANGUAGE_CODE, ([], []))[1].extend(addresses)
     for reader_language, (group, group_addresses) in readers.items():
