@@ -61,7 +61,8 @@ urlpatterns = [
     path("dev/mail/", include("marketplace.core.urls")),
     path("cms/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
-    path("i18n/", include("django.conf.urls.i18n")),
+    # Django's language switch (Oscar's templates need its name), remembering a signed-in person's choice.
+    path("i18n/setlang/", account_views.set_language, name="set_language"),
     path("accounts/", include("marketplace.accounts.urls")),
     path("api/", api.urls),
     path("payments/", include("marketplace.payments.urls")),

@@ -13,6 +13,7 @@ from tests.factories import (
     SupplierFactory,
     UserFactory,
 )
+from tests.languages import languages_rendered  # noqa: F401  (a fixture, for every test module)
 
 
 @pytest.fixture

@@ -1,7 +1,11 @@
 from django import forms
 from django.contrib.auth import get_user_model
 from django.contrib.auth.forms import AuthenticationForm, BaseUserCreationForm
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
+from oscar.apps.customer.forms import UserForm
+
+from marketplace.core import languages
 
 User = get_user_model()
 
@@ -25,6 +29,12 @@ class SignUpForm(BaseUserCreationForm):
     def validate_unique(self):
         """The e-mail's uniqueness is the service's to handle, without saying so."""
 
+    def save(self, commit=True):
+        # The language of the pages they signed up on is theirs until they choose another:
+        # their confirmation e-mail already speaks it.
+        self.instance.language = languages.supported(translation.get_language())
+        return super().save(commit=commit)
+
 
 class SignInForm(AuthenticationForm):
     error_messages = {
@@ -36,3 +46,12 @@ class SignInForm(AuthenticationForm):
         super().__init__(*args, **kwargs)
         self.fields["username"].label = _("E-mail address")
         self.fields["username"].widget = forms.EmailInput(attrs={"autofocus": True, "autocomplete": "email"})
+
+
+class ProfileForm(UserForm):
+    """Oscar's profile form (the "Profile and password" page) with the language for
+    what is sent to the person; it replaces Oscar's through the class loader
+    (marketplace.basket.loading)."""
+
+    class Meta(UserForm.Meta):
+        fields = [*UserForm.Meta.fields, "language"]

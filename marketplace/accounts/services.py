@@ -1,4 +1,4 @@
-"""Writes about people: their roles on the platform, signing up, deleting an account."""
+"""Writes about people: their roles on the platform, signing up, their language, deleting an account."""
 
 from urllib.parse import urlencode
 
@@ -13,6 +13,7 @@ from django.utils.encoding import force_bytes, force_str
 from django.utils.http import urlsafe_base64_decode, urlsafe_base64_encode
 from django.utils.translation import gettext as _
 
+from marketplace.core import languages
 from marketplace.core.mail import absolute_url, templated_mail_send
 
 User = get_user_model()
@@ -82,6 +83,15 @@ def account_delete(*, user) -> None:
     user.delete()
 
 
+def user_language_set(*, user, language: str) -> None:
+    """Remember the language a person chose, for the site and for what is sent to them
+    later (marketplace.core.languages); a code outside settings.LANGUAGES changes nothing."""
+    language = languages.supported(language)
+    if language and language != user.language:
+        user.language = language
+        user.save(update_fields=["language"])
+
+
 def sign_up(*, form):
     """A sign-up, whose answer must be the same whether or not the address has an account:
     a new address gets an inactive account (returned; the caller sends the link that
@@ -90,7 +100,7 @@ def sign_up(*, form):
     email = form.cleaned_data["email"]
     existing = User.objects.filter(email__iexact=email).first()
     if existing is not None:
-        _mail(existing.email, "account_exists", {"user": existing})
+        _mail(existing, "account_exists", {"user": existing})
         return None
     user = form.save(commit=False)
     user.is_active = False
@@ -107,7 +117,7 @@ def confirmation_send(*, user, next_path: str = "") -> None:
         },
     )
     query = f"?{urlencode({'next': next_path})}" if next_path else ""
-    _mail(user.email, "confirm", {"user": user, "url": absolute_url(path + query)})
+    _mail(user, "confirm", {"user": user, "url": absolute_url(path + query)})
 
 
 def confirmation_accept(*, uidb64: str, token: str):
@@ -125,10 +135,14 @@ def confirmation_accept(*, uidb64: str, token: str):
     return user
 
 
-def _mail(to: str, template: str, context: dict) -> None:
+def _mail(user, template: str, context: dict) -> None:
+    """An e-mail to `user`, in their language (whoever asked for it: someone signing up
+    with their address writes in whatever language, the owner reads theirs)."""
     context = {
         **context,
         "sign_in_url": absolute_url(reverse("accounts:login")),
         "reset_url": absolute_url(reverse("password-reset")),
     }
-    templated_mail_send(to=to, template=f"accounts/email/{template}", context=context)
+    templated_mail_send(
+        to=user.email, template=f"accounts/email/{template}", context=context, language=languages.of(user)
+    )

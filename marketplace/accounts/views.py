@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import login
 from django.contrib.auth import views as auth_views
@@ -9,13 +10,14 @@ from django.shortcuts import redirect, render
 from django.urls import reverse, reverse_lazy
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
+from django.views import i18n
 from django.views.generic import FormView, TemplateView, View
 from oscar.core.loading import get_class
 
 from marketplace.organisations import selectors as organisation_selectors
 
 from .forms import SignUpForm
-from .services import account_delete, confirmation_accept, confirmation_send, sign_up
+from .services import account_delete, confirmation_accept, confirmation_send, sign_up, user_language_set
 from .throttling import account_unlock
 
 AUTH_BACKEND = "oscar.apps.customer.auth_backends.EmailBackend"
@@ -59,6 +61,17 @@ class ConfirmView(View):
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(next=self.request.GET.get("next", ""), **kwargs)
+
+
+def set_language(request):
+    """Django's language switch (the footer's): its cookie, its check that `next` stays on
+    this site, and for a signed-in person their choice remembered (User.language)."""
+    response = i18n.set_language(request)
+    # The cookie is set only for a language Django accepted.
+    chosen = response.cookies.get(settings.LANGUAGE_COOKIE_NAME)
+    if chosen is not None and request.user.is_authenticated:
+        user_language_set(user=request.user, language=chosen.value)
+    return response
 
 
 class AccountHomeView(LoginRequiredMixin, TemplateView):

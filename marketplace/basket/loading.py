@@ -1,11 +1,17 @@
-"""Oscar's class loader (settings.OSCAR_DYNAMIC_CLASS_LOADER), with our offer applicator
-in place of Oscar's (see marketplace.basket.offers): the offer app is Oscar's own, not a
-fork, so Oscar's loader would always give Oscar's applicator."""
+"""Oscar's class loader (settings.OSCAR_DYNAMIC_CLASS_LOADER), with a few classes of
+apps we do not fork in place of Oscar's, which Oscar's loader would always give: our
+offer applicator (see marketplace.basket.offers), and the customer app's profile form
+(with the person's language) and e-mail dispatcher (writing in the recipient's
+language, see marketplace.accounts.dispatcher)."""
 
 from django.utils.module_loading import import_string
 from oscar.core.loading import default_class_loader
 
-REPLACED = {("offer.applicator", "Applicator"): "marketplace.basket.offers.Applicator"}
+REPLACED = {
+    ("offer.applicator", "Applicator"): "marketplace.basket.offers.Applicator",
+    ("customer.forms", "ProfileForm"): "marketplace.accounts.forms.ProfileForm",
+    ("customer.utils", "CustomerDispatcher"): "marketplace.accounts.dispatcher.CustomerDispatcher",
+}
 
 
 def class_loader(module_label, classnames, module_prefix):

@@ -19,6 +19,7 @@ from django.db import transaction
 from django.template.loader import render_to_string
 from django.utils import timezone
 
+from . import languages
 from .middleware import current_request
 from .validators import single_line
 
@@ -78,11 +79,16 @@ def absolute_url(path: str) -> str:
     return site_url() + path
 
 
-def templated_mail_send(*, to: str, template: str, context: dict) -> None:
+def templated_mail_send(*, to: str, template: str, context: dict, language: str) -> None:
     """A plain-text e-mail from `<template>_subject.txt` (on one line, whatever it holds)
-    and `<template>_body.txt`, sent once the current transaction commits."""
-    subject = single_line(render_to_string(f"{template}_subject.txt", context))
-    body = render_to_string(f"{template}_body.txt", context)
+    and `<template>_body.txt`, written in `language` (the recipient's, see
+    marketplace.core.languages) and sent once the current transaction commits."""
+
+    def render():
+        subject = single_line(render_to_string(f"{template}_subject.txt", context))
+        return subject, render_to_string(f"{template}_body.txt", context)
+
+    subject, body = languages.render_in(language, render)
     transaction.on_commit(lambda: send_mail(subject, body, None, [to]))
 
 

@@ -14,9 +14,16 @@ Who hears what:
 
 Every e-mail to a person with an account is also stored as an Oscar notification, listed
 at /shop/accounts/notifications/. One failing recipient is logged and the others still
-get theirs."""
+get theirs.
 
+Each person reads the message (its subject, text and attached invoice) in their own
+language (marketplace.core.languages), whoever caused it: it is written once per language
+among its recipients. An address without an account (the buyer's e-mail for invoices)
+reads the language of the person who placed the purchase."""
+
+import functools
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from django.conf import settings
@@ -27,6 +34,7 @@ from django.utils.html import escape, linebreaks, urlize
 from django.utils.translation import gettext as _
 from oscar.core.loading import get_model
 
+from marketplace.core import languages
 from marketplace.core.mail import absolute_url
 from marketplace.core.validators import single_line
 from marketplace.organisations.models import Membership, Role
@@ -73,9 +81,20 @@ def part_workspace_url(part) -> str:
     return absolute_url(reverse("workspace:part-detail", kwargs={"slug": part.supplier.slug, "number": part.number}))
 
 
-def deliver(message: Message, users=(), addresses=(), *, reply_to=None) -> None:
-    """Each user gets the message as an e-mail and an account notification, each
-    address as an e-mail; `reply_to` is the address answers go to, if any."""
+def deliver(render: Callable[[], Message], users=(), addresses=(), *, language="", reply_to=None) -> None:
+    """Each user gets the message in their language as an e-mail and an account
+    notification; each address as an e-mail in `language` (that of whoever caused it; the
+    site's if none). `render()` writes the message in the active language: it is called
+    once per language. `reply_to` is the address answers go to, if any."""
+    readers = {reader_language: (group, []) for reader_language, group in languages.by_language(users).items()}
+    if addresses:
+        readers.setdefault(language or settings.LANGUAGE_CODE, ([], []))[1].extend(addresses)
+    for reader_language, (group, group_addresses) in readers.items():
+        message = languages.render_in(reader_language, render)
+        _send(message, group, group_addresses, reply_to=reply_to)
+
+
+def _send(message: Message, users, addresses, *, reply_to) -> None:
     for user in users:
         try:
             Notification.objects.create(recipient=user, subject=escape(message.subject), body=message.html)
@@ -130,7 +149,7 @@ def _parts_with_lines(purchase) -> list:
 def purchase_placed(purchase) -> None:
     parts = _parts_with_lines(purchase)
     deliver(
-        Message(
+        lambda: Message(
             subject=_("Purchase %(number)s placed") % {"number": purchase.number},
             text=render_to_string(
                 "order/emails/purchase_placed.txt",
@@ -141,16 +160,19 @@ def purchase_placed(purchase) -> None:
     )
     for part, lines in parts:
         deliver(
-            Message(
-                subject=_("New order %(number)s from %(buyer)s")
-                % {"number": part.number, "buyer": purchase.buyer.name},
-                text=render_to_string(
-                    "order/emails/part_placed.txt",
-                    {"purchase": purchase, "part": part, "lines": lines, "url": part_workspace_url(part)},
-                ),
-            ),
+            functools.partial(_part_placed_message, purchase, part, lines),
             users=members([part.supplier_id]),
         )
+
+
+def _part_placed_message(purchase, part, lines) -> Message:
+    return Message(
+        subject=_("New order %(number)s from %(buyer)s") % {"number": part.number, "buyer": purchase.buyer.name},
+        text=render_to_string(
+            "order/emails/part_placed.txt",
+            {"purchase": purchase, "part": part, "lines": lines, "url": part_workspace_url(part)},
+        ),
+    )
 
 
 def part_status_changed(part, old_status: str, *, reason: str = "") -> None:
@@ -160,26 +182,31 @@ def part_status_changed(part, old_status: str, *, reason: str = "") -> None:
     if purchase is None:
         return
     invoice = Invoice.objects.filter(order=part).first()
-    message = Message(
-        subject=_("Order %(number)s from %(supplier)s: %(status)s")
-        % {"number": part.number, "supplier": part.supplier.name, "status": part_status_label(part.status)},
-        text=render_to_string(
-            "order/emails/part_status_changed.txt",
-            {
-                "purchase": purchase,
-                "part": part,
-                "old_status": old_status,
-                "reason": reason,
-                "invoice": invoice,
-                "url": purchase_url(purchase),
-            },
-        ),
-    )
+    attach_invoice = part.status == PartStatus.ACCEPTED and invoice is not None
+
+    def render():
+        message = Message(
+            subject=_("Order %(number)s from %(supplier)s: %(status)s")
+            % {"number": part.number, "supplier": part.supplier.name, "status": part_status_label(part.status)},
+            text=render_to_string(
+                "order/emails/part_status_changed.txt",
+                {
+                    "purchase": purchase,
+                    "part": part,
+                    "old_status": old_status,
+                    "reason": reason,
+                    "invoice": invoice,
+                    "url": purchase_url(purchase),
+                },
+            ),
+        )
+        if attach_invoice:
+            message.attachments.append((f"invoice-{invoice.number}.pdf", invoice_pdf(invoice), "application/pdf"))
+        return message
+
     users = buyer_recipients(purchase)
     addresses = []
-    if part.status == PartStatus.ACCEPTED and invoice is not None:
-        message.attachments.append((f"invoice-{invoice.number}.pdf", invoice_pdf(invoice), "application/pdf"))
-        billing_email = purchase.buyer.billing_email
-        if billing_email and billing_email.lower() not in {user.email.lower() for user in users}:
-            addresses.append(billing_email)
-    deliver(message, users=users, addresses=addresses)
+    billing_email = purchase.buyer.billing_email
+    if attach_invoice and billing_email and billing_email.lower() not in {user.email.lower() for user in users}:
+        addresses.append(billing_email)
+    deliver(render, users=users, addresses=addresses, language=languages.of(purchase.placed_by))

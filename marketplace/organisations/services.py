@@ -1,6 +1,10 @@
 """Writes of the organisations domain. Every change that has a rule or a side
 effect (the supplier's shop partner, member rights, e-mails) goes through here,
-whether it comes from a page, the admin, a command or the demo loader."""
+whether it comes from a page, the admin, a command or the demo loader.
+
+E-mails about colleagues go out in the recipient's language (marketplace.core.languages):
+a person added to an organisation reads theirs; an invited address, which has no account
+to say its own, reads the language of the colleague who invited it."""
 
 from collections.abc import Iterable
 
@@ -12,7 +16,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from oscar.core.loading import get_model
 
-from marketplace.core import mail
+from marketplace.core import languages, mail
 from marketplace.core.mail import templated_mail_send
 
 from .models import Buyer, Invitation, Membership, Organisation, Region, Role, ServedArea, Supplier
@@ -213,8 +217,8 @@ def membership_remove(*, membership: Membership) -> None:
     organisation_members_changed(organisation=organisation)
 
 
-def _send_mail(*, to: str, template: str, context: dict) -> None:
-    templated_mail_send(to=to, template=f"organisations/email/{template}", context=context)
+def _send_mail(*, to: str, template: str, context: dict, language: str) -> None:
+    templated_mail_send(to=to, template=f"organisations/email/{template}", context=context, language=language)
 
 
 @transaction.atomic
@@ -228,7 +232,7 @@ def colleague_invite(*, organisation: Organisation, email: str, role: str, by):
         if Membership.objects.filter(user=existing, organisation=organisation).exists():
             raise ValidationError(_("%(email)s is already a member.") % {"email": email})
         membership = membership_add(organisation=organisation, user=existing, role=role)
-        _send_mail(to=existing.email, template="added", context=context)
+        _send_mail(to=existing.email, template="added", context=context, language=languages.of(existing))
         return membership
     invitation, created = Invitation.objects.get_or_create(
         organisation=organisation,
@@ -239,7 +243,9 @@ def colleague_invite(*, organisation: Organisation, email: str, role: str, by):
     if not created:  # invited again: the latest role and inviter count
         invitation.role, invitation.invited_by = role, by
         invitation.save(update_fields=["role", "invited_by"])
-    _send_mail(to=email, template="invitation", context={**context, "invitation": invitation})
+    _send_mail(
+        to=email, template="invitation", context={**context, "invitation": invitation}, language=languages.of(by)
+    )
     return invitation
 
 

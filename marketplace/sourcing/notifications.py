@@ -5,7 +5,10 @@ Each side hears only what concerns it: an invited supplier hears of the need, of
 answers to questions (never who asked) and of the outcome; the buyer's members hear
 of questions, quotes and the deadline. Nobody's e-mail address is shown to the other
 side: messages come from the platform, with a reply address only when its owner chose
-to share it. One failing recipient is logged and the others still hear."""
+to share it. One failing recipient is logged and the others still hear.
+
+Everyone here has an account, and reads in their own language (marketplace.core.languages),
+not in that of whoever caused the e-mail: see marketplace.order.notifications.deliver."""
 
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -16,13 +19,14 @@ from marketplace.order.notifications import Message, members, part_workspace_url
 
 
 def deliver(users, template: str, context: dict, *, reply_to=None) -> None:
-    """Renders `sourcing/emails/<template>.txt` (subject on its first line) and sends it
-    to each user as an e-mail and an account notification."""
-    if not users:
-        return
-    subject, _, body = render_to_string(f"sourcing/emails/{template}.txt", context).partition("\n")
-    message = Message(subject=subject.strip(), text=body.lstrip("\n"))
-    notifications.deliver(message, users=users, reply_to=reply_to)
+    """Renders `sourcing/emails/<template>.txt` (subject on its first line) in each user's
+    language and sends it to them as an e-mail and an account notification."""
+
+    def render():
+        subject, _, body = render_to_string(f"sourcing/emails/{template}.txt", context).partition("\n")
+        return Message(subject=subject.strip(), text=body.lstrip("\n"))
+
+    notifications.deliver(render, users=users, reply_to=reply_to)
 
 
 def need_url(need) -> str:
