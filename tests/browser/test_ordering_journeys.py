@@ -74,11 +74,11 @@ def test_buyer_orders_from_three_suppliers_who_each_handle_their_part(live_serve
         for _other_supplier, other_product in items:
             if other_product != product:
                 expect(page.locator("body")).not_to_contain_text(other_product.get_title())
-        for button, status in (("Confirm the order part", "Accepted"), ("Mark as dispatched", "Shipped")):
+        for button, status in (("Confirm the order part", "Confirmed"), ("Mark as dispatched", "Dispatched")):
             follow(page, page.get_by_role("button", name=button))
             expect(page.locator("body")).to_contain_text(f"is now “{status}”")
 
-    # The buyer sees every part shipped.
+    # The buyer sees every part dispatched.
     sign_in(page, live_server, "buyer@example.com")
     page.goto(live_server.url + f"/shop/purchases/{number}/")
     expect(page.locator(".part-status")).to_have_text(["Dispatched"] * 3)
