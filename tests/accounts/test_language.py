@@ -87,8 +87,9 @@ def test_the_profile_page_sets_the_language_for_e_mails_and_documents(client, us
     user.refresh_from_db()
     assert user.language == "sr-latn"
     profile = client.get(reverse("customer:profile-view"))
-    assert "Serbian (Latin)" in profile.content.decode()
+    # The profile now reads in Serbian (Latin script), the chosen language named in it.
     assert profile.headers["Content-Language"] == "sr-latn"
+    assert "Srpski (latinica)" in profile.content.decode()
 
 
 def test_a_password_reset_asked_for_on_an_english_page_is_written_in_the_owner_s_language(client, user):
