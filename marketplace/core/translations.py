@@ -6,6 +6,7 @@ by transliteration at build time (`manage.py translations_build`), so the two sc
 always say the same thing. Serbian's two scripts map letter for letter (Вук Караџић's
 alphabet and Gaj's Latin alphabet), which the cyrtranslit package implements."""
 
+import importlib
 import re
 from pathlib import Path
 
@@ -17,6 +18,11 @@ DOMAIN = "django"
 # The catalogues people translate; sr_Latn is made from sr.
 TRANSLATED = ("fr", "de", "nl", "sr")
 TRANSLITERATED = {"sr_Latn": "sr"}
+# Packages whose pages we show that ship an `sr` catalogue but no `sr_Latn` one: their
+# strings go into our Latin catalogue too, or Serbian Latin pages would show them in English
+# (Django falls back to English, not to the other script). Oscar's `sr` is written in Latin
+# script already; to_latin leaves it as it is.
+SERBIAN_ONLY_PACKAGES = ("oscar",)
 # Where the strings come from: the project's code and templates, not the tests nor what
 # is built or uploaded. File names without line numbers, so a moved line changes nothing.
 MAKEMESSAGES_OPTIONS = {
@@ -65,11 +71,28 @@ def transliterated(source: polib.POFile, language: str) -> polib.POFile:
     return catalogue
 
 
+def _package_catalogue(package: str, locale: str) -> polib.POFile | None:
+    path = Path(importlib.import_module(package).__file__).parent / "locale" / locale / "LC_MESSAGES" / f"{DOMAIN}.po"
+    return polib.pofile(str(path)) if path.exists() else None
+
+
+def with_package_strings(source: polib.POFile, locale: str) -> polib.POFile:
+    """`source` and, after its own entries, the translated entries of the packages'
+    catalogues for `locale` that it does not hold (ours win where both translate)."""
+    held = {(entry.msgctxt, entry.msgid) for entry in source}
+    for package in SERBIAN_ONLY_PACKAGES:
+        for entry in _package_catalogue(package, locale) or []:
+            if entry.translated() and (entry.msgctxt, entry.msgid) not in held:
+                source.append(entry)
+                held.add((entry.msgctxt, entry.msgid))
+    return source
+
+
 def transliterations_write() -> list[Path]:
     """Writes each transliterated catalogue from its source; returns the paths written."""
     written = []
     for locale, source_locale in TRANSLITERATED.items():
-        source = polib.pofile(str(catalogue_path(source_locale)))
+        source = with_package_strings(polib.pofile(str(catalogue_path(source_locale))), source_locale)
         target = catalogue_path(locale)
         target.parent.mkdir(parents=True, exist_ok=True)
         transliterated(source, language=locale).save(str(target))

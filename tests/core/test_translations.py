@@ -177,3 +177,16 @@ def test_a_page_reads_in_the_visitors_language(client, page_urls, page, language
     assert len(strings_of_ours) >= 5, "the page should show strings of ours"
     still_english = sorted(strings_of_ours & _visible_texts(shown.content.decode()) - same_words)
     assert not still_english, f"{page} in {language} still shows (`make translations` run?): {still_english[:10]}"
+
+
+def test_oscar_s_serbian_strings_reach_serbian_latin_pages(client, user):
+    """Oscar ships `sr` (in Latin script) but no `sr_Latn`: its words on the profile page
+    come from our built Latin catalogue instead of falling back to English."""
+    user.language = "sr-latn"
+    user.save()
+    client.force_login(user)
+
+    texts = _visible_texts(client.get(reverse("customer:profile-view")).content.decode())
+
+    assert "Change password" not in texts
+    assert "Promeni lozinku" in texts
