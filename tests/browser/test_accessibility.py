@@ -9,6 +9,7 @@ from io import StringIO
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from pytest_django.live_server_helper import LiveServer
@@ -150,18 +151,28 @@ def demo_site(request, django_db_setup, django_db_blocker):
             call_command("flush", interactive=False, verbosity=0)
 
 
+def _signed_in_pages(browser, live_server, language=None) -> dict:
+    """One page per role, signed in as the demo person of that role (on the English
+    sign-in page), then in `language` as the footer's switcher sets it."""
+    opened = {}
+    for role, email in ROLES.items():
+        page = browser.new_context(viewport={"width": 1280, "height": 900}).new_page()
+        if email:
+            sign_in(page, live_server, email)
+        if language:
+            page.context.add_cookies(
+                [{"name": settings.LANGUAGE_COOKIE_NAME, "value": language, "url": live_server.url}]
+            )
+        opened[role] = page
+    return opened
+
+
 @pytest.fixture(scope="module")
 def pages(browser, demo_site):
     """One signed-in page per role; the buyer's basket holds one product, so that the
     basket and the checkout show their forms."""
     live_server, _places, product = demo_site
-    opened = {}
-    for role, email in ROLES.items():
-        context = browser.new_context(viewport={"width": 1280, "height": 900})
-        page = context.new_page()
-        if email:
-            sign_in(page, live_server, email)
-        opened[role] = page
+    opened = _signed_in_pages(browser, live_server)
     buyer = opened["buyer"]
     visit(buyer, live_server.url + product.get_absolute_url())
     buyer.locator("#add_to_basket_form button[type=submit]").click()
@@ -201,6 +212,12 @@ def test_the_demo_gives_every_page_its_content(demo_site):
     assert Need.objects.filter(status=Need.Status.DRAFT).exists()  # the need list shows each status
 
 
+def _assert_fits(page, described: str) -> None:
+    scroll_width, viewport = page.evaluate("[document.documentElement.scrollWidth, window.innerWidth]")
+    wide = page.evaluate(TOO_WIDE)
+    assert scroll_width <= viewport, f"{described} scrolls sideways at {viewport}px ({scroll_width}px): {wide}"
+
+
 @pytest.mark.parametrize(("name", "role", "where", "width"), _params())
 def test_page_is_accessible_and_fits_a_phone(demo_site, pages, name, role, where, width):
     live_server, places, _product = demo_site
@@ -214,6 +231,26 @@ def test_page_is_accessible_and_fits_a_phone(demo_site, pages, name, role, where
     assert not violations, f"{name} ({path}) at {width}px has axe violations:\n{_described(violations)}"
 
     if width == 360:
-        scroll_width, viewport = page.evaluate("[document.documentElement.scrollWidth, window.innerWidth]")
-        wide = page.evaluate(TOO_WIDE)
-        assert scroll_width <= viewport, f"{name} ({path}) scrolls sideways at 360px ({scroll_width}px): {wide}"
+        _assert_fits(page, f"{name} ({path})")
+
+
+@pytest.fixture(scope="module")
+def german_pages(browser, demo_site):
+    """The roles' pages with a browser set to German: its longer words must fit a phone too."""
+    opened = _signed_in_pages(browser, demo_site[0], language="de")
+    yield opened
+    for page in opened.values():
+        page.context.close()
+
+
+@pytest.mark.parametrize(("name", "role", "where"), [pytest.param(*page, id=page[0]) for page in PAGES])
+def test_page_fits_a_phone_in_german(demo_site, german_pages, name, role, where):
+    live_server, places, _product = demo_site
+    page = german_pages[role]
+    page.set_viewport_size({"width": 360, "height": 900})
+    path = places.get(where, where)
+    response = page.goto(live_server.url + path, wait_until="networkidle")
+    assert response.ok, f"{name} ({path}) answered {response.status}"
+    assert page.evaluate("document.documentElement.lang") == "de"
+
+    _assert_fits(page, f"{name} ({path}) in German")
