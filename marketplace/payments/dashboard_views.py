@@ -15,6 +15,8 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
+from marketplace.organisations.selectors import membership_get
+
 from . import card, gateway, selectors
 
 logger = logging.getLogger(__name__)
@@ -23,7 +25,7 @@ logger = logging.getLogger(__name__)
 def _back_to_payouts(request, supplier):
     """Where a supplier's member follows its payouts: the money page of its workspace.
     Staff who are not members (they reach any supplier's onboarding) go back to the panel."""
-    if selectors.is_supplier_member(user=request.user, supplier=supplier):
+    if membership_get(user=request.user, organisation=supplier) is not None:
         return redirect("workspace:money", slug=supplier.slug)
     return redirect("payments:dashboard")
 

@@ -35,10 +35,6 @@ def invoice_payable_by(*, user, invoice: Invoice) -> bool:
     return Membership.objects.filter(user=user, organisation_id=invoice.supplier_id).exists()
 
 
-def is_supplier_member(*, user, supplier) -> bool:
-    return Membership.objects.filter(user=user, organisation_id=supplier.pk).exists()
-
-
 def invoices_mark_payable(*, user, invoices) -> list[Invoice]:
     """Sets `can_mark_paid` on each invoice of a page for this user, in one query."""
     supplier_ids = set(
