@@ -8,6 +8,7 @@ alphabet and Gaj's Latin alphabet), which the cyrtranslit package implements."""
 
 import importlib
 import re
+from copy import deepcopy
 from pathlib import Path
 
 import cyrtranslit
@@ -17,7 +18,7 @@ from django.conf import settings
 DOMAIN = "django"
 # The catalogues people translate; sr_Latn is made from sr.
 TRANSLATED = ("fr", "de", "nl", "sr")
-TRANSLITERATED = {"sr_Latn": "sr"}
+SERBIAN_LATIN = "sr_Latn"
 # Packages whose pages we show that ship an `sr` catalogue but no `sr_Latn` one: their
 # strings go into our Latin catalogue too, or Serbian Latin pages would show them in English
 # (Django falls back to English, not to the other script). Oscar's `sr` is written in Latin
@@ -56,17 +57,9 @@ def transliterated(source: polib.POFile, language: str) -> polib.POFile:
     catalogue.metadata = {**source.metadata, "Language": language}
     catalogue.header = "Generated from the Serbian (Cyrillic) catalogue by `manage.py translations_build`: do not edit."
     for entry in source:
-        copy = polib.POEntry(
-            msgid=entry.msgid,
-            msgid_plural=entry.msgid_plural,
-            msgctxt=entry.msgctxt,
-            msgstr=to_latin(entry.msgstr),
-            msgstr_plural={index: to_latin(text) for index, text in entry.msgstr_plural.items()},
-            flags=list(entry.flags),
-            occurrences=list(entry.occurrences),
-            comment=entry.comment,
-            tcomment=entry.tcomment,
-        )
+        copy = deepcopy(entry)
+        copy.msgstr = to_latin(entry.msgstr)
+        copy.msgstr_plural = {index: to_latin(text) for index, text in entry.msgstr_plural.items()}
         catalogue.append(copy)
     return catalogue
 
@@ -88,16 +81,14 @@ def with_package_strings(source: polib.POFile, locale: str) -> polib.POFile:
     return source
 
 
-def transliterations_write() -> list[Path]:
-    """Writes each transliterated catalogue from its source; returns the paths written."""
-    written = []
-    for locale, source_locale in TRANSLITERATED.items():
-        source = with_package_strings(polib.pofile(str(catalogue_path(source_locale))), source_locale)
-        target = catalogue_path(locale)
-        target.parent.mkdir(parents=True, exist_ok=True)
-        transliterated(source, language=locale).save(str(target))
-        written.append(target)
-    return written
+def serbian_latin_write() -> Path:
+    """Writes the Serbian Latin catalogue from the Cyrillic one (and the packages' Serbian
+    strings); returns its path."""
+    source = with_package_strings(polib.pofile(str(catalogue_path("sr"))), "sr")
+    target = catalogue_path(SERBIAN_LATIN)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    transliterated(source, language=SERBIAN_LATIN).save(str(target))
+    return target
 
 
 # What a translation must keep from its source: Python's named and positional

@@ -12,7 +12,7 @@ class Command(BaseCommand):
     help = "Transliterate the Serbian catalogue to Latin script and compile every catalogue (.po -> .mo)."
 
     def handle(self, *args, **options):
-        for path in translations.transliterations_write():
-            self.stdout.write(f"Wrote {path.relative_to(translations.locale_dir().parent)}")
-        call_command("compilemessages", locale=[*translations.TRANSLATED, *translations.TRANSLITERATED], verbosity=0)
+        path = translations.serbian_latin_write()
+        self.stdout.write(f"Wrote {path.relative_to(translations.locale_dir().parent)}")
+        call_command("compilemessages", locale=[*translations.TRANSLATED, translations.SERBIAN_LATIN], verbosity=0)
         self.stdout.write("Compiled the catalogues.")
