@@ -48,6 +48,8 @@ INSTALLED_APPS = [
     "marketplace.impact",
     "marketplace.workspace",
     "cms",
+    # Before the admin, whose forms it extends with one field per language.
+    "modeltranslation",
     # Django
     "django.contrib.admin",
     "django.contrib.auth",
@@ -231,6 +233,19 @@ LANGUAGES = [
     ("sr-latn", _("Serbian (Latin)")),
 ]
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# What people write (taxonomy, supplier profiles, products) in several languages: one
+# column per language (django-modeltranslation; the `translation.py` of each app names the
+# fields). The Serbian Latin column is always the transliteration of the Cyrillic one
+# (marketplace.core.content), never written by hand.
+MODELTRANSLATION_DEFAULT_LANGUAGE = "en"
+MODELTRANSLATION_LANGUAGES = tuple(code for code, _name in LANGUAGES)
+# A text not written in the reader's language is shown in another rather than not at all
+# (Latin before Cyrillic for readers of other languages).
+MODELTRANSLATION_FALLBACK_LANGUAGES = {
+    "default": ("en", "fr", "de", "nl", "sr-latn", "sr"),
+    "sr": ("sr", "en", "fr", "de", "nl"),
+}
+MODELTRANSLATION_AUTO_POPULATE = False
 # Dates, numbers and money follow the language (Django's l10n; money by Oscar's `currency`
 # filter, i.e. Babel); English is European English (marketplace/formats/en).
 FORMAT_MODULE_PATH = ["marketplace.formats"]

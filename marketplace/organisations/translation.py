@@ -1,0 +1,32 @@
+"""What organisations write and the taxonomy, in every language of the site: one column
+per language (django-modeltranslation), read through the field's own name in the active
+language. See marketplace.core.content for the fallbacks and the Serbian Latin column."""
+
+from modeltranslation.translator import TranslationOptions, register
+
+from .models import ImpactArea, Label, Organisation, Sector, Supplier
+
+
+@register(Sector)
+class SectorTranslation(TranslationOptions):
+    fields = ("name", "description")
+
+
+@register(ImpactArea)
+class ImpactAreaTranslation(TranslationOptions):
+    fields = ("name", "description")
+
+
+@register(Label)
+class LabelTranslation(TranslationOptions):
+    fields = ("name", "description")
+
+
+@register(Organisation)
+class OrganisationTranslation(TranslationOptions):
+    fields = ("description",)
+
+
+@register(Supplier)
+class SupplierTranslation(TranslationOptions):
+    fields = ("impact_statement", "vulnerable_groups")
