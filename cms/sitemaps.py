@@ -1,22 +1,33 @@
 """sitemap.xml: every published public page, and the profiles of verified suppliers."""
 
+from django.conf import settings
+from django.utils import translation
 from wagtail.contrib.sitemaps import Sitemap as PageSitemap
 
 from marketplace.organisations.models import Supplier
 
 
 class SupplierSitemap(PageSitemap):
-    """Supplier profiles at the Wagtail site's address, like the pages beside them."""
+    """Supplier profiles at the Wagtail site's address, like the pages beside them: each
+    profile once per language, every entry naming the others (hreflang alternates)."""
 
     def items(self):
         return Supplier.objects.verified().only("slug", "updated_at").order_by("name")
 
     def _urls(self, page, protocol, domain):
         root_url = self.get_wagtail_site().root_url
-        urls = [
-            {"item": supplier, "location": root_url + supplier.get_absolute_url(), "lastmod": supplier.updated_at}
-            for supplier in self.paginator.page(page).object_list
-        ]
+        urls = []
+        for supplier in self.paginator.page(page).object_list:
+            locations = {}
+            for code, _name in settings.LANGUAGES:
+                with translation.override(code):
+                    locations[code] = root_url + supplier.get_absolute_url()
+            alternates = [{"lang_code": code, "location": location} for code, location in locations.items()]
+            alternates.append({"lang_code": "x-default", "location": locations[settings.LANGUAGE_CODE]})
+            urls += [
+                {"item": supplier, "location": location, "lastmod": supplier.updated_at, "alternates": alternates}
+                for location in locations.values()
+            ]
         self.latest_lastmod = max((url["lastmod"] for url in urls), default=None)
         return urls
 

@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.shortcuts import render
 from django.urls import reverse
 from django.views.decorators.http import require_GET
@@ -22,4 +23,7 @@ def site_search(request):
 @require_GET
 def robots_txt(request):
     sitemap_url = request.build_absolute_uri(reverse("sitemap"))
-    return render(request, "cms/robots.txt", {"sitemap_url": sitemap_url}, content_type="text/plain")
+    # The private areas in every language (English unprefixed: marketplace.urls).
+    language_prefixes = ["" if code == settings.LANGUAGE_CODE else f"/{code}" for code, _name in settings.LANGUAGES]
+    context = {"sitemap_url": sitemap_url, "language_prefixes": language_prefixes}
+    return render(request, "cms/robots.txt", context, content_type="text/plain")

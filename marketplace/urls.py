@@ -1,18 +1,12 @@
 from django.apps import apps
-from django.conf import settings
-from django.conf.urls.static import static
-from django.contrib import admin
+from django.conf.urls.i18n import i18n_patterns
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.urls import include, path, re_path, reverse
 from django.views.generic import RedirectView
-from django.views.static import serve
 from wagtail import urls as wagtail_urls
-from wagtail.admin import urls as wagtailadmin_urls
-from wagtail.documents import urls as wagtaildocs_urls
 
 from .accounts import views as account_views
-from .api import api
 from .order.selectors import purchase_for_user
 
 
@@ -42,8 +36,6 @@ oscar_pages_replaced = [
 # One sign-in page (ours, throttled): the others send people to it, keeping ?next= (by
 # default, back to the area whose sign-in page they opened).
 other_sign_in_pages = [
-    path("django-admin/login/", account_views.sign_in_redirect(default_next="/django-admin/")),
-    path("cms/login/", account_views.sign_in_redirect(default_next="/cms/")),
     path("shop/accounts/login/", account_views.sign_in_redirect(default_next="/accounts/")),
     path("shop/dashboard/login/", account_views.sign_in_redirect(default_next="/shop/dashboard/")),
     path("shop/accounts/register/", RedirectView.as_view(pattern_name="accounts:signup", query_string=True)),
@@ -53,18 +45,15 @@ other_sign_in_pages = [
     path("shop/accounts/profile/delete/", login_required(account_views.ProfileDeleteView.as_view())),
 ]
 
-urlpatterns = [
+# Paths without a language prefix, in the language a person chose (marketplace.core.urls_neutral).
+urlpatterns = [path("", include("marketplace.core.urls_neutral"))]
+
+# Every page people read has its language in its address: English unprefixed (/shop/),
+# the others prefixed (/fr/shop/, /sr-latn/shop/). See README, Translations.
+urlpatterns += i18n_patterns(
     *other_sign_in_pages,
     *oscar_pages_replaced,
-    path("django-admin/", admin.site.urls),
-    # The e-mails sent in development; a 404 without DEBUG (marketplace.core.views).
-    path("dev/mail/", include("marketplace.core.urls")),
-    path("cms/", include(wagtailadmin_urls)),
-    path("documents/", include(wagtaildocs_urls)),
-    # Django's language switch (Oscar's templates need its name), remembering a signed-in person's choice.
-    path("i18n/setlang/", account_views.set_language, name="set_language"),
     path("accounts/", include("marketplace.accounts.urls")),
-    path("api/", api.urls),
     path("payments/", include("marketplace.payments.urls")),
     path("shop/purchases/", include("marketplace.order.urls")),
     path("impact/", include("marketplace.impact.urls")),
@@ -73,13 +62,7 @@ urlpatterns = [
     path("shop/", include(apps.get_app_config("oscar").urls[0])),
     path("", include("marketplace.organisations.urls")),
     path("", include("cms.urls")),
-]
-
-if settings.DEBUG:
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
-elif settings.SERVE_MEDIA:
-    # Small deployments without a separate file server (see README, Deployment).
-    urlpatterns += [re_path(r"^media/(?P<path>.*)$", serve, {"document_root": settings.MEDIA_ROOT})]
-
-# Wagtail serves every other path, so it comes last.
-urlpatterns += [path("", include(wagtail_urls))]
+    # Wagtail serves every other path, so it comes last.
+    path("", include(wagtail_urls)),
+    prefix_default_language=False,
+)

@@ -2,7 +2,9 @@
 the Wagtail site that every page path (and the browser tests) needs."""
 
 import pytest
+from django.conf import settings
 from django.core.cache import cache
+from django.utils import translation
 from wagtail.models import Site
 
 from cms.services import site_structure_ensure
@@ -112,6 +114,15 @@ def empty_cache():
     """Each test starts with an empty cache, as the database starts empty: a value
     cached by one test (facet labels, say) must not leak into the next."""
     cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def site_language():
+    """Each test starts in the site's language: a page read in French by one test leaves
+    French active in this thread, and every address the next test reverses would be French."""
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
 
 
 @pytest.fixture

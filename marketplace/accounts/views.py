@@ -1,3 +1,5 @@
+from urllib.parse import urlsplit
+
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import login
@@ -8,6 +10,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.shortcuts import redirect, render
 from django.urls import reverse, reverse_lazy
+from django.utils import translation
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views import i18n
@@ -65,8 +68,12 @@ class ConfirmView(View):
 
 def set_language(request):
     """Django's language switch (the footer's): its cookie, its check that `next` stays on
-    this site, and for a signed-in person their choice remembered (User.language)."""
-    response = i18n.set_language(request)
+    this site, and for a signed-in person their choice remembered (User.language). `next`
+    (the page the switch was used on) is read in its own language, so that Django finds
+    the same page in the chosen one (/fr/shop/ -> /de/shop/)."""
+    next_url = request.POST.get("next", request.GET.get("next", ""))
+    with translation.override(translation.get_language_from_path(urlsplit(next_url).path) or settings.LANGUAGE_CODE):
+        response = i18n.set_language(request)
     # The cookie is set only for a language Django accepted.
     chosen = response.cookies.get(settings.LANGUAGE_COOKIE_NAME)
     if chosen is not None and request.user.is_authenticated:

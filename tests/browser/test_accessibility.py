@@ -21,6 +21,7 @@ from marketplace.sourcing.models import Need, Thread
 from marketplace.sourcing.threads import thread_start
 from tests.browser.helpers import sign_in, visit
 from tests.browser.test_ordering_journeys import buyable_product
+from tests.languages import still_english
 
 pytestmark = pytest.mark.browser
 User = get_user_model()
@@ -254,3 +255,21 @@ def test_page_fits_a_phone_in_german(demo_site, german_pages, name, role, where)
     assert page.evaluate("document.documentElement.lang") == "de"
 
     _assert_fits(page, f"{name} ({path}) in German")
+
+
+@pytest.mark.parametrize("language", [code for code, _name in settings.LANGUAGES if code != settings.LANGUAGE_CODE])
+def test_every_journey_page_reads_in_the_readers_language(demo_site, pages, language):
+    """Each page at its address in `language` (/fr/…), as the role that uses it, shows none
+    of the English interface strings that the same page shows in English."""
+    live_server, places, _product = demo_site
+    untranslated = {}
+    for name, role, where in PAGES:
+        path = places.get(where, where)
+        request = pages[role].context.request
+        english = request.get(live_server.url + path)
+        shown = request.get(f"{live_server.url}/{language}{path}")
+        assert shown.ok, f"{name} ({path}) in {language} answered {shown.status}"
+        left = still_english(english.text(), shown.text(), language)
+        if left:
+            untranslated[name] = left[:6]
+    assert not untranslated, f"pages in {language} still show English strings of ours: {untranslated}"

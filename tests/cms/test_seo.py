@@ -14,6 +14,7 @@ from .factories import image_create, story_create
 pytestmark = pytest.mark.django_db
 
 SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
+XHTML = "{http://www.w3.org/1999/xhtml}"
 SITE = settings.SITE_URL  # the Wagtail site takes its address from it
 
 
@@ -57,6 +58,16 @@ def test_the_sitemap_lists_public_pages_and_verified_suppliers(
     assert f"{SITE}/stories/" in locations
     assert f"{SITE}/" in locations
     assert f"{SITE}{supplier.get_absolute_url()}" in locations
+    # Each profile in every language, each entry naming the others for search engines.
+    assert f"{SITE}/sr-latn{supplier.get_absolute_url()}" in locations
+    profile = next(
+        url
+        for url in ET.fromstring(response.content).iter(f"{SITEMAP}url")
+        if url.find(f"{SITEMAP}loc").text == f"{SITE}/fr{supplier.get_absolute_url()}"
+    )
+    alternates = {link.get("hreflang"): link.get("href") for link in profile.iter(f"{XHTML}link")}
+    assert alternates["de"] == f"{SITE}/de{supplier.get_absolute_url()}"
+    assert alternates["x-default"] == f"{SITE}{supplier.get_absolute_url()}"
     assert not any("a-draft" in location for location in locations)
     assert not any(unverified_supplier.slug in location for location in locations)
 
@@ -67,7 +78,9 @@ def test_robots_txt_points_at_the_sitemap_and_keeps_crawlers_out_of_private_area
     assert response["Content-Type"].startswith("text/plain")
     body = response.content.decode()
     assert "Sitemap: http://testserver/sitemap.xml" in body
-    for private in ("/cms/", "/django-admin/", "/shop/checkout/", "/shop/dashboard/", "/accounts/"):
+    for private in ("/cms/", "/django-admin/", "/shop/checkout/", "/shop/dashboard/", "/accounts/", "/workspace/"):
+        assert f"Disallow: {private}\n" in body
+    for private in ("/fr/shop/checkout/", "/sr-latn/accounts/", "/de/workspace/"):
         assert f"Disallow: {private}\n" in body
 
 

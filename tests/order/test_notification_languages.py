@@ -83,6 +83,6 @@ def test_an_english_speaking_supplier_confirming_writes_to_the_french_buyer_in_f
 def test_a_downloaded_invoice_speaks_the_language_of_who_downloads_it(client, crates_invoice, buyer_admin):
     speaks(buyer_admin, "de")
     client.force_login(buyer_admin)  # no language cookie yet: the account's language counts
-    response = client.get(reverse("payments:invoice-pdf", kwargs={"pk": crates_invoice.pk}))
+    response = client.get(reverse("payments:invoice-pdf", kwargs={"pk": crates_invoice.pk}), follow=True)
     text = spaces_plain(PdfReader(io.BytesIO(b"".join(response))).pages[0].extract_text())
     assert "39,10 €" in text and "€39.10" not in text
