@@ -5,8 +5,10 @@ does for the supplier's own steps in the workspace (tests/workspace/test_parts.p
 from decimal import Decimal
 
 import pytest
+from bs4 import BeautifulSoup
 from django.core import mail
 from django.urls import reverse
+from django.utils import translation
 from oscar.core.loading import get_model
 
 from marketplace.order.models import PartStatus
@@ -86,3 +88,22 @@ def test_a_supplier_member_is_sent_to_the_part_in_the_workspace(client, supplier
     client.post(url, {"order_action": "change_order_status", "new_status": PartStatus.REJECTED})
     other_part.refresh_from_db()
     assert other_part.status == PartStatus.PLACED
+
+
+def test_the_order_list_names_statuses_in_the_operators_language_and_still_changes_them(
+    client, supplier, superuser, shared_purchase
+):
+    part = shared_purchase.parts.get(supplier=supplier)
+    client.force_login(superuser)
+    with translation.override("de"):
+        url = reverse("dashboard:order-list")
+        expected = str(PartStatus.LABELS[PartStatus.PLACED])
+    page = BeautifulSoup(client.get(url).content.decode(), "html.parser")
+    assert expected != PartStatus.PLACED
+    assert expected in [cell.get_text(strip=True) for cell in page.select("tbody td")]
+    option = page.find("option", string=str(PartStatus.LABELS[PartStatus.ACCEPTED]))
+    assert option["value"] == PartStatus.ACCEPTED  # the value Oscar's view reads stays the stored one
+
+    client.post(url, {"action": "change_order_statuses", "selected_order": part.pk, "new_status": option["value"]})
+    part.refresh_from_db()
+    assert part.status == PartStatus.ACCEPTED
