@@ -22,7 +22,8 @@ SERBIAN_LATIN = "sr_Latn"
 # Packages whose pages we show that ship an `sr` catalogue but no `sr_Latn` one: their
 # strings go into our Latin catalogue too, or Serbian Latin pages would show them in English
 # (Django falls back to English, not to the other script). Oscar's `sr` is written in Latin
-# script already; to_latin leaves it as it is.
+# script: to_latin leaves it as it is, and our compiled Cyrillic catalogue gets it in
+# Cyrillic (to_cyrillic), or Cyrillic pages would show Oscar's words in Latin.
 SERBIAN_ONLY_PACKAGES = ("oscar",)
 # Where the strings come from: the project's code and templates, not the tests nor what
 # is built or uploaded. File names without line numbers, so a moved line changes nothing.
@@ -51,15 +52,30 @@ def to_latin(text: str) -> str:
     return _CAPITAL_DIGRAPH.sub(lambda match: match.group(1).upper(), cyrtranslit.to_latin(text, "sr"))
 
 
-def transliterated(source: polib.POFile, language: str) -> polib.POFile:
-    """A copy of the Serbian Cyrillic catalogue `source` in Latin script."""
+# What stays as written when Latin text becomes Cyrillic: placeholders, HTML tags and
+# entities, addresses, and acronyms (CSV, PDF), which Serbian Cyrillic text keeps in Latin.
+_NOT_WORDS = re.compile(r"%\([^)]+\)[sdif]|%[sdif]|\{[A-Za-z_0-9]*\}|<[^>]+>|&[#a-z0-9]+;|\S+://\S+|\b[A-Z]{2,}\b")
+
+
+def to_cyrillic(text: str) -> str:
+    """Serbian Latin to Cyrillic, leaving placeholders, tags and addresses as they are."""
+    parts, start = [], 0
+    for match in _NOT_WORDS.finditer(text):
+        parts += [cyrtranslit.to_cyrillic(text[start : match.start()], "sr"), match.group()]
+        start = match.end()
+    parts.append(cyrtranslit.to_cyrillic(text[start:], "sr"))
+    return "".join(parts)
+
+
+def transliterated(source: polib.POFile, language: str, script=to_latin) -> polib.POFile:
+    """A copy of the Serbian catalogue `source` in the other script (Latin by default)."""
     catalogue = polib.POFile(wrapwidth=source.wrapwidth)
     catalogue.metadata = {**source.metadata, "Language": language}
     catalogue.header = "Generated from the Serbian (Cyrillic) catalogue by `manage.py translations_build`: do not edit."
     for entry in source:
         copy = deepcopy(entry)
-        copy.msgstr = to_latin(entry.msgstr)
-        copy.msgstr_plural = {index: to_latin(text) for index, text in entry.msgstr_plural.items()}
+        copy.msgstr = script(entry.msgstr)
+        copy.msgstr_plural = {index: script(text) for index, text in entry.msgstr_plural.items()}
         catalogue.append(copy)
     return catalogue
 
@@ -69,13 +85,17 @@ def _package_catalogue(package: str, locale: str) -> polib.POFile | None:
     return polib.pofile(str(path)) if path.exists() else None
 
 
-def with_package_strings(source: polib.POFile, locale: str) -> polib.POFile:
+def with_package_strings(source: polib.POFile, locale: str, script=None) -> polib.POFile:
     """`source` and, after its own entries, the translated entries of the packages'
-    catalogues for `locale` that it does not hold (ours win where both translate)."""
+    catalogues for `locale` that it does not hold (ours win where both translate), their
+    translations passed through `script` when given."""
     held = {(entry.msgctxt, entry.msgid) for entry in source}
     for package in SERBIAN_ONLY_PACKAGES:
         for entry in _package_catalogue(package, locale) or []:
             if entry.translated() and (entry.msgctxt, entry.msgid) not in held:
+                if script:
+                    entry.msgstr = script(entry.msgstr)
+                    entry.msgstr_plural = {index: script(text) for index, text in entry.msgstr_plural.items()}
                 source.append(entry)
                 held.add((entry.msgctxt, entry.msgid))
     return source
@@ -88,6 +108,15 @@ def serbian_latin_write() -> Path:
     target = catalogue_path(SERBIAN_LATIN)
     target.parent.mkdir(parents=True, exist_ok=True)
     transliterated(source, language=SERBIAN_LATIN).save(str(target))
+    return target
+
+
+def serbian_cyrillic_compile() -> Path:
+    """Compiles the Serbian Cyrillic catalogue with the packages' Serbian strings in Cyrillic
+    (see SERBIAN_ONLY_PACKAGES); returns the .mo file's path. The .po stays ours alone."""
+    source = with_package_strings(polib.pofile(str(catalogue_path("sr"))), "sr", script=to_cyrillic)
+    target = catalogue_path("sr").with_suffix(".mo")
+    source.save_as_mofile(str(target))
     return target
 
 

@@ -49,6 +49,24 @@ def test_serbian_latin_is_the_cyrillic_letter_for_letter(cyrillic, latin):
     assert translations.to_latin(cyrillic) == latin
 
 
+@pytest.mark.parametrize(
+    ("latin", "cyrillic"),
+    [
+        ("Promeni lozinku", "Промени лозинку"),
+        ("Džep, đak, šećer, njiva, ljubav", "Џеп, ђак, шећер, њива, љубав"),
+        # Placeholders, tags, entities and addresses are not words: they stay as written.
+        ("Dobrodošli, %(name)s! %s {count}", "Добродошли, %(name)s! %s {count}"),
+        ("Preuzmi kao CSV ili PDF", "Преузми као CSV или PDF"),
+        (
+            '<a href="https://example.rs/korpa">Korpa</a>&nbsp;je',
+            '<a href="https://example.rs/korpa">Корпа</a>&nbsp;је',
+        ),
+    ],
+)
+def test_oscar_s_latin_serbian_becomes_cyrillic_around_what_is_not_words(latin, cyrillic):
+    assert translations.to_cyrillic(latin) == cyrillic
+
+
 def test_the_latin_catalogue_keeps_every_entry_and_plural_form():
     source = _catalogue(
         polib.POEntry(msgid="Basket", msgstr="Корпа", flags=[]),
@@ -164,14 +182,15 @@ def test_a_page_reads_in_the_visitors_language(client, page_urls, page, language
     assert not left, f"{page} in {language} still shows (`make translations` run?): {left[:10]}"
 
 
-def test_oscar_s_serbian_strings_reach_serbian_latin_pages(client, user):
-    """Oscar ships `sr` (in Latin script) but no `sr_Latn`: its words on the profile page
-    come from our built Latin catalogue instead of falling back to English."""
-    user.language = "sr-latn"
+@pytest.mark.parametrize(("language", "words"), [("sr-latn", "Promeni lozinku"), ("sr", "Промени лозинку")])
+def test_oscar_s_serbian_strings_reach_serbian_pages_in_their_script(client, user, language, words):
+    """Oscar ships `sr` in Latin script and no `sr_Latn`: its words on the profile page come
+    from our built catalogues, in the page's script, instead of English or the other script."""
+    user.language = language
     user.save()
     client.force_login(user)
 
     texts = visible_texts(client.get(reverse("customer:profile-view"), follow=True).content.decode())
 
-    assert "Change password" not in texts
-    assert "Promeni lozinku" in texts
+    assert "Change password" not in texts and "Promeni lozinku" not in texts - {words}
+    assert words in texts

@@ -1,5 +1,6 @@
 """Builds the interface's translations: the Serbian Latin catalogue from the Cyrillic
-one, then every catalogue's compiled .mo file. `make run`, `make test` and the
+one, then every catalogue's compiled .mo file (the Cyrillic one with Oscar's Serbian
+strings in Cyrillic). `make run`, `make test` and the
 Dockerfile call it; neither output is committed."""
 
 from django.core.management import call_command
@@ -15,4 +16,5 @@ class Command(BaseCommand):
         path = translations.serbian_latin_write()
         self.stdout.write(f"Wrote {path.relative_to(translations.locale_dir().parent)}")
         call_command("compilemessages", locale=[*translations.TRANSLATED, translations.SERBIAN_LATIN], verbosity=0)
+        translations.serbian_cyrillic_compile()
         self.stdout.write("Compiled the catalogues.")
