@@ -2,6 +2,7 @@ from django.conf import settings
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class InvoiceSequence(models.Model):
@@ -70,7 +71,7 @@ class CardPayment(models.Model):
         PROCESSING = "processing", _("Processing")
         REQUIRES_CAPTURE = "requires_capture", _("Authorised")
         SUCCEEDED = "succeeded", _("Paid")
-        CANCELED = "canceled", _("Cancelled")
+        CANCELED = "canceled", pgettext_lazy("payment status", "Cancelled")
 
     # How far along each status is. A status may replace one of lower rank only, so a
     # late `processing` never undoes `succeeded`; `canceled` ends a payment that never

@@ -9,6 +9,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from django_countries.fields import CountryField
 
 from marketplace.core import limits
@@ -22,7 +23,8 @@ class Need(models.Model):
         PUBLISHED = "published", _("Open for quotes")
         CLOSED = "closed", _("Closed to quotes")
         AWARDED = "awarded", _("Awarded")
-        CANCELLED = "cancelled", _("Cancelled")
+        # Context: "Cancelled" says a need (masculine in French) and an order part (feminine).
+        CANCELLED = "cancelled", pgettext_lazy("need status", "Cancelled")
 
     buyer = models.ForeignKey(
         "organisations.Buyer", verbose_name=_("buyer"), on_delete=models.PROTECT, related_name="needs"
