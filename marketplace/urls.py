@@ -1,5 +1,6 @@
 from django.apps import apps
 from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
 from django.conf.urls.static import static
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
@@ -81,5 +82,6 @@ elif settings.SERVE_MEDIA:
     # Small deployments without a separate file server (see README, Deployment).
     urlpatterns += [re_path(r"^media/(?P<path>.*)$", serve, {"document_root": settings.MEDIA_ROOT})]
 
-# Wagtail serves every other path, so it comes last.
-urlpatterns += [path("", include(wagtail_urls))]
+# Wagtail serves every other path, so it comes last: English pages unprefixed, the others
+# under their language (/fr/, /sr-latn/…), where Wagtail serves that language's pages.
+urlpatterns += i18n_patterns(path("", include(wagtail_urls)), prefix_default_language=False)
