@@ -26,7 +26,8 @@ class CaseStudyFeed(Feed):
         return index.intro or _("How firms and public bodies work with social enterprises.")
 
     def items(self, index):
-        return selectors.published_stories().child_of(index).order_by("-first_published_at")[:FEED_LENGTH]
+        stories = selectors.in_section(selectors.published_stories(), index=index)
+        return selectors.in_reader_locale(stories).order_by("-first_published_at")[:FEED_LENGTH]
 
     def item_title(self, story):
         return story.title

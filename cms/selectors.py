@@ -1,18 +1,28 @@
 """Reads of editorial content: the pages' listings, the home page's sections,
 site-wide search, and what other apps show of our stories. Each listing's
-queries are decided here, a fixed number whatever the page size."""
+queries are decided here, a fixed number whatever the page size.
 
+Pages are read in the reader's language (see "Languages" below): of a page and its
+translations, a listing shows the one in the reader's locale, else the English source,
+never both."""
+
+import operator
 from dataclasses import dataclass, field
+from functools import reduce
 from urllib.parse import urlencode
 
+from django.conf import settings
 from django.core.paginator import Page as PaginatorPage
 from django.core.paginator import Paginator
-from django.db.models import Prefetch
+from django.db.models import Prefetch, Q
 from django.urls import reverse
+from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django_countries import countries
+from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.images import get_image_model
+from wagtail.models import Locale, Page
 
 from marketplace.organisations import selectors as organisation_selectors
 from marketplace.organisations.cards import SupplierCard
@@ -20,7 +30,7 @@ from marketplace.organisations.models import Network, Sector, Supplier
 from search.interface import PAGE_SIZES, SupplierQuery
 from search.selectors import supplier_search
 
-from .models import ArticlePage, CaseStudyPage, CaseStudySupplier
+from .models import ArticlePage, CaseStudyIndexPage, CaseStudyPage, CaseStudySupplier
 
 # Rendition specs of the lists: prefetched here, rendered by the templates with the same spec.
 CARD_IMAGE = "fill-640x360"
@@ -29,9 +39,67 @@ HOME_SUPPLIERS = 6
 HOME_STORIES = 3
 
 
+# Languages -------------------------------------------------------------------------
+
+
+def reader_content_language() -> str:
+    """The content language of the active language: Serbian Latin readers read the `sr` pages."""
+    try:
+        return get_supported_content_language_variant(translation.get_language())
+    except LookupError:
+        return settings.LANGUAGE_CODE
+
+
+def in_reader_locale(pages):
+    """Of each page in `pages` and its translations among them, the one in the reader's
+    locale, else the one in the source locale (English): each page once. Pages only
+    in other locales are left out. A filter on the queryset, so Wagtail's search can run on it."""
+    reader = Locale.get_active()
+    source = Locale.get_default()
+    if reader.pk == source.pk:
+        return pages.filter(locale=source)
+    translated = list(pages.filter(locale=reader).values_list("translation_key", flat=True))
+    return pages.filter(Q(locale=reader) | Q(locale=source) & ~Q(translation_key__in=translated))
+
+
+def in_section(pages, *, index):
+    """The children of `index` or of one of its translations."""
+    return pages.filter(
+        reduce(operator.or_, (pages.child_of_q(page) for page in index.get_translations(inclusive=True)))
+    )
+
+
+def reader_translation(page):
+    """The live, public translation of `page` in the reader's locale; None when there is none
+    (`page` itself when it is in that locale)."""
+    return Page.objects.live().public().filter(translation_key=page.translation_key, locale=Locale.get_active()).first()
+
+
+def page_translations(page, request=None) -> dict[str, str]:
+    """{language code: full URL} of `page` and its live, public translations, Serbian Latin
+    included (the `sr` page's Latin reading): the alternates of a page in each language
+    (hreflang). A language without a translation is left out."""
+    urls = {}
+    pages = Page.objects.live().public().filter(translation_key=page.translation_key).select_related("locale")
+    for translated in pages:
+        for code, _name in settings.LANGUAGES:
+            if get_supported_content_language_variant(code) == translated.locale.language_code:
+                with translation.override(code):
+                    urls[code] = translated.get_full_url(request)
+    return urls
+
+
+def is_untranslated(page) -> bool:
+    """Whether `page` is the source (English) page read in another language, for want of a translation."""
+    return page.locale.language_code == settings.LANGUAGE_CODE != reader_content_language()
+
+
+# Listings ---------------------------------------------------------------------------
+
+
 def _with_card_relations(stories):
     """What a story card shows (image, buyer, social enterprises, sectors) in a fixed number of queries."""
-    return stories.select_related("buyer").prefetch_related(
+    return stories.select_related("buyer", "locale").prefetch_related(
         Prefetch("hero_image", queryset=get_image_model().objects.prefetch_renditions(CARD_IMAGE)),
         Prefetch("supplier_links", queryset=CaseStudySupplier.objects.select_related("supplier")),
         "sectors",
@@ -47,8 +115,8 @@ def published_articles():
 
 
 def case_studies_featuring(*, supplier):
-    """Published case studies in which the supplier took part, newest first."""
-    return published_stories().featuring(supplier).order_by("-first_published_at")
+    """Published case studies in which the supplier took part, newest first, in the reader's language."""
+    return in_reader_locale(published_stories().featuring(supplier)).order_by("-first_published_at")
 
 
 # The story index ------------------------------------------------------------------
@@ -89,7 +157,7 @@ class StoryListing:
 
 def story_filter_options(*, index) -> dict:
     """The sectors (with their parents), countries and networks of the published stories."""
-    stories = published_stories().child_of(index)
+    stories = in_reader_locale(in_section(published_stories(), index=index))
     sector_ids = stories.values("sectors")
     sectors = Sector.objects.filter(pk__in=sector_ids) | Sector.objects.filter(children__in=sector_ids)
     codes = {country.code for story in stories.only("countries") for country in story.countries}
@@ -107,7 +175,7 @@ def story_listing(*, index, params, page_size: int) -> StoryListing:
     and network. A value no story has is dropped with a notice rather than an
     error page: it usually comes from an old link."""
     options = story_filter_options(index=index)
-    stories = published_stories().child_of(index)
+    stories = in_section(published_stories(), index=index)
     filters, notices = [], []
     for name, label, every_label, noun, method in STORY_FILTERS:
         value = (params.get(name) or "").strip()
@@ -120,7 +188,7 @@ def story_listing(*, index, params, page_size: int) -> StoryListing:
         if value:
             stories = getattr(stories, method)(value)
         filters.append(StoryFilter(name, label, every_label, options[name], value))
-    stories = _with_card_relations(stories.distinct().order_by("-first_published_at", "-pk"))
+    stories = _with_card_relations(in_reader_locale(stories.distinct()).order_by("-first_published_at", "-pk"))
     page = Paginator(stories, page_size).get_page(params.get("page"))
     return StoryListing(page=page, filters=filters, notices=notices)
 
@@ -170,6 +238,7 @@ def home_sections(*, home) -> dict:
         "figures": organisation_selectors.platform_figures(),
         "featured_suppliers": home_featured_suppliers(home=home),
         "latest_case_studies": home_stories(home=home),
+        "story_index": story_index(),
         "sector_entries": home_sector_entries(home=home),
     }
 
@@ -184,13 +253,20 @@ def home_featured_suppliers(*, home) -> list[SupplierCard]:
 
 
 def home_stories(*, home) -> list:
-    """The editors' choice of published stories, else the latest."""
-    chosen = [link.story_id for link in home.featured_stories.all()]
+    """The editors' choice of published stories, else the latest, in the reader's language
+    (an editor may have chosen a story in any language: its translation is shown)."""
+    chosen = [link.story.translation_key for link in home.featured_stories.select_related("story")]
     stories = _with_card_relations(published_stories())
     if not chosen:
-        return list(stories.order_by("-first_published_at")[:HOME_STORIES])
-    by_id = {story.pk: story for story in stories.filter(pk__in=chosen)}
-    return [by_id[pk] for pk in chosen if pk in by_id]
+        return list(in_reader_locale(stories).order_by("-first_published_at")[:HOME_STORIES])
+    by_key = {story.translation_key: story for story in in_reader_locale(stories.filter(translation_key__in=chosen))}
+    return [by_key[key] for key in chosen if key in by_key]
+
+
+def story_index():
+    """The stories' index page in the reader's language (the English one until it is translated)."""
+    index = CaseStudyIndexPage.objects.live().public().filter(locale=Locale.get_default()).first()
+    return index.localized if index else None
 
 
 def home_sector_entries(*, home) -> list[SectorEntry]:
@@ -216,8 +292,8 @@ def home_sector_entries(*, home) -> list[SectorEntry]:
 
 def article_page(*, index, number, size: int) -> PaginatorPage:
     articles = (
-        published_articles()
-        .child_of(index)
+        in_reader_locale(in_section(published_articles(), index=index))
+        .select_related("locale")
         .prefetch_related(Prefetch("hero_image", queryset=get_image_model().objects.prefetch_renditions(CARD_IMAGE)))
         .order_by("-date", "-pk")
     )

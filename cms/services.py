@@ -55,8 +55,10 @@ MODERATOR_PAGE_PERMISSIONS = EDITOR_PAGE_PERMISSIONS + ["publish_page", "lock_pa
 def site_structure_ensure(*, hero_title: str, hero_text: str = "") -> HomePage:
     """Make sure Wagtail's base records and our home page exist and the default
     site serves it. Wagtail creates its root page, locale, collection and site in
-    data migrations; a flushed test database has none, so they are rebuilt here."""
-    Locale.objects.get_or_create(language_code=settings.LANGUAGE_CODE)
+    data migrations (ours the locale of each content language); a flushed test database
+    has none, so they are rebuilt here."""
+    for language_code, _name in settings.WAGTAIL_CONTENT_LANGUAGES:
+        Locale.objects.get_or_create(language_code=language_code)
     if not Collection.objects.exists():
         Collection.add_root(name="Root")
     root = Page.get_first_root_node() or Page.add_root(instance=Page(title="Root", slug="root"))

@@ -18,7 +18,7 @@ from elasticsearch import ApiError
 from search.interface import PAGE_SIZES, ProductQuery, SupplierQuery, words
 from search.selectors import product_search, supplier_search
 
-from .selectors import published_articles, published_stories
+from .selectors import in_reader_locale, published_articles, published_stories
 
 logger = logging.getLogger(__name__)
 
@@ -71,7 +71,7 @@ class SiteSearchResults:
 
 
 def _page_querysets():
-    return {"stories": published_stories(), "news": published_articles()}
+    return {"stories": in_reader_locale(published_stories()), "news": in_reader_locale(published_articles())}
 
 
 def page_search_text(text: str) -> str:

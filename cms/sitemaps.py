@@ -1,13 +1,27 @@
-"""sitemap.xml: every published public page, and the profiles of verified suppliers."""
+"""sitemap.xml: every published public page in each of its languages, and the profiles of verified suppliers."""
+
+import operator
+from functools import reduce
 
 from django.conf import settings
 from django.utils import translation
-from wagtail.contrib.sitemaps import Sitemap as PageSitemap
+from wagtail.contrib.sitemaps import Sitemap
+from wagtail.models import Page
 
 from marketplace.organisations.models import Supplier
 
 
-class SupplierSitemap(PageSitemap):
+class PageSitemap(Sitemap):
+    """The pages of the site's tree in every language, each translation under its own
+    address (/fr/…). Wagtail's own lists the default language's tree only."""
+
+    def items(self):
+        roots = self.get_wagtail_site().root_page.get_translations(inclusive=True)
+        trees = reduce(operator.or_, (Page.objects.descendant_of_q(root, inclusive=True) for root in roots))
+        return Page.objects.filter(trees).live().public().order_by("path").defer_streamfields().specific()
+
+
+class SupplierSitemap(Sitemap):
     """Supplier profiles at the Wagtail site's address, like the pages beside them: each
     profile once per language, every entry naming the others (hreflang alternates)."""
 

@@ -1,4 +1,6 @@
+from django.conf import settings
 from django.db import models
+from django.urls import reverse
 from django.utils.html import strip_tags
 from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
@@ -32,3 +34,26 @@ class EditorialPage(Page):
     def get_meta_description(self) -> str:
         text = self.search_description or strip_tags(str(getattr(self, self.description_source, "") or ""))
         return Truncator(" ".join(text.split())).chars(META_DESCRIPTION_LENGTH)
+
+    def get_url_parts(self, request=None):
+        """An English (source) page read in another language keeps the reader's language
+        prefix (/fr/stories/…): Wagtail serves its translation there once there is one, the
+        English page with a notice until then, and the reader's interface stays in their
+        language either way. Wagtail itself would link it unprefixed, in English."""
+        from cms.selectors import reader_content_language
+
+        parts = super().get_url_parts(request)
+        if parts is None or parts[2] is None:
+            return parts
+        site_root = self._get_relevant_site_root_paths(request)[0]
+        if site_root.language_code != settings.LANGUAGE_CODE or reader_content_language() == settings.LANGUAGE_CODE:
+            return parts
+        page_path = reverse("wagtail_serve", args=(self.url_path[len(site_root.root_path) :],))
+        return parts[0], parts[1], page_path
+
+    def get_context(self, request, *args, **kwargs):
+        from cms.selectors import is_untranslated
+
+        context = super().get_context(request, *args, **kwargs)
+        context["untranslated"] = is_untranslated(self)
+        return context

@@ -1,9 +1,10 @@
 from django.db import models
+from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, MultipleChooserPanel
 from wagtail.fields import RichTextField
-from wagtail.models import Orderable
+from wagtail.models import Locale, Orderable
 
 from cms.blocks import RICH_TEXT_FEATURES
 
@@ -58,6 +59,17 @@ class HomePage(EditorialPage):
         context = super().get_context(request, *args, **kwargs)
         context.update(selectors.home_sections(home=self))
         return context
+
+    def route(self, request, path_components):
+        """Wagtail routes a language's URLs (/fr/…) in that language's tree; a page not yet
+        translated is not there, so the English (source) tree serves it at the same path."""
+        try:
+            return super().route(request, path_components)
+        except Http404:
+            source = self.get_translation_or_none(Locale.get_default())
+            if source is None or source.pk == self.pk:
+                raise
+            return source.specific.route(request, path_components)
 
 
 class HomeFeaturedSupplier(Orderable):

@@ -15,6 +15,7 @@ from django.utils.text import slugify
 from oscar.core.loading import get_class, get_model
 from PIL import Image, ImageDraw, ImageFont
 from schwifty import IBAN
+from wagtail.models import Locale
 
 from catalogue.attributes import validate_attribute
 from catalogue.services import categories_sync, category_for_sector, product_classes_ensure
@@ -143,7 +144,7 @@ class DemoLoader:
             "products": Product.objects.count(),
             "buyers": Buyer.objects.count(),
             "networks": Network.objects.count(),
-            "case studies": CaseStudyPage.objects.live().count(),
+            "case studies": CaseStudyPage.objects.live().filter(locale=Locale.get_default()).count(),
             "purchases": Purchase.objects.count(),
         }
 

@@ -1,7 +1,8 @@
 """The demo's editorial content: stories of cooperation between demo buyers and
 demo suppliers (with figures, quotes and generated illustrations), news, the about,
-charter and how-it-works pages, and two calls to action. Idempotent: what exists
-(by slug or title) is left alone."""
+charter and how-it-works pages, and two calls to action; every page also in French,
+German, Dutch and Serbian (story_translations). Idempotent: what exists (by slug or
+title, a translation by its locale) is left alone."""
 
 import datetime
 import random
@@ -13,11 +14,14 @@ from django.core.files.images import ImageFile
 from PIL import Image as PillowImage
 from PIL import ImageDraw
 from wagtail.images import get_image_model
+from wagtail.models import Locale
 from wagtail.rich_text import RichText
 
 from cms.models import ArticlePage, CallToAction, CaseStudyPage, CaseStudySupplier, StandardPage
 from cms.services import article_index_ensure, case_study_index_ensure
 from marketplace.organisations.models import Network, Sector
+
+from . import story_translations
 
 Image = get_image_model()
 
@@ -260,6 +264,7 @@ def editorial_content_load(*, home, suppliers, buyers, images: bool = True):
     _stories(home, suppliers, buyers, images, ctas)
     _news(home, images)
     _standard_pages(home, ctas)
+    _translations(home)
 
 
 def _calls_to_action():
@@ -342,3 +347,39 @@ def _standard_pages(home, ctas):
             continue
         page = home.add_child(instance=StandardPage(title=title, slug=slug, intro=intro, body=body))
         page.save_revision().publish()
+
+
+def _translations(home):
+    """Each page in each language of story_translations, parents before their children
+    (a translation goes under its parent's translation)."""
+    for language, fields in story_translations.HOME.items():
+        _translate(home, language, **fields)
+    for slug, by_language in story_translations.INDEXES.items():
+        index = home.get_children().get(slug=slug).specific
+        for language, (title, intro) in by_language.items():
+            _translate(index, language, title=title, intro=intro)
+    pages = [
+        *((CaseStudyPage, slug, texts) for slug, texts in story_translations.STORIES.items()),
+        *((ArticlePage, slug, texts) for slug, texts in story_translations.ARTICLES.items()),
+        *((StandardPage, slug, texts) for slug, texts in story_translations.STANDARD_PAGES.items()),
+    ]
+    for model, slug, by_language in pages:
+        page = model.objects.get(slug=slug, locale=Locale.get_default())
+        for language, fields in by_language.items():
+            _translate(page, language, **fields)
+
+
+def _translate(page, language, *, paragraphs=(), **fields):
+    """`page`'s translation into `language`, published, with `fields` and the body's
+    paragraphs translated; the body's other blocks (calls to action, charters) are the
+    source's. Left alone when the translation exists."""
+    locale = Locale.objects.get(language_code=language)
+    if page.get_translation_or_none(locale) is not None:
+        return
+    translation = page.copy_for_translation(locale)
+    for name, value in fields.items():
+        setattr(translation, name, value)
+    if paragraphs:
+        others = [(block.block_type, block.value) for block in page.body if block.block_type != "paragraph"]
+        translation.body = [*_paragraphs(paragraphs), *others]
+    translation.save_revision().publish()

@@ -101,6 +101,8 @@ INSTALLED_APPS = [
     "wagtail.contrib.forms",
     "wagtail.contrib.routable_page",
     "wagtail.contrib.sitemaps",
+    "wagtail_localize",
+    "wagtail_localize.locales",  # in place of wagtail.locales: locales whose pages it keeps in sync
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
     "wagtail.embeds",
@@ -408,7 +410,11 @@ if ELASTICSEARCH_URL:
         "database": {"BACKEND": "wagtail.search.backends.database"},
     }
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "txt", "xlsx"]
-WAGTAIL_I18N_ENABLED = False
+# Pages are translated (wagtail-localize) into the site's languages; English is the source tree.
+# Serbian has one locale, in Cyrillic: Serbian Latin readers are served the `sr` pages
+# transliterated as they are rendered (cms.templatetags.cms_i18n), never a hand-written copy.
+WAGTAIL_I18N_ENABLED = True
+WAGTAIL_CONTENT_LANGUAGES = [(code, name) for code, name in LANGUAGES if code != "sr-latn"]
 # The admin calls no third party: no Gravatar avatars, no check for new Wagtail releases.
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAIL_ENABLE_UPDATE_CHECK = False

@@ -6,6 +6,7 @@ from io import BytesIO
 from django.core.files.images import ImageFile
 from PIL import Image as PillowImage
 from wagtail.images import get_image_model
+from wagtail.models import Locale
 from wagtail.rich_text import RichText
 
 from cms.models import ArticlePage, CaseStudyPage, CaseStudySupplier
@@ -42,3 +43,13 @@ def article_create(*, index, title, intro="News of the platform.", publish=True,
     else:
         page.unpublish()
     return page
+
+
+def page_translate(page, language, **fields):
+    """`page`'s translation into `language` with `fields`, published (its parent must be translated first)."""
+    translation = page.copy_for_translation(Locale.objects.get(language_code=language))
+    for name, value in fields.items():
+        setattr(translation, name, value)
+    translation.save_revision().publish()
+    translation.refresh_from_db()
+    return translation

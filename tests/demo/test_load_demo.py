@@ -11,10 +11,13 @@ from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.db import transaction
 from django.test import Client, TestCase, override_settings
+from django.utils.html import escape
 from oscar.core.loading import get_model
+from wagtail.models import Locale, Page
 
 from catalogue.attributes import PRICING_UNITS
 from cms.models import CaseStudyPage, HomePage
+from cms.models.base import EditorialPage
 from marketplace.demo.data import DEMO_PASSWORD
 from marketplace.demo.management.commands.load_demo import DEMO_LOGINS
 from marketplace.organisations.models import Buyer, Membership, Network, Sector, Supplier
@@ -103,8 +106,9 @@ def test_products_are_priced_in_euro_with_stock_and_belong_to_one_supplier(demo_
 
 def test_buyers_pages_and_stories(demo_counts):
     assert Buyer.objects.count() >= 3
-    assert HomePage.objects.live().count() == 1
-    stories = CaseStudyPage.objects.live()
+    english = Locale.get_default()
+    assert HomePage.objects.live().filter(locale=english).count() == 1
+    stories = CaseStudyPage.objects.live().filter(locale=english)
     assert stories.count() >= 6
     for story in stories:
         assert story.buyer is not None
@@ -114,6 +118,17 @@ def test_buyers_pages_and_stories(demo_counts):
     assert response.status_code == 200
     for story in stories:
         assert story.title in response.content.decode()
+
+
+def test_every_demo_page_is_translated_into_each_language_and_read_in_it(demo_counts):
+    pages = Page.objects.live().type(EditorialPage).filter(locale=Locale.get_default())
+    for language in ("fr", "de", "nl", "sr"):
+        translated = Page.objects.live().filter(locale__language_code=language).values("translation_key")
+        assert not pages.exclude(translation_key__in=translated)
+    html = Client().get("/fr/stories/").content.decode()
+    for story in CaseStudyPage.objects.live().filter(locale__language_code="fr"):
+        assert escape(story.title) in html
+    assert "Refurbished laptops" not in html
 
 
 @pytest.mark.parametrize(
