@@ -52,8 +52,11 @@ class EditorialPage(Page):
         return parts[0], parts[1], page_path
 
     def get_context(self, request, *args, **kwargs):
-        from cms.selectors import is_untranslated
+        from cms.selectors import is_untranslated, page_translations
 
         context = super().get_context(request, *args, **kwargs)
         context["untranslated"] = is_untranslated(self)
+        # Search engines learn of the translations that exist (base.html's hreflang links),
+        # not of the English page repeated under every prefix.
+        context["language_alternates"] = page_translations(self, request)
         return context

@@ -104,6 +104,19 @@ def test_translations_of_a_page_for_hreflang_alternates(french_story, story):
     assert urls == {"en": "http://testserver/stories/laptops/", "fr": "http://testserver/fr/stories/laptops/"}
 
 
+def test_a_page_names_only_its_real_translations_to_search_engines(client, french_story, story):
+    html = client.get("/fr/stories/laptops/").content.decode()
+    alternates = dict(re.findall(r'<link rel="alternate" hreflang="([^"]+)" href="([^"]+)">', html))
+    assert alternates == {
+        "en": "http://testserver/stories/laptops/",
+        "fr": "http://testserver/fr/stories/laptops/",
+        "x-default": "http://testserver/stories/laptops/",
+    }
+    assert 'name="robots" content="noindex"' not in html
+    # The English page under the German prefix, for want of a translation, is not indexed.
+    assert '<meta name="robots" content="noindex">' in client.get("/de/stories/laptops/").content.decode()
+
+
 def test_the_sitemap_lists_each_translation_under_its_own_address(client, french_story):
     xml = client.get(reverse("sitemap")).content.decode()
 
