@@ -2,12 +2,16 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, PageChooserPanel
+from wagtail.models import TranslatableMixin
 from wagtail.search import index
 
+from marketplace.core import languages
 
-class CallToAction(index.Indexed, models.Model):
+
+class CallToAction(TranslatableMixin, index.Indexed, models.Model):
     """A reusable invitation ("Register your social enterprise", "Tell us your need")
-    placed in the body of any page; editing it here changes it everywhere."""
+    placed in the body of any page; editing it here changes it everywhere. Translated like
+    the pages (wagtail-localize); a page shows the reader's translation of it (`localized`)."""
 
     title = models.CharField(_("title"), max_length=120)
     text = models.TextField(_("text"), blank=True)
@@ -36,7 +40,7 @@ class CallToAction(index.Indexed, models.Model):
     ]
     search_fields = [index.SearchField("title"), index.AutocompleteField("title"), index.SearchField("text")]
 
-    class Meta:
+    class Meta(TranslatableMixin.Meta):
         ordering = ["title"]
         verbose_name = _("call to action")
         verbose_name_plural = _("calls to action")
@@ -55,4 +59,5 @@ class CallToAction(index.Indexed, models.Model):
         # A page deleted after being chosen leaves no link, not a broken one.
         if self.link_page_id:
             return self.link_page.url or ""
-        return self.link_url
+        # A path of this site opens in the reader's language (/join/ -> /fr/join/).
+        return languages.path_in_language(self.link_url)

@@ -52,3 +52,13 @@ def render_in(language: str, render: Callable[[], T]) -> T:
         logger.exception("Could not write a message in %s; sending it in %s", language, settings.LANGUAGE_CODE)
     with translation.override(settings.LANGUAGE_CODE):
         return render()
+
+
+def path_in_language(path: str, language: str | None = None) -> str:
+    """A path of this site's pages (/join/) in `language`, the active one by default:
+    English unprefixed, the others prefixed (/fr/join/; see marketplace.urls). A path that
+    already names its language, or an address elsewhere, is left as it is."""
+    language = language or translation.get_language() or settings.LANGUAGE_CODE
+    if not path.startswith("/") or path.startswith("//") or translation.get_language_from_path(path):
+        return path
+    return path if language == settings.LANGUAGE_CODE else f"/{language}{path}"

@@ -271,8 +271,14 @@ def _calls_to_action():
     ctas = []
     for title, label, text, url in CALLS_TO_ACTION:
         cta, _ = CallToAction.objects.get_or_create(
-            title=title, defaults={"button_label": label, "text": text, "link_url": url}
+            title=title, locale=Locale.get_default(), defaults={"button_label": label, "text": text, "link_url": url}
         )
+        for language, texts in story_translations.CALLS_TO_ACTION[title].items():
+            locale = Locale.objects.get(language_code=language)
+            if cta.get_translation_or_none(locale) is None:
+                translation = cta.copy_for_translation(locale)
+                translation.title, translation.button_label, translation.text = texts
+                translation.save()
         ctas.append(cta)
     return ctas
 

@@ -718,3 +718,29 @@ STANDARD_PAGES = {
         },
     },
 }
+
+# The calls to action, keyed by the English title: (title, button label, text) per language.
+CALLS_TO_ACTION = {
+    "Are you a social enterprise?": {
+        "fr": ("Vous êtes une entreprise sociale ?", "Inscrire votre entreprise sociale",
+               "Présentez vos biens et services et recevez des commandes d'entreprises "
+               "de part et d'autre de la frontière."),
+        "de": ("Sie sind ein Sozialunternehmen?", "Ihr Sozialunternehmen registrieren",
+               "Stellen Sie Ihre Waren und Dienstleistungen vor und erhalten Sie Bestellungen von Unternehmen "
+               "diesseits und jenseits der Grenze."),
+        "nl": ("Bent u een sociale onderneming?", "Uw sociale onderneming aanmelden",
+               "Toon uw goederen en diensten en ontvang bestellingen van bedrijven aan beide kanten van de grens."),
+        "sr": ("Да ли сте социјално предузеће?", "Региструјте своје социјално предузеће",
+               "Представите своју робу и услуге и примајте поруџбине од фирми с обе стране границе."),
+    },
+    "Buying for your firm?": {
+        "fr": ("Vous achetez pour votre entreprise ?", "Inscrire votre entreprise comme acheteur",
+               "Commandez auprès d'entreprises sociales vérifiées et mesurez l'impact social de vos achats."),
+        "de": ("Sie kaufen für Ihr Unternehmen ein?", "Ihr Unternehmen als Einkäufer registrieren",
+               "Bestellen Sie bei geprüften Sozialunternehmen und weisen Sie die soziale Wirkung Ihres Einkaufs nach."),
+        "nl": ("Koopt u in voor uw bedrijf?", "Uw bedrijf aanmelden als inkoper",
+               "Bestel bij geverifieerde sociale ondernemingen en rapporteer de sociale impact van uw inkoop."),
+        "sr": ("Купујете за своју фирму?", "Региструјте своју фирму као купца",
+               "Наручујте од проверених социјалних предузећа и извештавајте о друштвеном утицају своје куповине."),
+    },
+}  # fmt: skip

@@ -8,10 +8,11 @@ from urllib.parse import urlencode
 import pytest
 from django.urls import reverse
 from wagtail.models import Locale
+from wagtail.rich_text import RichText
 from wagtail_localize.models import StringSegment, Translation
 
 from cms import selectors
-from cms.models import CaseStudyPage
+from cms.models import CallToAction, CaseStudyPage
 from tests.cms.factories import page_translate, story_create
 from tests.factories import UserFactory
 
@@ -163,3 +164,24 @@ def test_the_admin_offers_to_translate_a_page_and_manages_locales(client, story)
     assert editor.status_code == 200
     assert reverse("wagtail_localize:submit_page_translation", args=[story.pk]) in editor.content.decode()
     assert client.get(reverse("wagtaillocales:index")).status_code == 200
+
+
+def test_a_call_to_action_reads_in_the_readers_language_and_links_there(client, home, story_index):
+    cta = CallToAction.objects.create(
+        title="Are you a social enterprise?", button_label="Register", link_url="/join/social-enterprise/"
+    )
+    french = cta.copy_for_translation(Locale.objects.get(language_code="fr"))
+    french.title, french.button_label = "Vous êtes une entreprise sociale ?", "Inscrivez-vous"
+    french.save()
+    story_create(
+        index=story_index,
+        title="Laptops",
+        slug="laptops",
+        body=[("paragraph", RichText("<p>What changed.</p>")), ("call_to_action", {"call_to_action": cta})],
+    )
+
+    page = client.get("/fr/stories/laptops/").content.decode()  # the English story, for want of a translation
+    assert "Vous êtes une entreprise sociale ?" in page
+    assert '<a class="btn btn-primary" href="/fr/join/social-enterprise/">Inscrivez-vous</a>' in page
+    # A language it is not translated into reads the English one.
+    assert "Are you a social enterprise?" in client.get("/nl/stories/laptops/").content.decode()

@@ -7,17 +7,15 @@ from django.urls import translate_url
 from django.utils import translation
 from django.utils.html import format_html_join
 
+from marketplace.core import languages
+
 register = template.Library()
-
-
-def _prefix(language: str) -> str:
-    return "" if language == settings.LANGUAGE_CODE else f"/{language}"
 
 
 @register.simple_tag
 def in_language(path: str) -> str:
     """An editors' page path (/stories/) in the active language (/fr/stories/)."""
-    return _prefix(translation.get_language()) + path
+    return languages.path_in_language(path)
 
 
 def alternates(request) -> dict[str, str]:
