@@ -4,7 +4,7 @@ language. See marketplace.core.content for the fallbacks and the Serbian Latin c
 
 from modeltranslation.translator import TranslationOptions, register
 
-from .models import ImpactArea, Label, Organisation, Sector, Supplier
+from .models import Buyer, ImpactArea, Label, Organisation, Sector, Supplier
 
 
 @register(Sector)
@@ -30,3 +30,10 @@ class OrganisationTranslation(TranslationOptions):
 @register(Supplier)
 class SupplierTranslation(TranslationOptions):
     fields = ("impact_statement", "vulnerable_groups")
+
+
+@register(Buyer)
+class BuyerTranslation(TranslationOptions):
+    # Nothing of its own: registered so that queries on buyers (`.values()`) know the
+    # description they inherit, as queries on suppliers do.
+    fields = ()

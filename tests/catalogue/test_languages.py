@@ -13,9 +13,8 @@ pytestmark = pytest.mark.django_db
 
 def product_page(client, product, language):
     client.cookies[settings.LANGUAGE_COOKIE_NAME] = language
-    with translation.override(language):
-        url = product.get_absolute_url()
-    return client.get(url, follow=True, HTTP_ACCEPT_LANGUAGE=language)
+    with translation.override(language):  # and back to the test's language after the request
+        return client.get(product.get_absolute_url(), follow=True, HTTP_ACCEPT_LANGUAGE=language)
 
 
 def test_a_serbian_title_reads_in_cyrillic_and_in_latin_letters():

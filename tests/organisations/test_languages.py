@@ -18,9 +18,8 @@ pytestmark = pytest.mark.django_db
 
 def visit(client, language, obj):
     client.cookies[settings.LANGUAGE_COOKIE_NAME] = language
-    with translation.override(language):
-        url = obj.get_absolute_url()
-    response = client.get(url, follow=True, HTTP_ACCEPT_LANGUAGE=language)
+    with translation.override(language):  # and back to the test's language after the request
+        response = client.get(obj.get_absolute_url(), follow=True, HTTP_ACCEPT_LANGUAGE=language)
     assert response.status_code == 200
     return response
 
@@ -119,5 +118,5 @@ def test_the_directory_filters_name_the_sectors_in_the_visitors_language(client,
                            ("sr-latn", "Čišćenje"), ("en", "Cleaning")):  # fmt: skip
         client.cookies[settings.LANGUAGE_COOKIE_NAME] = language
         with translation.override(language):
-            url = reverse("organisations:supplier-list")
-        assertContains(client.get(url, follow=True, HTTP_ACCEPT_LANGUAGE=language), name)
+            response = client.get(reverse("organisations:supplier-list"), follow=True, HTTP_ACCEPT_LANGUAGE=language)
+        assertContains(response, name)
