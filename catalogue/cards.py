@@ -2,10 +2,11 @@
 fields a list shows, small enough to be stored in the search index and shown
 without loading the product, its stock record and its supplier."""
 
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 from decimal import Decimal
 
 from django.urls import reverse
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
@@ -30,6 +31,8 @@ class ProductCard:
     supplier_name: str
     supplier_slug: str
     supplier_country: str
+    titles: dict = field(default_factory=dict)  # {language: title} of each language it is written in
+    language: str = ""  # its supplier's own (Organisation.language)
 
     @classmethod
     def from_dict(cls, data: dict) -> "ProductCard":
@@ -37,6 +40,11 @@ class ProductCard:
 
     def as_dict(self) -> dict:
         return asdict(self)
+
+    def texts(self, name: str) -> dict:
+        """{language: text} of the product's title (marketplace.core.content.written); a card
+        indexed with one title only has it in the reader's language."""
+        return {"title": self.titles or {translation.get_language(): self.title}}[name]
 
     @property
     def pk(self) -> int:

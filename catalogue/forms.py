@@ -5,11 +5,14 @@ or lead time, minimum order. It gives the values of one row of the spreadsheet i
 Beside it, the product's photos: a new one with its alternative text, and the ones it
 has, each described, placed or removed (catalogue.services)."""
 
+import copy
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 from oscar.core.loading import get_model
 
-from marketplace.core import limits
+from marketplace.core import content, limits
+from marketplace.organisations.forms import WrittenInLanguagesMixin
 from marketplace.partner import vat
 from marketplace.partner.forms import VatRateField, percent
 from marketplace.uploads import MAX_IMAGE_BYTES, image_field_clean
@@ -24,7 +27,12 @@ ProductImage = get_model("catalogue", "ProductImage")
 GOODS_UNITS = [_("piece"), _("kg"), _("litre"), _("m²"), _("m³"), _("pallet"), _("lot"), _("box"), _("pack")]
 
 
-class SupplierProductForm(forms.Form):
+class SupplierProductForm(WrittenInLanguagesMixin, forms.Form):
+    """Its name and description in the supplier's own language (required as before), and
+    optionally in the others (see WrittenInLanguagesMixin)."""
+
+    written_fields = imports.WRITTEN
+
     kind = forms.ChoiceField(
         label=_("What do you sell?"), choices=[(GOODS, _("Goods")), (SERVICE, _("A service"))],
         widget=forms.RadioSelect, initial=GOODS,
@@ -73,6 +81,11 @@ class SupplierProductForm(forms.Form):
             saved = {**values, "on_quote_only": values.get("on_quote_only") == "yes"}
             kwargs["initial"] = {**saved, **(kwargs.get("initial") or {})}
         super().__init__(*args, **kwargs)
+        for name in self.written_fields:
+            for code, _label in content.WRITING_LANGUAGES:
+                self.fields[content.column(name, code)] = copy.deepcopy(self.fields[name])
+            del self.fields[name]
+        self.languages_setup(supplier.language)
         self.fields["category"].choices = [("", "---------")] + [
             (path, path) for _category, path in imports._category_names().values()
         ]
@@ -84,10 +97,6 @@ class SupplierProductForm(forms.Form):
             self.fields["kind"].disabled = True  # a product keeps its kind (its attributes differ)
             self.fields["sku"].disabled = True  # the SKU identifies the product in files
         self.goods_units = [str(unit) for unit in GOODS_UNITS]
-
-    def get_fieldsets(self):
-        for title, names in self.fieldsets:
-            yield title, [self[name] for name in names if name in self.fields]
 
     def clean(self):
         data = super().clean()
@@ -112,6 +121,8 @@ class SupplierProductForm(forms.Form):
             "sku": data.get("sku") or imports.sku_for(supplier=self.supplier, title=data["title"]),
             "price": text(data["price"]), "vat_rate": text(data.get("vat_rate")),
         }  # fmt: skip
+        for _language, _title, names in self.language_groups():
+            row |= {name: data.get(name) or "" for name in names}
         if kind == GOODS:
             row |= {
                 "stock": text(data["stock"]), "unit": data["unit"],

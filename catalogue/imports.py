@@ -14,6 +14,13 @@ Three plain steps, used by the dashboard's import pages (and usable from a comma
 
 Products are saved one by one with `save()` so that the search index, which follows
 product and stock record saves after commit, picks them up.
+
+Languages: `title` and `description` are in the supplier's own language
+(Organisation.language), and are required as before; `title_de`, `description_fr`… hold the
+other languages (never Serbian Latin, made from the Cyrillic text). A file without those
+columns leaves the other languages as they are; an empty cell in one removes that text.
+The column of the own language itself is left empty in exports and, when filled, must
+repeat `title` / `description`.
 """
 
 import csv
@@ -31,6 +38,7 @@ from oscar.core.loading import get_model
 
 from catalogue.attributes import GOODS, GOODS_CODES, SERVICE, SERVICE_CODES, validate_attribute
 from marketplace import richtext
+from marketplace.core import content
 from marketplace.sourcing.exports import csv_cell
 
 Category = get_model("catalogue", "Category")
@@ -50,7 +58,9 @@ EXTENSIONS = (".csv", ".xlsx")
 
 BASE_COLUMNS = ["kind", "title", "description", "category", "sku", "price", "stock"]
 ATTRIBUTE_COLUMNS = list(dict.fromkeys(GOODS_CODES + SERVICE_CODES))
-COLUMNS = BASE_COLUMNS + ATTRIBUTE_COLUMNS
+WRITTEN = ("title", "description")  # in the supplier's own language; other languages in the columns below
+LANGUAGE_COLUMNS = [content.column(name, code) for code, _label in content.WRITING_LANGUAGES for name in WRITTEN]
+COLUMNS = BASE_COLUMNS + ATTRIBUTE_COLUMNS + LANGUAGE_COLUMNS
 REQUIRED_COLUMNS = ["kind", "title", "category", "sku", "price"]
 KIND_CODES = {GOODS: GOODS_CODES, SERVICE: SERVICE_CODES}
 
@@ -322,6 +332,7 @@ def rows_validate(*, supplier, rows: list[dict]) -> list[RowResult]:
         elif len(title) > 255:
             errors.append(_("Title is longer than 255 characters."))
         cleaned["title"], cleaned["description"] = title, row.get("description", "").strip()
+        cleaned["languages"] = _languages_check(supplier, row, cleaned, errors)
         if row.get("category", "").strip():
             check("category", _category, row["category"].strip(), paths)
         else:
@@ -366,6 +377,27 @@ def rows_validate(*, supplier, rows: list[dict]) -> list[RowResult]:
     return results
 
 
+def _languages_check(supplier, row, cleaned, errors) -> dict:
+    """{column: text} of the other languages the row gives (see the module's docstring)."""
+    texts = {}
+    for code, _label in content.WRITING_LANGUAGES:
+        for name in WRITTEN:
+            column = content.column(name, code)
+            if column not in row:
+                continue
+            text = row[column].strip()
+            if code != supplier.language:
+                texts[column] = text
+            elif text and text != cleaned[name]:
+                errors.append(
+                    _("Column “%(column)s” is your own language: leave it empty or repeat “%(name)s”.")
+                    % {"column": column, "name": name}
+                )
+            if name == "title" and len(text) > 255:
+                errors.append(_("Column “%(column)s”: the title is longer than 255 characters.") % {"column": column})
+    return texts
+
+
 # Saving
 
 
@@ -393,8 +425,11 @@ def _row_save(supplier, result: RowResult):
     data = result.cleaned
     product = result.product or Product(structure=Product.STANDALONE, is_public=True)
     product.product_class = data["product_class"]
-    product.title = data["title"]
-    product.description = richtext.clean(data["description"])
+    # Written in the supplier's own language, whatever the language of the page or command.
+    setattr(product, content.column("title", supplier.language), data["title"])
+    setattr(product, content.column("description", supplier.language), richtext.clean(data["description"]))
+    for column, text in data["languages"].items():
+        setattr(product, column, (richtext.clean(text) if column.startswith("description") else text) or None)
     for code, value in data["attributes"].items():
         setattr(product.attr, code, value)  # None removes a value the product had
     product.save()
@@ -441,7 +476,7 @@ def template_rows() -> list[list[str]]:
 def _records(supplier):
     return (
         StockRecord.objects.filter(partner=supplier.partner, product__structure=Product.STANDALONE)
-        .select_related("product__product_class")
+        .select_related("product__product_class", "partner__supplier")
         .prefetch_related("product__categories", "product__attribute_values__attribute",
                           "product__attribute_values__value_option")
     )  # fmt: skip
@@ -451,10 +486,11 @@ def _values(record, category_names) -> dict:
     """A product and its stock record as the values of a row of an import file."""
     product = record.product
     kind = product.product_class.slug if product.product_class else ""
+    own = record.partner.supplier.language
     values = {
         "kind": kind,
-        "title": product.title,
-        "description": product.description,
+        "title": getattr(product, content.column("title", own)) or "",
+        "description": getattr(product, content.column("description", own)) or "",
         "category": next((category_names[c.pk][1] for c in product.categories.all()), ""),
         "sku": record.partner_sku,
         "price": "" if record.price is None else f"{record.price:.2f}",
@@ -462,6 +498,10 @@ def _values(record, category_names) -> dict:
     }
     for value in product.attribute_values.all():
         values[value.attribute.code] = _text(getattr(value.value, "code", value.value))
+    own_columns = {content.column(name, own) for name in WRITTEN}
+    for column in LANGUAGE_COLUMNS:
+        if column not in own_columns:
+            values[column] = getattr(product, column) or ""
     return values
 
 

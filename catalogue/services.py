@@ -12,6 +12,7 @@ from django.db.models import Max
 from django.utils.translation import gettext as _
 from oscar.core.loading import get_model
 
+from marketplace.core import content
 from marketplace.organisations.models import Sector
 
 Category = get_model("catalogue", "Category")
@@ -34,22 +35,28 @@ def _find_by_name(name: str, parent):
     return siblings.filter(name=name, sector__isnull=True).first()
 
 
+def _names(sector: Sector) -> dict:
+    """The sector's name in every language, by column."""
+    return {content.column("name", code): getattr(sector, content.column("name", code)) for code in content.languages()}
+
+
 @transaction.atomic
 def category_for_sector(sector: Sector):
-    """The shop category of a sector (same name, under its parent sector's category),
-    created or brought in step. An existing category of the same name and place (e.g.
-    made by Oscar's create_from_breadcrumbs) is adopted, so its slug and URL stay."""
+    """The shop category of a sector (same name in every language, under its parent
+    sector's category), created or brought in step. An existing category of the same
+    name and place (e.g. made by Oscar's create_from_breadcrumbs) is adopted, so its
+    slug and URL stay."""
     parent = category_for_sector(sector.parent) if sector.parent_id else None
     category = Category.objects.filter(sector=sector).first()
     if category is None:
         category = _find_by_name(sector.name, parent)
         if category is None:
-            fields = {"name": sector.name, "sector": sector}
+            fields = {**_names(sector), "sector": sector}
             category = parent.add_child(**fields) if parent else Category.add_root(**fields)
             return category
         category.sector = sector
-    if category.name != sector.name:
-        category.name = sector.name  # the slug stays: links to the category keep working
+    for column, name in _names(sector).items():
+        setattr(category, column, name)  # the slug stays: links to the category keep working
     category.save()
     current_parent = category.get_parent()
     if (current_parent.pk if current_parent else None) != (parent.pk if parent else None):

@@ -123,6 +123,7 @@ class SupplierFactory(DjangoModelFactory):
     legal_form = Supplier.LegalForm.COOPERATIVE
     country = "FR"
     region = factory.SubFactory(RegionFactory, country=factory.SelfAttribute("..country"))
+    language = "en"  # its texts below are English
     city = "Metz"
     description = "We repair bicycles and train people who were long unemployed."
     employees = 20

@@ -22,6 +22,7 @@ from catalogue.services import categories_sync, category_for_sector, product_cla
 from cms.models import CaseStudyPage
 from cms.services import EDITORS, MODERATORS, editorial_roles_ensure, site_structure_ensure
 from marketplace.accounts.services import operator_make
+from marketplace.core import content
 from marketplace.order.models import PartStatus, Purchase
 from marketplace.order.services import CheckoutDetails, part_status_set, purchase_place
 from marketplace.organisations import services, vat_ids
@@ -101,6 +102,53 @@ def invoicing_details(country: str, index: int) -> dict:
     }
 
 
+def in_languages(field: str, texts: dict) -> dict:
+    """{column: text} of `field` from {language: text}."""
+    return {content.column(field, language): text for language, text in texts.items()}
+
+
+def translations_backfill(obj, columns: dict) -> None:
+    """Sets the columns still empty: a demo loaded before it had translations gets them on
+    the next run, and what an operator or supplier wrote stays."""
+    missing = {column: text for column, text in columns.items() if not getattr(obj, column)}
+    if missing:
+        for column, text in missing.items():
+            setattr(obj, column, text)
+        obj.save()
+
+
+def supplier_texts(plan: "SupplierPlan", sectors: list) -> dict:
+    """A demo supplier's description, impact statement and who it employs, in every language."""
+    columns = {}
+    for language, sentence in data.SUPPLIER_DESCRIPTION.items():
+        names = [data.SECTOR_NAMES[sector.slug][language] if language != "en" else sector.name_en for sector in sectors]
+        if language in data.LOWERCASE_SECTORS:
+            names = [name.lower() for name in names]
+        groups = data.VULNERABLE_GROUPS_TRANSLATED[plan.legal_form] | {"en": data.VULNERABLE_GROUPS[plan.legal_form]}
+        town = data.TOWNS_SR.get(plan.town, plan.town) if language == "sr" else plan.town
+        columns[content.column("description", language)] = sentence.format(
+            name=plan.name, town=town, sectors=data.AND[language].join(names), groups=groups[language]
+        )
+        columns[content.column("impact_statement", language)] = data.SUPPLIER_IMPACT[language].format(
+            vulnerable=plan.vulnerable, employees=plan.employees
+        )
+        columns[content.column("vulnerable_groups", language)] = groups[language]
+    return columns
+
+
+def product_texts(title: str, unit: str, plan: "SupplierPlan") -> dict:
+    """A demo product's title and description, in every language."""
+    titles = {"en": title, **data.PRODUCT_TITLES[title]}
+    units = {"en": unit, **data.UNITS[unit]}
+    columns = in_languages("title", titles)
+    for language, sentence in data.PRODUCT_DESCRIPTION.items():
+        town = data.TOWNS_SR.get(plan.town, plan.town) if language == "sr" else plan.town
+        columns[content.column("description", language)] = sentence.format(
+            title=titles[language], name=plan.name, town=town, unit=units[language]
+        )
+    return columns
+
+
 def _png(text: str, colour: str, size=(640, 480), font_size=56) -> bytes:
     image = Image.new("RGB", size, colour)
     draw = ImageDraw.Draw(image)
@@ -151,17 +199,32 @@ class DemoLoader:
     # Vocabularies -----------------------------------------------------------
 
     def taxonomy(self):
+        def sector(name, slug, **fields):
+            names = in_languages("name", {"en": name, **data.SECTOR_NAMES[slug]})
+            found, created = Sector.objects.get_or_create(slug=slug, defaults={**names, **fields})
+            if not created:
+                translations_backfill(found, names)
+            return found
+
         for position, (name, slug, children) in enumerate(data.SECTORS):
-            parent, _ = Sector.objects.get_or_create(slug=slug, defaults={"name": name, "position": position})
+            parent = sector(name, slug, position=position)
             for child_position, (child_name, child_slug) in enumerate(children):
-                Sector.objects.get_or_create(
-                    slug=child_slug, defaults={"name": child_name, "parent": parent, "position": child_position}
-                )
-        categories_sync()  # the shop's categories mirror the sectors
+                sector(child_name, child_slug, parent=parent, position=child_position)
+        categories_sync()  # the shop's categories mirror the sectors, in every language
         for position, (name, slug) in enumerate(data.IMPACT_AREAS):
-            ImpactArea.objects.get_or_create(slug=slug, defaults={"name": name, "position": position})
+            names = in_languages("name", {"en": name, **data.IMPACT_AREA_NAMES[slug]})
+            area, created = ImpactArea.objects.get_or_create(slug=slug, defaults={**names, "position": position})
+            if not created:
+                translations_backfill(area, names)
         for name, slug, issuer in data.LABELS:
-            Label.objects.get_or_create(slug=slug, defaults={"name": name, "issuer": issuer})
+            # A label keeps its own name where it has no local one.
+            local = dict.fromkeys(data.TRANSLATED_LANGUAGES, name) | data.LABEL_NAMES.get(slug, {})
+            texts = in_languages("name", {"en": name, **local}) | in_languages(
+                "description", data.LABEL_DESCRIPTIONS[slug]
+            )
+            label, created = Label.objects.get_or_create(slug=slug, defaults={**texts, "issuer": issuer})
+            if not created:
+                translations_backfill(label, texts)
         classes = product_classes_ensure()
         self.goods, self.service = classes["goods"], classes["service"]
 
@@ -273,11 +336,12 @@ class DemoLoader:
         existing = Supplier.objects.filter(slug=services.slug_base(plan.name)).first()
         if existing is not None:
             self.attributes_backfill(existing, plan, index)
+            translations_backfill(existing, supplier_texts(plan, self._sectors(plan)))
             if not existing.iban:  # loaded before suppliers had invoicing details
                 Supplier.objects.filter(pk=existing.pk).update(**invoicing_details(plan.country, index))
             return existing
         region = Region.objects.get(slug=plan.region_slug)
-        sector_objs = list(Sector.objects.filter(slug__in=plan.sectors))
+        sector_objs = self._sectors(plan)
         impact = {"work-integration"}
         if plan.legal_form == "sheltered_workshop" or index % 3 == 0:
             impact.add("disability-employment")
@@ -296,16 +360,8 @@ class DemoLoader:
             founded_year=plan.founded,
             employees=plan.employees,
             employees_vulnerable=plan.vulnerable,
-            vulnerable_groups=data.VULNERABLE_GROUPS[plan.legal_form],
-            description=(
-                f"{plan.name} is a social enterprise in {plan.town}. It works in "
-                f"{' and '.join(s.name.lower() for s in sector_objs)} and gives paid, supported work to "
-                f"{data.VULNERABLE_GROUPS[plan.legal_form]}."
-            ),
-            impact_statement=(
-                f"{plan.vulnerable} of our {plan.employees} colleagues came to us from unemployment or exclusion. "
-                "Every order keeps a job open and a training path going."
-            ),
+            language=data.COUNTRY_LANGUAGE[plan.country],
+            **supplier_texts(plan, sector_objs),
             contact_name="Demo contact",
             email=f"contact@{domain}.example",
             phone="+352 20 00 00 00" if plan.country == "LU" else "",
@@ -337,6 +393,11 @@ class DemoLoader:
         return supplier
 
     @staticmethod
+    def _sectors(plan: SupplierPlan) -> list:
+        """The supplier's sectors, its main one first."""
+        return sorted(Sector.objects.filter(slug__in=plan.sectors), key=lambda s: plan.sectors.index(s.slug))
+
+    @staticmethod
     def _offers(plan: SupplierPlan, index: int) -> list:
         """(sector slug, product spec) of each demo product of a supplier, in order."""
         primary, *secondary = plan.sectors
@@ -347,15 +408,16 @@ class DemoLoader:
         """Mostly from the main sector, and one from the second sector if any."""
         for n, (sector_slug, (title, kind, unit, price)) in enumerate(self._offers(plan, index)):
             upc = f"DEMO-{index + 1:03d}-{n + 1}"
-            if Product.objects.filter(upc=upc).exists():
+            existing = Product.objects.filter(upc=upc).first()
+            if existing is not None:
+                translations_backfill(existing, product_texts(title, unit, plan))
                 continue
             sector = Sector.objects.select_related("parent").get(slug=sector_slug)
             product = Product.objects.create(
                 upc=upc,
-                title=title,
+                **product_texts(title, unit, plan),
                 structure=Product.STANDALONE,
                 product_class=self.goods if kind == "goods" else self.service,
-                description=f"{title}, by {supplier.name} in {plan.town}. Sold per {unit}.",
                 is_public=True,
             )
             self.product_attributes(product, plan, index, n, sector, unit)

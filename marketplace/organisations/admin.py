@@ -2,6 +2,9 @@ from django.contrib import admin, messages
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
+from modeltranslation.admin import TranslationAdmin
+
+from marketplace.core import content
 
 from . import services
 from .models import (
@@ -59,12 +62,15 @@ class NetworkMembershipInline(admin.TabularInline):
 
 
 @admin.register(Supplier)
-class SupplierAdmin(MembersChangedMixin, admin.ModelAdmin):
+class SupplierAdmin(MembersChangedMixin, TranslationAdmin):
     formfield_overrides = HTTPS_URLS
     list_display = ["name", "country", "region", "legal_form", "verified", "created_at"]
     list_filter = ["verified", "country", "legal_form", "sectors__parent", "impact_areas", "labels", "networks"]
     search_fields = ["name", "slug", "city", "vat_id", "description"]
-    readonly_fields = ["slug", "partner", "verified", "verified_at", "verified_by", "created_at", "updated_at"]
+    readonly_fields = [
+        "slug", "partner", "verified", "verified_at", "verified_by", "created_at", "updated_at",
+        *content.serbian_latin_columns(Supplier),
+    ]  # fmt: skip
     autocomplete_fields = ["region"]
     filter_horizontal = ["sectors", "impact_areas", "labels"]
     inlines = [MembershipInline, ServedAreaInline, NetworkMembershipInline, SupplierPhotoInline]
@@ -171,7 +177,8 @@ class InvitationAdmin(admin.ModelAdmin):
 
 
 @admin.register(Sector)
-class SectorAdmin(admin.ModelAdmin):
+class SectorAdmin(TranslationAdmin):
+    readonly_fields = content.serbian_latin_columns(Sector)
     list_display = ["__str__", "slug", "position"]
     list_filter = [("parent", admin.RelatedOnlyFieldListFilter)]
     search_fields = ["name", "slug", "parent__name"]
@@ -180,14 +187,16 @@ class SectorAdmin(admin.ModelAdmin):
 
 
 @admin.register(ImpactArea)
-class ImpactAreaAdmin(admin.ModelAdmin):
+class ImpactAreaAdmin(TranslationAdmin):
+    readonly_fields = content.serbian_latin_columns(ImpactArea)
     list_display = ["name", "slug", "position"]
     search_fields = ["name"]
     prepopulated_fields = {"slug": ["name"]}
 
 
 @admin.register(Label)
-class LabelAdmin(admin.ModelAdmin):
+class LabelAdmin(TranslationAdmin):
+    readonly_fields = content.serbian_latin_columns(Label)
     formfield_overrides = HTTPS_URLS
     list_display = ["name", "issuer"]
     search_fields = ["name", "issuer"]

@@ -2,10 +2,12 @@
 list shows, small enough to be stored in the search index and shown without
 loading the supplier and its relations."""
 
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 
 from django.urls import reverse
 from django_countries import countries
+
+from marketplace.core import content
 
 from .models import Supplier
 
@@ -18,10 +20,11 @@ class SupplierCard:
     legal_form: str
     country: str
     region: str
-    description: str
     sectors: tuple  # ((slug, name), …) of its own sectors
     impact: tuple  # ((slug, name), …)
     labels: tuple  # (slug, …)
+    descriptions: dict = field(default_factory=dict)  # {language: text} of each language it wrote
+    language: str = ""  # its own (Organisation.language), shown when it wrote nothing in the reader's
 
     DESCRIPTION_LENGTH = 300
 
@@ -35,7 +38,11 @@ class SupplierCard:
             legal_form=supplier.legal_form,
             country=supplier.country.code,
             region=supplier.region.name if supplier.region_id else "",
-            description=supplier.description[: cls.DESCRIPTION_LENGTH],
+            descriptions={
+                language: text[: cls.DESCRIPTION_LENGTH]
+                for language, text in content.texts(supplier, "description").items()
+            },
+            language=supplier.language,
             sectors=tuple((s.slug, s.name) for s in supplier.sectors.all()),
             impact=tuple((a.slug, a.name) for a in supplier.impact_areas.all()),
             labels=tuple(label.slug for label in supplier.labels.all()),
@@ -44,6 +51,8 @@ class SupplierCard:
     @classmethod
     def from_dict(cls, data: dict) -> "SupplierCard":
         fields = {**data}
+        # Indexed before cards held a text per language: shown without one until reindexed.
+        fields.pop("description", None)
         for name in ("sectors", "impact"):
             fields[name] = tuple(tuple(pair) for pair in data[name])
         fields["labels"] = tuple(data["labels"])
@@ -51,6 +60,10 @@ class SupplierCard:
 
     def as_dict(self) -> dict:
         return asdict(self)
+
+    def texts(self, name: str) -> dict:
+        """{language: text} of what the supplier wrote (marketplace.core.content.written)."""
+        return {"description": self.descriptions}[name]
 
     @property
     def pk(self) -> int:

@@ -32,7 +32,8 @@ class SupplierTranslation(TranslationOptions):
     fields = ("impact_statement", "vulnerable_groups")
 
 
-# Registered for what it inherits: the library asks every model of a registered table.
 @register(Buyer)
 class BuyerTranslation(TranslationOptions):
+    # Nothing of its own: registered so that queries on buyers (`.values()`) know the
+    # description they inherit, as queries on suppliers do.
     fields = ()

@@ -84,7 +84,7 @@ def test_operator_edits_a_suppliers_product_price_and_stock(client, world, super
     response = client.get(url)
     assert response.status_code == 200
     data = form_data(response)
-    data["title"] = "Alpha crate, oak"
+    data["title_en"] = "Alpha crate, oak"
     prefix = response.context["stockrecord_formset"].prefix
     data[f"{prefix}-0-price"] = "19.90"
     data[f"{prefix}-0-num_in_stock"] = "42"

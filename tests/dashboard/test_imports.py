@@ -11,6 +11,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
+from django.utils import translation
 from openpyxl import Workbook, load_workbook
 from oscar.core.loading import get_model
 
@@ -19,6 +20,14 @@ from marketplace.dashboard.catalogue.models import ProductImport
 
 Product = get_model("catalogue", "Product")
 StockRecord = get_model("partner", "StockRecord")
+
+
+@pytest.fixture(autouse=True)
+def in_english():
+    """The messages below are read in English, whatever language an earlier test's request left active."""
+    with translation.override("en"):
+        yield
+
 
 HEADER = "kind;title;description;category;sku;price;stock;unit;recycled_share;pricing_unit;on_quote_only"
 GOOD_CSV = "\n".join(

@@ -260,3 +260,26 @@ def test_every_demo_supplier_can_issue_an_invoice_that_says_whom_to_pay(demo_cou
     for supplier in Supplier.objects.all():
         assert supplier.street_address and supplier.postcode and supplier.vat_id and supplier.iban, supplier.name
         supplier.clean()  # valid IBAN, BIC and VAT ID format
+
+
+def test_every_demo_text_is_written_in_every_language(demo_counts):
+    """A visitor choosing French, German, Dutch or Serbian reads the demo in their language."""
+    from marketplace.core import content
+    from marketplace.demo.data import COUNTRY_LANGUAGE
+    from marketplace.organisations.models import ImpactArea, Label
+
+    every = {"en", "fr", "de", "nl", "sr", "sr-latn"}
+    written = [(sector, "name") for sector in Sector.objects.all()]
+    written += [(area, "name") for area in ImpactArea.objects.all()]
+    written += [(label, field) for label in Label.objects.all() for field in ("name", "description")]
+    written += [
+        (supplier, field)
+        for supplier in Supplier.objects.all()
+        for field in ("description", "impact_statement", "vulnerable_groups")
+    ]
+    written += [(product, field) for product in Product.objects.all() for field in ("title", "description")]
+    missing = [(str(obj), field, every - set(content.texts(obj, field))) for obj, field in written]
+    assert [gap for gap in missing if gap[2]] == []
+    assert all(supplier.language == COUNTRY_LANGUAGE[supplier.country.code] for supplier in Supplier.objects.all())
+    serbian = Supplier.objects.filter(country="RS").first()
+    assert "социјално предузеће" in serbian.description_sr and "socijalno preduzeće" in serbian.description_sr_latn

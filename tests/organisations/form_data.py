@@ -12,6 +12,7 @@ def supplier_form_data(supplier, **overrides):
         "name": supplier.name,
         "legal_form": supplier.legal_form,
         "founded_year": _blank(supplier.founded_year),
+        "language": supplier.language,
         "description": supplier.description,
         "country": str(supplier.country),
         "region": _blank(supplier.region_id),

@@ -112,3 +112,47 @@ def test_a_food_supplier_is_offered_its_countrys_rates_by_name_the_food_rate_fir
         ("14", "Intermediate rate, 14 %"),
     ]
     assert [value for value, selected, _label in offered if selected] == ["3"]  # LU food: 3 %, not 17 %
+
+
+def test_a_member_names_a_product_in_other_languages_and_each_visitor_reads_theirs(client, crates, crates_shop):
+    from django.conf import settings
+    from django.utils import translation
+
+    Product = get_model("catalogue", "Product")
+    crates.language = "fr"
+    crates.save()
+    form = client.get(url("product-new", crates)).content.decode()
+    assert "Name in French" in form and "<summary>In German</summary>" in form and "sr_latn" not in form
+
+    response = client.post(url("product-new", crates), {
+        "kind": "goods", "title": "Caisse en pin", "title_de": "Kiefernkiste", "description_sr": "Сандук од бора.",
+        "category": "Packaging", "unit": "crate", "price": "9.50", "stock": "15",
+    })  # fmt: skip
+
+    assert response.status_code == 302
+    product = Product.objects.get(title_fr="Caisse en pin")
+    assert (product.title_de, product.title_en, product.description_sr_latn) == (
+        "Kiefernkiste",
+        None,
+        "Sanduk od bora.",
+    )
+    for language, title in (("de", "Kiefernkiste"), ("fr", "Caisse en pin"), ("nl", "Caisse en pin")):
+        client.cookies[settings.LANGUAGE_COOKIE_NAME] = language
+        with translation.override(language):
+            page = client.get(product.get_absolute_url(), follow=True, HTTP_ACCEPT_LANGUAGE=language).content.decode()
+        assert title in page
+    assert 'lang="fr">Caisse en pin</h1>' in page  # the Dutch visitor is told it is French
+
+
+def test_the_spreadsheet_carries_every_language_and_its_own_column_repeats_the_title(client, crates, crates_shop):
+    crates_shop.title_de = "Eichenkiste"
+    crates_shop.save()
+    row = {"line": 2, **imports.product_values(supplier=crates, product=crates_shop), "category": "Packaging"}
+    assert (row["title"], row["title_de"], "title_en" not in row) == ("Oak crate", "Eichenkiste", True)
+
+    imports.products_import(supplier=crates, rows=[{**row, "title_nl": "Eikenhouten kist", "title_de": ""}])
+
+    crates_shop.refresh_from_db()
+    assert (crates_shop.title_en, crates_shop.title_nl, crates_shop.title_de) == ("Oak crate", "Eikenhouten kist", None)
+    with pytest.raises(imports.ValidationError, match="title_en"):
+        imports.products_import(supplier=crates, rows=[{**row, "title_en": "Another name"}])

@@ -10,6 +10,7 @@ from oscar.forms import widgets
 
 from catalogue.attributes import SPECS, validate_attribute
 from marketplace import richtext
+from marketplace.organisations.forms import languages_label, written_columns
 from marketplace.partner import vat
 from marketplace.partner.forms import VatRateField, percent
 from marketplace.uploads import image_field_clean
@@ -27,8 +28,19 @@ class RichTextFormMixin:
 
 
 class ProductForm(RichTextFormMixin, oscar_forms.ProductForm):
+    """Title and description in every language people write in (Serbian Latin is derived)."""
+
+    rich_text_fields = written_columns("description")
+
+    class Meta(oscar_forms.ProductForm.Meta):
+        fields = [
+            *written_columns("title"), "upc", *written_columns("description"), "is_public", "is_discountable",
+            "structure", "slug", "meta_title", "meta_description",
+        ]  # fmt: skip
+
     def __init__(self, *args, supplier=None, **kwargs):
         super().__init__(*args, **kwargs)
+        languages_label(self, ("title", "description"))
         for name, field in self.fields.items():
             code = name.removeprefix("attr_")
             if name.startswith("attr_") and code in SPECS:
@@ -53,9 +65,27 @@ class ProductForm(RichTextFormMixin, oscar_forms.ProductForm):
                     self.add_error(name, error)
         return cleaned_data
 
+    def delete_non_child_fields(self):
+        super().delete_non_child_fields()
+        for name in written_columns("description"):
+            self.fields.pop(name, None)
+
 
 class CategoryForm(RichTextFormMixin, oscar_forms.CategoryForm):
-    pass
+    """Name and description in every language (a sector's category follows its sector's names:
+    catalogue.services.category_for_sector)."""
+
+    rich_text_fields = written_columns("description")
+
+    class Meta(oscar_forms.CategoryForm.Meta):
+        fields = [
+            *written_columns("name"), "slug", *written_columns("description"), "image", "is_public",
+            "exclude_from_menu", "meta_title", "meta_description",
+        ]  # fmt: skip
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        languages_label(self, ("name", "description"))
 
 
 class ImageInput(widgets.ImageInput):

@@ -1,6 +1,6 @@
 from .memberships import Invitation, Membership, Role
 from .networks import Network, NetworkMembership, NetworkPartner
-from .organisations import Buyer, Organisation, ServedArea, Supplier, SupplierPhoto
+from .organisations import Buyer, Organisation, ServedArea, Supplier, SupplierPhoto, language_of_country
 from .taxonomy import ImpactArea, Label, Region, Sector
 
 __all__ = [
@@ -19,4 +19,5 @@ __all__ = [
     "ServedArea",
     "Supplier",
     "SupplierPhoto",
+    "language_of_country",
 ]

@@ -13,10 +13,18 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
-from marketplace.core import limits
+from marketplace.core import content, limits
 
 from .. import bank
 from .taxonomy import Sector
+
+# The language a firm of each country most likely writes in: its own language until it says
+# otherwise (Luxembourg's and Belgium's firms choose between several).
+COUNTRY_LANGUAGES = {"AT": "de", "BE": "fr", "CH": "de", "DE": "de", "FR": "fr", "LU": "fr", "NL": "nl", "RS": "sr"}
+
+
+def language_of_country(country) -> str:
+    return COUNTRY_LANGUAGES.get(str(country), settings.LANGUAGE_CODE)
 
 
 class Organisation(models.Model):
@@ -43,6 +51,15 @@ class Organisation(models.Model):
     description = models.TextField(
         _("description"), blank=True, max_length=limits.DESCRIPTION, validators=[limits.text_limit(limits.DESCRIPTION)]
     )
+    # What visitors read when the organisation wrote nothing in their language; Serbian
+    # Latin is not offered: it is made from the Cyrillic text (marketplace.core.content).
+    language = models.CharField(
+        _("language you write in"),
+        max_length=8,
+        choices=content.WRITING_LANGUAGES,
+        blank=True,
+        help_text=_("Your texts in this language are required; visitors read it when you wrote none in theirs."),
+    )
     logo = models.ImageField(_("logo"), upload_to="organisations/logos/", blank=True)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
@@ -54,6 +71,11 @@ class Organisation(models.Model):
 
     def __str__(self):
         return self.name
+
+    def save(self, *args, **kwargs):
+        if not self.language:
+            self.language = language_of_country(self.country)
+        super().save(*args, **kwargs)
 
     def get_absolute_url(self):
         if self.is_supplier:
