@@ -128,13 +128,16 @@ def test_product_title_and_description_from_the_dashboard_form(client, world, su
     client.force_login(superuser)  # operators' text is cleaned as suppliers' is
     url = reverse("dashboard:catalogue-product", kwargs={"pk": world.product_a.pk})
     data = form_data(client.get(url))
-    data.update({"title": "Wraps " + PAYLOADS[0] + PAYLOADS[10], "description": FORMATTING + ALL_PAYLOADS})
+    # The form has a title and description per language (django-modeltranslation): every one is cleaned.
+    payload = {"title_en": "Wraps " + PAYLOADS[0] + PAYLOADS[10], "description_en": FORMATTING + ALL_PAYLOADS}
+    data.update({**payload, "description_fr": FORMATTING + ALL_PAYLOADS})
     response = client.post(url, data)
     assert response.status_code == 302, [response.context["form"].errors] + [
         (n, response.context[n].errors) for n in FORMSETS
     ]
     product = Product.objects.get(pk=world.product_a.pk)
     assert live_parts(product.description) == []  # cleaned before it is stored
+    assert live_parts(product.description_fr) == []
     assert_formatting_survives(product.description)
 
     client.force_login(superuser)
@@ -180,9 +183,10 @@ def test_category_description_from_the_dashboard(client, categories, superuser):
     response = client.post(
         url,
         {
-            "name": "Food",
+            "name_en": "Food",
             "slug": "food",
-            "description": FORMATTING + ALL_PAYLOADS,
+            "description_en": FORMATTING + ALL_PAYLOADS,
+            "description_de": FORMATTING + ALL_PAYLOADS,
             "is_public": "on",
             "treebeard_position": "first-child",
         },
@@ -190,6 +194,7 @@ def test_category_description_from_the_dashboard(client, categories, superuser):
     assert response.status_code == 302, response.context["form"].errors
     food.refresh_from_db()
     assert live_parts(food.description) == []
+    assert live_parts(food.description_de) == []
     page = client.get(food.get_absolute_url())
     assert_inert(page)
     assert_formatting_survives(page.content.decode())
