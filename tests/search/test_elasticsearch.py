@@ -10,6 +10,7 @@ import logging
 import elastic_transport
 import pytest
 from django.core.management import call_command
+from django.utils import translation
 from elasticsearch import BadRequestError, helpers
 
 from search import backends
@@ -170,6 +171,33 @@ def test_every_folded_query_word_is_required_as_a_word_start_or_a_near_miss(clus
         assert set(stemmed["fields"]) == language_fields(ElasticsearchBackend.text_fields)
     assert body["sort"][0] == {"_score": {"order": "desc"}}
     assert "post_filter" not in body
+
+
+@pytest.mark.parametrize(
+    ("language", "readers"),
+    [("fr", "french"), ("de", "german"), ("nl", "dutch"), ("sr", "serbian"), ("sr-latn", "serbian"), ("en", "english")],
+)
+def test_the_readers_language_is_read_first_and_counts_double(cluster, language, readers):
+    with translation.override(language):
+        body = searched(cluster, text="nettoyages")
+
+    (clause,) = body["query"]["bool"]["must"]
+    stemmed = clause["bool"]["should"][2]["multi_match"]
+    assert stemmed["fields"][0] == f"name.{readers}^6"
+    assert set(stemmed["fields"]) == language_fields(ElasticsearchBackend.text_fields, readers)
+
+
+def test_a_supplier_is_indexed_with_the_text_of_every_language_once(db, cluster):
+    cleaning = SectorFactory(name="Cleaning", name_fr="Nettoyage", name_de="Reinigung", name_sr="Чишћење")
+    supplier = SupplierFactory(
+        name="Blitzblank", description="", description_de="Wir reinigen Büros.", sectors=[cleaning]
+    )
+    cluster.backend().index(supplier_documents([supplier.pk]))
+
+    ((_op, _meta, source),) = bulk_actions(cluster.sent("PUT", "/_bulk")[0])
+    assert source["description"].startswith("Wir reinigen Büros. ")  # then its town and region
+    # Serbian Latin is the Cyrillic transliterated: one text for search.
+    assert source["sectors"] == "Cleaning Nettoyage Reinigung Чишћење"
 
 
 def test_selected_facets_filter_the_hits_in_post_filter_and_each_facet_counts_without_its_own_selection(cluster):

@@ -23,7 +23,17 @@ from tests.search.test_contract import available_backends
 
 pytestmark = pytest.mark.django_db
 
+Product = get_model("catalogue", "Product")
 ProductCategory = get_model("catalogue", "ProductCategory")
+
+
+@pytest.fixture(autouse=True)
+def english_around():
+    """Each test starts in English and leaves English behind: a request's
+    Accept-Language stays active in the thread after the test client returns."""
+    translation.activate("en")
+    yield
+    translation.activate("en")
 
 
 @pytest.fixture
@@ -232,6 +242,9 @@ def test_a_translation_saved_later_is_found_and_shown(world, django_capture_on_c
         supplier = Supplier.objects.get(name="Zadruga Sloga")
         supplier.description_nl = "Wij maken fietsen."
         supplier.save()
+        product = Product.objects.get(title_en="Floor cleaner")
+        product.title_nl = "Vloerreiniger"
+        product.save()
 
     with translation.override("nl"):
         assert [s.name for s in supplier_search(SupplierQuery(text="schoonmaak")).suppliers] == ["Blitzblank eG"]
@@ -240,3 +253,4 @@ def test_a_translation_saved_later_is_found_and_shown(world, django_capture_on_c
         ]
         sectors = supplier_search(SupplierQuery(text="blitz")).facets["sector"]
         assert [c.label for c in sectors] == ["Schoonmaak"]
+        assert [p.title for p in product_search(ProductQuery(text="vloer")).products] == ["Vloerreiniger"]
