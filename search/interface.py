@@ -83,13 +83,13 @@ UNDECOMPOSED = {"đ": "d", "œ": "oe", "æ": "ae", "ø": "o", "ł": "l", "ı": "
 # Serbian Cyrillic letters and their Latin transliteration ("ч" → "č", "Љ" → "Lj"), the
 # project's own (marketplace.core.translations.to_latin). Serbian is written in both
 # scripts, so both fold alike: "чишћење", "čišćenje" and "ciscenje" are one word to search.
-SERBIAN_CYRILLIC = {letter: to_latin(letter) for letter in map(chr, range(0x400, 0x460)) if to_latin(letter) != letter}
+CYRILLIC_TO_LATIN = {letter: to_latin(letter) for letter in map(chr, range(0x400, 0x460)) if to_latin(letter) != letter}
 FOLDED_LETTERS = str.maketrans(
     {
         **UNDECOMPOSED,
         **{
             letter: latin.lower().translate(str.maketrans(UNDECOMPOSED))
-            for letter, latin in SERBIAN_CYRILLIC.items()
+            for letter, latin in CYRILLIC_TO_LATIN.items()
             if letter.islower()
         },
     }

@@ -58,7 +58,7 @@ from elasticsearch.dsl import (
 )
 
 from ..documents import BATCH_SIZE, SupplierDocument, supplier_documents
-from ..interface import SERBIAN_CYRILLIC, BackendResult, ProductQuery, SearchQuery, SupplierQuery, fold
+from ..interface import CYRILLIC_TO_LATIN, BackendResult, ProductQuery, SearchQuery, SupplierQuery, fold
 from ..product_documents import ProductDocument, product_documents
 from . import BackendUnavailable
 
@@ -81,7 +81,7 @@ WORDS = tokenizer("words", "pattern", pattern=r"[^\p{L}\p{N}]+")
 # Serbian Cyrillic in Latin script, as search.interface.fold does (queries reach
 # Elasticsearch folded, so in Latin script).
 SERBIAN_LATIN = char_filter(
-    "serbian_latin", "mapping", mappings=[f"{letter} => {latin}" for letter, latin in SERBIAN_CYRILLIC.items()]
+    "serbian_latin", "mapping", mappings=[f"{letter} => {latin}" for letter, latin in CYRILLIC_TO_LATIN.items()]
 )
 
 FOLDED = analyzer("folded", tokenizer=WORDS, char_filter=[SERBIAN_LATIN], filter=["lowercase", "asciifolding"])
