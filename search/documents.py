@@ -1,5 +1,7 @@
 """What a supplier looks like to search: one flat document per verified
-supplier, built the same way for every backend."""
+supplier, built the same way for every backend. Its texts are in every language
+they are written in, its card in every language it can be shown in
+(search.languages)."""
 
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -8,10 +10,12 @@ from datetime import datetime
 from django.db.models import Prefetch
 from oscar.core.loading import get_model
 
+from marketplace.core import content
 from marketplace.organisations.cards import SupplierCard
 from marketplace.organisations.models import NetworkMembership, Region, Sector, ServedArea, Supplier
 
 from .interface import fold
+from .languages import distinct, every_language, translations
 
 StockRecord = get_model("partner", "StockRecord")
 
@@ -27,9 +31,11 @@ class SupplierDocument:
     description: str  # with its impact statement, town and region
     sectors: str  # names of its sectors and their parents
     products: str  # titles of its products in the shop
+    # (each of description, sectors and products in every language it is written in)
     created: datetime  # when it was verified: "newest" sorts on it
     facets: dict = field(default_factory=dict)  # facet name -> list of values
-    card: dict = field(default_factory=dict)  # SupplierCard.as_dict(): what a result list shows
+    # SupplierCard.as_dict(), its translatable texts {language: text}: what a result list shows
+    card: dict = field(default_factory=dict)
 
     @property
     def name_sort(self) -> str:
@@ -79,18 +85,24 @@ def supplier_documents(ids=None, *, batch_size=BATCH_SIZE):
 
 
 def _product_titles(partner_ids):
-    """Titles of public products per partner; a variant counts as its parent product."""
+    """Titles of public products per partner, in every language; a variant counts as
+    its parent product."""
     titles = defaultdict(list)
+    languages = content.languages()
     rows = (
         StockRecord.objects.filter(partner_id__in=partner_ids, product__is_public=True)
         .exclude(product__parent__is_public=False)  # a variant of a withdrawn product is withdrawn too
-        .values_list("partner_id", "product__title", "product__parent__title")
+        .values_list(
+            "partner_id",
+            "product__parent_id",
+            *(f"product__{content.column('title', language)}" for language in languages),
+            *(f"product__parent__{content.column('title', language)}" for language in languages),
+        )
     )
-    for partner_id, title, parent_title in rows:
-        name = parent_title or title
-        if name and name not in titles[partner_id]:
-            titles[partner_id].append(name)
-    return titles
+    for partner_id, parent_id, *columns in rows:
+        own, parents = columns[: len(languages)], columns[len(languages) :]
+        titles[partner_id] += parents if parent_id else own
+    return {partner_id: distinct(found) for partner_id, found in titles.items()}
 
 
 def _regions_by_country() -> dict:
@@ -115,9 +127,7 @@ def served_places(areas, regions_by_country) -> list[str]:
 def _document(supplier, product_titles, regions_by_country) -> SupplierDocument:
     sectors = list(supplier.sectors.all())
     sector_values = {s.slug for s in sectors} | {s.parent.slug for s in sectors if s.parent_id}
-    sector_names = dict.fromkeys(
-        [s.parent.name for s in sectors if s.parent_id] + [s.name for s in sectors]
-    )  # parents first, no repeats
+    sector_names = every_language([*(s.parent for s in sectors if s.parent_id), *sectors], "name")  # parents first
     memberships = list(supplier.network_memberships.all())
     labels = [label.slug for label in supplier.labels.all()]
     labels += [CHARTER_PREFIX + m.network.slug for m in memberships if m.signed_charter]
@@ -126,14 +136,10 @@ def _document(supplier, product_titles, regions_by_country) -> SupplierDocument:
         slug=supplier.slug,
         name=supplier.name,
         description=" ".join(
-            p
-            for p in (
-                supplier.description,
-                supplier.impact_statement,
-                supplier.city,
-                supplier.region and supplier.region.name,
-            )
-            if p
+            [
+                *every_language([supplier], "description", "impact_statement"),
+                *distinct([supplier.city, supplier.region and supplier.region.name]),
+            ]
         ),
         sectors=" ".join(sector_names),
         products=" ".join(product_titles),
@@ -155,5 +161,12 @@ def _document(supplier, product_titles, regions_by_country) -> SupplierDocument:
             "network": sorted(m.network.slug for m in memberships),
             "sells_online": ["yes" if product_titles else "no"],
         },
-        card=SupplierCard.from_supplier(supplier).as_dict(),
+        card=_card(supplier, sectors),
     )
+
+
+def _card(supplier, sectors) -> dict:
+    card = SupplierCard.from_supplier(supplier).as_dict()  # its descriptions in every language
+    card["sectors"] = [(sector.slug, translations(content.texts(sector, "name"))) for sector in sectors]
+    card["impact"] = [(area.slug, translations(content.texts(area, "name"))) for area in supplier.impact_areas.all()]
+    return card

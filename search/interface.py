@@ -7,8 +7,9 @@ with `from_params`.
 Facet semantics (the same on every backend): within one facet the selected
 values are OR-ed, across facets AND-ed, and a facet's counts apply every other
 facet's filter but not its own. Text matches when every word of the query is
-the start of a word of the supplier's name, description, sectors or products,
-ignoring case and accents."""
+the start of a word of the supplier's name, description, sectors or products
+in any of the languages they are written in, ignoring case, accents and the
+script of Serbian (Cyrillic or Latin)."""
 
 import dataclasses
 import unicodedata
@@ -18,6 +19,8 @@ from math import ceil
 from typing import ClassVar
 
 from django.utils.translation import gettext_lazy as _
+
+from marketplace.core.translations import to_latin
 
 MAX_QUERY_LENGTH = 200
 MAX_VALUES_PER_FACET = 50
@@ -76,13 +79,28 @@ class InvalidQuery(ValueError):
 
 # Letters that Unicode does not decompose but that Elasticsearch's asciifolding
 # folds: without them "Građevinski" or "Cœur" would match on one backend only.
-UNDECOMPOSED = str.maketrans({"đ": "d", "œ": "oe", "æ": "ae", "ø": "o", "ł": "l", "ı": "i", "þ": "th"})
+UNDECOMPOSED = {"đ": "d", "œ": "oe", "æ": "ae", "ø": "o", "ł": "l", "ı": "i", "þ": "th"}
+# Serbian Cyrillic letters and their Latin transliteration ("ч" → "č", "Љ" → "Lj"), the
+# project's own (marketplace.core.translations.to_latin). Serbian is written in both
+# scripts, so both fold alike: "чишћење", "čišćenje" and "ciscenje" are one word to search.
+CYRILLIC_TO_LATIN = {letter: to_latin(letter) for letter in map(chr, range(0x400, 0x460)) if to_latin(letter) != letter}
+FOLDED_LETTERS = str.maketrans(
+    {
+        **UNDECOMPOSED,
+        **{
+            letter: latin.lower().translate(str.maketrans(UNDECOMPOSED))
+            for letter, latin in CYRILLIC_TO_LATIN.items()
+            if letter.islower()
+        },
+    }
+)
 
 
 def fold(text: str) -> str:
-    """Lower case without accents: "Réemploi" → "reemploi". Documents and
-    queries are folded the same way on every backend."""
-    decomposed = unicodedata.normalize("NFKD", text.casefold().translate(UNDECOMPOSED))
+    """Lower case, in Latin script, without accents: "Réemploi" → "reemploi",
+    "Чишћење" → "ciscenje". Documents and queries are folded the same way on
+    every backend."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold().translate(FOLDED_LETTERS))
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 

@@ -1,20 +1,27 @@
 """What a product looks like to search: one flat document per product for sale
 (public, not a variant, sold by a verified supplier), built the same way for
-every backend. A variant's stock and price count for its parent product."""
+every backend. A variant's stock and price count for its parent product. Its
+texts are in every language they are written in, its card in every language it
+can be shown in (search.languages)."""
 
 from dataclasses import dataclass, field
 from datetime import datetime
 from decimal import Decimal
+from functools import cache
 
+from django.conf import settings
 from django.db.models import Prefetch, Q
+from django.utils import translation
 from django.utils.html import strip_tags
-from django.utils.translation import gettext
+from django.utils.translation import get_language, gettext
 from oscar.core.loading import get_class, get_model
 
 from catalogue.cards import ProductCard
+from marketplace.core import content
 from marketplace.organisations.models import NetworkMembership, Supplier
 
 from .interface import fold
+from .languages import distinct, every_language, in_language, translations
 
 Product = get_model("catalogue", "Product")
 Category = get_model("catalogue", "Category")
@@ -32,7 +39,8 @@ SOLD_BY_VERIFIED = Q(stockrecords__partner__supplier__verified=True) | Q(
 @dataclass
 class ProductDocument:
     id: int
-    title: str
+    title: str  # in the default language: the shop sorts by it
+    titles: str  # in every language it is written in
     description: str
     categories: str  # names of its categories and their ancestors
     supplier: str  # its supplier's name
@@ -43,7 +51,7 @@ class ProductDocument:
 
     @property
     def name(self) -> str:
-        return self.title
+        return self.titles
 
     @property
     def body(self) -> str:
@@ -64,25 +72,30 @@ def indexable_products():
 
 
 class CategoryTree:
-    """Every category's full slug (its facet value), name and ancestors, from one query."""
+    """Every category's full slug (its facet value), names (as search.languages.translations
+    stores them) and ancestors, from one query."""
 
     def __init__(self):
-        self.nodes = {}  # path -> (full slug, name)
-        for path, slug, name in Category.objects.order_by("path").values_list("path", "slug", "name"):
+        self.nodes = {}  # path -> (full slug, names)
+        languages = content.languages()
+        columns = [content.column("name", language) for language in languages]
+        for path, slug, *names in Category.objects.order_by("path").values_list("path", "slug", *columns):
             parent = self.nodes.get(path[: -Category.steplen])
-            self.nodes[path] = (f"{parent[0]}/{slug}" if parent else slug, name)
+            written = {language: name for language, name in zip(languages, names, strict=True) if name}
+            self.nodes[path] = (f"{parent[0]}/{slug}" if parent else slug, translations(written))
 
-    def lineage(self, category) -> list[tuple[str, str]]:
-        """(full slug, name) of the category and of each of its ancestors, root first."""
+    def lineage(self, category) -> list[tuple[str, dict]]:
+        """(full slug, names) of the category and of each of its ancestors, root first."""
         steps = range(Category.steplen, len(category.path) + 1, Category.steplen)
         return [self.nodes[category.path[:end]] for end in steps if category.path[:end] in self.nodes]
 
     def vocabulary(self) -> dict:
-        """full slug -> (name, parent's full slug): the category facet's values."""
+        """full slug -> (name in the active language, parent's full slug): the category facet's values."""
         vocabulary = {}
-        for path, (full_slug, name) in self.nodes.items():
+        language = get_language()
+        for path, (full_slug, names) in self.nodes.items():
             parent = self.nodes.get(path[: -Category.steplen])
-            vocabulary[full_slug] = (name, parent[0] if parent else "")
+            vocabulary[full_slug] = (in_language(names, language), parent[0] if parent else "")
         return vocabulary
 
 
@@ -159,16 +172,17 @@ def _document(product, sellers, tree, strategy) -> ProductDocument | None:
     attributes = _attributes(product)
     price = strategy.pricing_policy(item, record)
     lineages = [tree.lineage(category) for category in product.categories.all()]
-    category_values = sorted({slug for lineage in lineages for slug, _name in lineage})
-    category_names = list(dict.fromkeys(name for lineage in lineages for _slug, name in lineage))
+    category_values = sorted({slug for lineage in lineages for slug, _names in lineage})
+    category_names = distinct(name for lineage in lineages for _slug, names in lineage for name in names.values())
     memberships = list(supplier.network_memberships.all())
     kind = product.product_class.slug if product.product_class_id else ""
     images = list(product.images.all())
     excl_tax = price.excl_tax if price.exists else None
+    titles = translations(content.texts(product, "title"))
     card = ProductCard(
         id=product.pk,
         slug=product.slug,
-        title=product.title,
+        title=titles,
         kind=kind,
         image=images[0].original.url if images else "",
         category=lineages[0][-1][1] if lineages and lineages[0] else "",
@@ -182,11 +196,14 @@ def _document(product, sellers, tree, strategy) -> ProductDocument | None:
         supplier_name=supplier.name,
         supplier_slug=supplier.slug,
         supplier_country=supplier.country.code,
+        titles=content.texts(product, "title"),
+        language=supplier.language,
     )
     return ProductDocument(
         id=product.pk,
-        title=product.title,
-        description=strip_tags(product.description or ""),
+        title=in_language(titles, settings.MODELTRANSLATION_DEFAULT_LANGUAGE),
+        titles=" ".join(every_language([product], "title")),
+        description=" ".join(strip_tags(text) for text in every_language([product], "description")),
         categories=" ".join(category_names),
         supplier=supplier.name,
         created=product.date_created,
@@ -203,13 +220,24 @@ def _document(product, sellers, tree, strategy) -> ProductDocument | None:
     )
 
 
-def _unit(attributes) -> str:
-    """What one price buys: a service's pricing unit ("per day") or "per <unit of sale>"."""
+def _unit(attributes) -> str | dict:
+    """What one price buys: a service's pricing unit ("per day") or "per <unit of sale>"
+    (in every language)."""
     pricing_unit = attributes.get("pricing_unit")
     if pricing_unit:
         return str(getattr(pricing_unit, "option", pricing_unit))
     unit = attributes.get("unit")
-    return gettext("per %(unit)s") % {"unit": unit} if unit else ""
+    return _per_unit(str(unit)) if unit else ""
+
+
+@cache
+def _per_unit(unit: str) -> dict:
+    """ "per <unit>" in every language: a few units, many products, so made once each."""
+    texts = {}
+    for language in content.languages():
+        with translation.override(language):
+            texts[language] = gettext("per %(unit)s") % {"unit": unit}
+    return translations(texts)
 
 
 def _text(value) -> str | None:

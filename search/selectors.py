@@ -21,6 +21,7 @@ from .interface import (
     SupplierQuery,
     SupplierSearchResults,
 )
+from .languages import localised
 from .models import ProductEntry, SupplierEntry
 from .product_documents import CategoryTree
 
@@ -111,10 +112,12 @@ def product_search(query: ProductQuery, *, vocabulary=None) -> ProductSearchResu
 def _search(query, vocabulary, results_class, entry_model, card_class, trees):
     found = backends.search(query)
     # Cards come from the database index whichever backend found the ids: it is always kept.
+    # They hold their texts in every language: each is shown in the reader's.
     cards = dict(entry_model.objects.filter(pk__in=found.ids).values_list("pk", "card"))
+    language = get_language()
     return results_class(
         query=query,
-        hits=[card_class.from_dict(cards[pk]) for pk in found.ids if pk in cards],
+        hits=[card_class.from_dict(localised(cards[pk], language)) for pk in found.ids if pk in cards],
         total=found.total,
         facets={
             facet: _facet_counts(query, facet, found.counts.get(facet, {}), vocabulary[facet], tree=facet in trees)

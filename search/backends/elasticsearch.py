@@ -10,12 +10,15 @@ Each rebuild fills a new index `<prefix>-<index>-<UTC timestamp>`, then moves
 the alias to it in one atomic `_aliases` call and deletes the old index:
 searches never see a half-built index.
 
-Text. Every text field is analysed by `folded` (lower case, no accents, split
-on anything but letters and digits, exactly like search.interface.words), with
-sub-fields stemmed in French, German, Dutch and English. A query matches when
-every query word starts a word of a text field (the database backend's rule);
-Elasticsearch also accepts a word with a typo or in another inflection (plural,
-conjugation).
+Text. A text field holds the document's text in every language it is written in
+(search.languages). It is analysed by `folded` (lower case, Serbian Cyrillic in
+Latin script, no accents, split on anything but letters and digits, exactly like
+search.interface.words), with a sub-field per language: stemmed in French,
+German, Dutch and English, and Serbian normalised (Elasticsearch has no Serbian
+stemmer: "đ" also reads as "dj", as Serbian is typed without diacritics). A query
+matches when every query word starts a word of a text field (the database
+backend's rule); Elasticsearch also accepts a word with a typo or in another
+inflection (plural, conjugation), preferring the reader's language's sub-field.
 
 Facets. The main query holds the text and the range conditions (a product's
 price range), which narrow hits and counts alike; the active facet filters are
@@ -37,6 +40,7 @@ from typing import ClassVar
 
 import elastic_transport
 from django.conf import settings
+from django.utils.translation import get_language
 from elasticsearch import ApiError, Elasticsearch, NotFoundError, helpers
 from elasticsearch.dsl import (
     Date,
@@ -48,12 +52,13 @@ from elasticsearch.dsl import (
     Search,
     Text,
     analyzer,
+    char_filter,
     token_filter,
     tokenizer,
 )
 
 from ..documents import BATCH_SIZE, SupplierDocument, supplier_documents
-from ..interface import BackendResult, ProductQuery, SearchQuery, SupplierQuery, fold
+from ..interface import CYRILLIC_TO_LATIN, BackendResult, ProductQuery, SearchQuery, SupplierQuery, fold
 from ..product_documents import ProductDocument, product_documents
 from . import BackendUnavailable
 
@@ -73,8 +78,13 @@ FUZZY_MAX_EXPANSIONS = 20
 # standard tokenizer would keep "l'atelier" or "foo_bar" as one token, so that
 # "atelier" would not match it, unlike the database backend.)
 WORDS = tokenizer("words", "pattern", pattern=r"[^\p{L}\p{N}]+")
+# Serbian Cyrillic in Latin script, as search.interface.fold does (queries reach
+# Elasticsearch folded, so in Latin script).
+SERBIAN_LATIN = char_filter(
+    "serbian_latin", "mapping", mappings=[f"{letter} => {latin}" for letter, latin in CYRILLIC_TO_LATIN.items()]
+)
 
-FOLDED = analyzer("folded", tokenizer=WORDS, filter=["lowercase", "asciifolding"])
+FOLDED = analyzer("folded", tokenizer=WORDS, char_filter=[SERBIAN_LATIN], filter=["lowercase", "asciifolding"])
 
 # Sub-field name -> the `language` of Elasticsearch's `stemmer` filter (the
 # light stemmers and English's are those of the built-in language analyzers).
@@ -84,6 +94,9 @@ LANGUAGES = {
     "dutch": "dutch",
     "english": "english",
 }
+SERBIAN = "serbian"
+# The sub-field read first for a reader of each language of the site.
+SUB_FIELDS = {"fr": "french", "de": "german", "nl": "dutch", "en": "english", "sr": SERBIAN, "sr-latn": SERBIAN}
 
 
 def _language_analyzer(language: str, stemmer: str):
@@ -94,6 +107,7 @@ def _language_analyzer(language: str, stemmer: str):
     return analyzer(
         f"{language}_folded",
         tokenizer=WORDS,
+        char_filter=[SERBIAN_LATIN],
         filter=[
             "lowercase",
             "asciifolding",
@@ -103,11 +117,25 @@ def _language_analyzer(language: str, stemmer: str):
     )
 
 
+# Serbian: normalised to "bald" Latin before the accents are folded, so that "đ"
+# is "dj" ("gradjevinski" finds "Građevinski"; the folded field has "gradevinski").
+SERBIAN_ANALYZER = analyzer(
+    f"{SERBIAN}_folded",
+    tokenizer=WORDS,
+    char_filter=[SERBIAN_LATIN],
+    filter=["lowercase", "serbian_normalization", "asciifolding"],
+)
+
+
 def _text(**kwargs):
     return Text(
         analyzer=FOLDED,
         fields={
-            language: Text(analyzer=_language_analyzer(language, stemmer)) for language, stemmer in LANGUAGES.items()
+            **{
+                language: Text(analyzer=_language_analyzer(language, stemmer))
+                for language, stemmer in LANGUAGES.items()
+            },
+            SERBIAN: Text(analyzer=SERBIAN_ANALYZER),
         },
         **kwargs,
     )
@@ -127,14 +155,15 @@ def mapping(facets: Iterable[str], **fields) -> Mapping:
 # Queries --------------------------------------------------------------------
 
 
-def text_query(terms: list[str], text_fields: dict):
+def text_query(terms: list[str], text_fields: dict, language: str = "en"):
     """Every term must match (bool `must`, one clause per term); a term matches
     when any of these holds:
 
     - it starts a word (`multi_match` of type `bool_prefix` on the folded
       fields: for a single word that is a prefix query): the database rule;
     - it is a word with a typo (`fuzziness: AUTO` on the folded fields);
-    - it is another form of a word (the stemmed sub-fields).
+    - it is another form of a word (the language sub-fields, the reader's
+      `language` first and boosted: a French reader's "nettoyages" is French).
 
     Why not one `multi_match` of type bool_prefix or phrase_prefix with
     fuzziness: in Elasticsearch 8, bool_prefix applies fuzziness only to the
@@ -151,10 +180,18 @@ def text_query(terms: list[str], text_fields: dict):
     if not terms:
         return Q("match_all")
     base_fields = [_boosted(field, boost) for field, boost in text_fields.items()]
+    readers = SUB_FIELDS.get(language, "english")
+    sub_fields = [readers, *(sub for sub in (*LANGUAGES, SERBIAN) if sub != readers)]
     stemmed_fields = [
-        _boosted(f"{field}.{language}", boost) for field, boost in text_fields.items() for language in LANGUAGES
+        _boosted(f"{field}.{sub}", boost * (READERS_BOOST if sub == readers else 1))
+        for sub in sub_fields
+        for field, boost in text_fields.items()
     ]
     return Q("bool", must=[_term_query(term, base_fields, stemmed_fields) for term in terms])
+
+
+# How much more a match in the reader's language counts than one in another.
+READERS_BOOST = 2
 
 
 def _boosted(field: str, boost: float) -> str:
@@ -285,12 +322,13 @@ class ElasticsearchIndexBackend:
         return index.to_dict()
 
     @classmethod
-    def search_body(cls, query: SearchQuery) -> dict:
+    def search_body(cls, query: SearchQuery, language: str | None = None) -> dict:
         """The request body of a search: the text and the ranges in `query`
-        (they narrow hits and counts alike), the facet selection in
-        `post_filter` (so that it does not restrict the aggregations), one
-        filter aggregation per facet with every other facet's selection."""
-        matching = text_query(query.terms, cls.text_fields)
+        (they narrow hits and counts alike; the text in the reader's `language`,
+        the active one by default, first), the facet selection in `post_filter`
+        (so that it does not restrict the aggregations), one filter aggregation
+        per facet with every other facet's selection."""
+        matching = text_query(query.terms, cls.text_fields, language or get_language())
         ranges = cls.range_filters(query)
         if ranges:
             matching = Q("bool", must=[matching], filter=ranges)
@@ -514,7 +552,7 @@ class ProductElasticsearchBackend(ElasticsearchIndexBackend):
     def source(cls, doc: ProductDocument) -> dict:
         return {
             "id": doc.id,
-            "title": doc.title,
+            "title": doc.titles,
             "description": doc.description,
             "categories": doc.categories,
             "supplier": doc.supplier,

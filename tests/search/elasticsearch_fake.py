@@ -16,6 +16,18 @@ from search.interface import FACET_NAMES
 
 URL = "http://es.test:9200"
 VERSIONED = r"\d{8}-\d{6}-\d{6}"  # the UTC timestamp of a rebuilt index
+# The language sub-fields of every text field.
+LANGUAGES = ("french", "german", "dutch", "english", "serbian")
+
+
+def language_fields(text_fields, readers="english"):
+    """The language sub-fields a text query reads, with their boosts: the reader's
+    language's twice the others'."""
+    return {
+        f"{name}.{language}^{boost * (2 if language == readers else 1)}".removesuffix("^1")
+        for name, boost in text_fields.items()
+        for language in LANGUAGES
+    }
 
 
 # A fake Elasticsearch node ----------------------------------------------------

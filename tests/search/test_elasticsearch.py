@@ -10,6 +10,7 @@ import logging
 import elastic_transport
 import pytest
 from django.core.management import call_command
+from django.utils import translation
 from elasticsearch import BadRequestError, helpers
 
 from search import backends
@@ -27,6 +28,7 @@ from tests.factories import (
     product_for_supplier,
 )
 from tests.search.elasticsearch_fake import (
+    LANGUAGES,
     URL,
     FakeCluster,
     accept_rebuilds,
@@ -35,6 +37,7 @@ from tests.search.elasticsearch_fake import (
     bulk_ok,
     configure,
     error,
+    language_fields,
     refuse_everything,
     search_response,
 )
@@ -42,7 +45,6 @@ from tests.search.elasticsearch_fake import (
 ALIAS = "responsible-suppliers"
 OLD_INDEX = "responsible-suppliers-20240101-000000-000000"
 TEXT_FIELDS = ("name", "description", "sectors", "products")
-LANGUAGES = ("french", "german", "dutch", "english")
 
 
 @pytest.fixture
@@ -78,9 +80,13 @@ def created_index(cluster):
 def test_every_text_field_is_folded_with_a_stemmed_sub_field_per_language(created_index):
     analysis = created_index["settings"]["analysis"]
     assert analysis["tokenizer"]["words"] == {"type": "pattern", "pattern": r"[^\p{L}\p{N}]+"}
+    serbian_latin = analysis["char_filter"]["serbian_latin"]
+    assert serbian_latin["type"] == "mapping"
+    assert {"ч => č", "Љ => Lj", "ђ => đ", "џ => dž"} <= set(serbian_latin["mappings"])
     assert analysis["analyzer"]["folded"] == {
         "type": "custom",
         "tokenizer": "words",
+        "char_filter": ["serbian_latin"],
         "filter": ["lowercase", "asciifolding"],
     }
     stemmers = {"french": "light_french", "german": "light_german", "dutch": "dutch", "english": "english"}
@@ -88,10 +94,18 @@ def test_every_text_field_is_folded_with_a_stemmed_sub_field_per_language(create
         assert analysis["analyzer"][f"{language}_folded"] == {
             "type": "custom",
             "tokenizer": "words",
+            "char_filter": ["serbian_latin"],
             "filter": ["lowercase", "asciifolding", f"{language}_stop", f"{language}_stemmer"],
         }
         assert analysis["filter"][f"{language}_stop"] == {"type": "stop", "stopwords": f"_{language}_"}
         assert analysis["filter"][f"{language}_stemmer"] == {"type": "stemmer", "language": stemmer}
+    # No Serbian stemmer in Elasticsearch; its normalisation also reads "đ" as "dj".
+    assert analysis["analyzer"]["serbian_folded"] == {
+        "type": "custom",
+        "tokenizer": "words",
+        "char_filter": ["serbian_latin"],
+        "filter": ["lowercase", "serbian_normalization", "asciifolding"],
+    }
 
     properties = created_index["mappings"]["properties"]
     for name in TEXT_FIELDS:
@@ -154,11 +168,36 @@ def test_every_folded_query_word_is_required_as_a_word_start_or_a_near_miss(clus
         assert fuzzy["fields"] == ["name^3", "description", "sectors", "products"]
         assert stemmed["query"] == term
         assert "fuzziness" not in stemmed
-        assert set(stemmed["fields"]) == {
-            f"{name}.{language}{'^3' if name == 'name' else ''}" for name in TEXT_FIELDS for language in LANGUAGES
-        }
+        assert set(stemmed["fields"]) == language_fields(ElasticsearchBackend.text_fields)
     assert body["sort"][0] == {"_score": {"order": "desc"}}
     assert "post_filter" not in body
+
+
+@pytest.mark.parametrize(
+    ("language", "readers"),
+    [("fr", "french"), ("de", "german"), ("nl", "dutch"), ("sr", "serbian"), ("sr-latn", "serbian"), ("en", "english")],
+)
+def test_the_readers_language_is_read_first_and_counts_double(cluster, language, readers):
+    with translation.override(language):
+        body = searched(cluster, text="nettoyages")
+
+    (clause,) = body["query"]["bool"]["must"]
+    stemmed = clause["bool"]["should"][2]["multi_match"]
+    assert stemmed["fields"][0] == f"name.{readers}^6"
+    assert set(stemmed["fields"]) == language_fields(ElasticsearchBackend.text_fields, readers)
+
+
+def test_a_supplier_is_indexed_with_the_text_of_every_language_once(db, cluster):
+    cleaning = SectorFactory(name="Cleaning", name_fr="Nettoyage", name_de="Reinigung", name_sr="Чишћење")
+    supplier = SupplierFactory(
+        name="Blitzblank", description="", description_de="Wir reinigen Büros.", sectors=[cleaning]
+    )
+    cluster.backend().index(supplier_documents([supplier.pk]))
+
+    ((_op, _meta, source),) = bulk_actions(cluster.sent("PUT", "/_bulk")[0])
+    assert source["description"].startswith("Wir reinigen Büros. ")  # then its town and region
+    # Serbian Latin is the Cyrillic transliterated: one text for search.
+    assert source["sectors"] == "Cleaning Nettoyage Reinigung Чишћење"
 
 
 def test_selected_facets_filter_the_hits_in_post_filter_and_each_facet_counts_without_its_own_selection(cluster):

@@ -34,6 +34,7 @@ from tests.factories import (
     service_for_supplier,
 )
 from tests.search.elasticsearch_fake import (
+    LANGUAGES,
     URL,
     FakeCluster,
     accept_rebuilds,
@@ -42,6 +43,7 @@ from tests.search.elasticsearch_fake import (
     bulk_ok,
     configure,
     error,
+    language_fields,
     refuse_everything,
     search_response,
 )
@@ -50,7 +52,6 @@ ALIAS = "responsible-products"
 OLD_INDEX = "responsible-products-20240101-000000-000000"
 FACETS = ProductQuery.facet_names()
 TEXT_FIELDS = ("title", "description", "categories", "supplier")
-LANGUAGES = ("french", "german", "dutch", "english")
 ProductCategory = StockRecord._meta.apps.get_model("catalogue", "ProductCategory")
 
 
@@ -160,9 +161,7 @@ def test_every_folded_word_must_start_a_word_of_the_title_description_categories
         fields = ["title^3", "description", "categories", "supplier"]
         assert prefix == {"query": term, "type": "bool_prefix", "fields": fields}
         assert fuzzy == {**prefix, "type": "best_fields", "fuzziness": "AUTO", "prefix_length": 1, "max_expansions": 20}
-        assert set(stemmed["fields"]) == {
-            f"{name}.{language}{'^3' if name == 'title' else ''}" for name in TEXT_FIELDS for language in LANGUAGES
-        }
+        assert set(stemmed["fields"]) == language_fields(ProductElasticsearchBackend.text_fields)
     assert len(clauses) == 2
     assert body["sort"] == BY_SCORE
 
