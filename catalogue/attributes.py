@@ -12,7 +12,9 @@ is what code uses to validate and display values:
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from oscar.core.loading import get_model
@@ -205,10 +207,15 @@ def attribute_rows(product) -> list[tuple[str, str]]:
     rows = []
     unit = value("unit")
     if unit:
-        rows.append((SPECS["unit"].label, unit))
+        rows.append((SPECS["unit"].label, unit_of_sale(product)))
     minimum = value("minimum_order_quantity")
     if minimum:
-        text = f"{minimum} {unit if minimum == 1 else _plural(unit)}" if unit else str(minimum)
+        if not unit:
+            text = str(minimum)
+        elif translation.get_language() == settings.LANGUAGE_CODE:
+            text = f"{minimum} {unit if minimum == 1 else _plural(unit)}"
+        else:  # the reader's word for a suggested unit; English plurals do not fit other languages
+            text = f"{minimum} × {GOODS_UNITS.get(unit, unit)}"
         rows.append((SPECS["minimum_order_quantity"].label, text))
     lead = value("lead_time_days")
     if lead is not None:
@@ -236,12 +243,20 @@ def attribute_rows(product) -> list[tuple[str, str]]:
     return rows
 
 
+# The units of sale suggested for goods, by the word stored; a supplier may write another ("jar", "crate").
+GOODS_UNITS = {
+    "piece": _("piece"), "kg": _("kg"), "litre": _("litre"), "m²": _("m²"), "m³": _("m³"),
+    "pallet": _("pallet"), "lot": _("lot"), "box": _("box"), "pack": _("pack"),
+}  # fmt: skip
+
+
 def unit_of_sale(product) -> str:
     """What one of the product is sold as: a goods' unit ("box") or a service's pricing
     unit ("per hour"); "" when the supplier set neither."""
     unit = getattr(product.attr, "unit", None)
     if unit:
-        return unit
+        # One of the suggested units (stored as its English word) reads in the reader's language.
+        return str(GOODS_UNITS.get(unit, unit))
     pricing = getattr(product.attr, "pricing_unit", None)
     if pricing is not None:
         return str(PRICING_UNITS.get(pricing.code, pricing.option))

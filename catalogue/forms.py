@@ -18,13 +18,10 @@ from marketplace.partner.forms import VatRateField, percent
 from marketplace.uploads import MAX_IMAGE_BYTES, image_field_clean
 
 from . import imports
-from .attributes import GOODS, PRICING_UNITS, SERVICE, SPECS
+from .attributes import GOODS, GOODS_UNITS, PRICING_UNITS, SERVICE, SPECS
 from .services import PhotoChange
 
 ProductImage = get_model("catalogue", "ProductImage")
-
-# Suggested units of sale for goods; a supplier may write another ("jar", "crate").
-GOODS_UNITS = [_("piece"), _("kg"), _("litre"), _("m²"), _("m³"), _("pallet"), _("lot"), _("box"), _("pack")]
 
 
 class SupplierProductForm(WrittenInLanguagesMixin, forms.Form):
@@ -96,7 +93,7 @@ class SupplierProductForm(WrittenInLanguagesMixin, forms.Form):
         if product is not None:
             self.fields["kind"].disabled = True  # a product keeps its kind (its attributes differ)
             self.fields["sku"].disabled = True  # the SKU identifies the product in files
-        self.goods_units = [str(unit) for unit in GOODS_UNITS]
+        self.goods_units = [str(unit) for unit in GOODS_UNITS.values()]
 
     def clean(self):
         data = super().clean()

@@ -6,6 +6,8 @@ from django.conf import settings
 from django.utils import translation
 from pytest_django.asserts import assertContains, assertNotContains
 
+from catalogue.attributes import GOODS_UNITS
+from catalogue.cards import KIND_LABELS
 from tests.factories import SupplierFactory, goods_for_supplier
 
 pytestmark = pytest.mark.django_db
@@ -46,3 +48,19 @@ def test_a_visitor_of_another_language_reads_the_suppliers_own_and_is_told(clien
 
     assertContains(response, '<h1 lang="de">Akazienhonig</h1>', html=True)
     assertContains(response, "Rédigé en allemand")
+
+
+def test_the_kind_and_a_suggested_unit_read_in_the_visitors_language(client):
+    supplier = SupplierFactory(name="Grünwerk")
+    crates = goods_for_supplier(
+        supplier=supplier, title="Apple crates", attributes={"unit": "box", "minimum_order_quantity": 3}
+    )
+    with translation.override("de"):
+        kind, unit = str(KIND_LABELS["goods"]), str(GOODS_UNITS["box"])
+    assert (kind, unit) != ("Goods", "box")
+
+    german = product_page(client, crates, "de").content.decode()
+    assert f'<p class="text-muted mb-1 product-kind">{kind}</p>' in german
+    assert f"3 × {unit}" in german
+    english = product_page(client, crates, "en").content.decode()
+    assert "3 boxes" in english and '<p class="text-muted mb-1 product-kind">Goods</p>' in english
