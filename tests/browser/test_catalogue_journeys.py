@@ -28,7 +28,7 @@ def test_supplier_lists_a_service_and_a_buyer_finds_it_by_facet(live_server, dem
     follow(page, page.get_by_role("link", name="Products", exact=True))
     follow(page, page.get_by_role("link", name="Add goods or a service"))
     page.get_by_label("A service").check()
-    page.get_by_label("Name").fill(title)
+    page.locator("#id_title").fill(title)  # the name in the supplier's own language (others: "Name in …")
     page.get_by_label("Category").select_option(label="Food > Catering")
     page.get_by_label("Priced").select_option(label="per day")
     page.get_by_label("Price excl. VAT (€)").fill("640.00")
