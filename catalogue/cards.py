@@ -13,6 +13,14 @@ from django_countries import countries
 KIND_LABELS = {"goods": _("Goods"), "service": _("Service")}
 
 
+def kind_name(product_class) -> str:
+    """A product class ("Goods", "Service": rows of the database, in English) by its name
+    in the reader's language."""
+    if not product_class:
+        return ""
+    return str(KIND_LABELS.get(product_class.slug, product_class.name))
+
+
 @dataclass(frozen=True)
 class ProductCard:
     id: int

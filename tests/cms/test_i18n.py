@@ -44,9 +44,11 @@ def test_every_content_language_has_a_locale_after_migrating(settings):
     migration.locales_create(django_apps, schema_editor=None)
 
     content_languages = {code for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES}
-    assert set(Locale.objects.values_list("language_code", flat=True)) >= content_languages == {
-        "en", "fr", "de", "nl", "sr"
-    }
+    assert (
+        set(Locale.objects.values_list("language_code", flat=True))
+        >= content_languages
+        == {"en", "fr", "de", "nl", "sr"}
+    )
 
 
 def test_a_french_visitor_reads_the_french_story_under_fr(client, french_story):

@@ -107,3 +107,29 @@ def test_the_order_list_names_statuses_in_the_operators_language_and_still_chang
     client.post(url, {"action": "change_order_statuses", "selected_order": part.pk, "new_status": option["value"]})
     part.refresh_from_db()
     assert part.status == PartStatus.ACCEPTED
+
+
+def test_the_order_page_and_its_filter_name_statuses_in_the_operators_language(
+    client, supplier, superuser, shared_purchase, django_capture_on_commit_callbacks
+):
+    part = shared_purchase.parts.get(supplier=supplier)
+    client.force_login(superuser)
+    with django_capture_on_commit_callbacks(execute=True):
+        change(client, part, PartStatus.ACCEPTED)
+    with translation.override("fr"):
+        placed, confirmed = str(PartStatus.LABELS[PartStatus.PLACED]), str(PartStatus.LABELS[PartStatus.ACCEPTED])
+        detail = reverse("dashboard:order-detail", kwargs={"number": part.number})
+        listing = reverse("dashboard:order-list")
+    assert (placed, confirmed) == ("Passée", "Confirmée")
+
+    page = BeautifulSoup(client.get(detail).content.decode(), "html.parser")
+    cells = [cell.get_text(strip=True) for cell in page.select("td")]
+    assert cells.count(confirmed) >= 2  # the part's status and its line's
+    assert [placed, confirmed] == [cell for cell in cells if cell in (placed, confirmed)][-2:]  # the change history
+    shipped = page.select_one('#order_status_form option[value="Shipped"]')
+    assert shipped.get_text(strip=True) == "Expédiée"
+    assert page.select_one('#new_status_select option[value="Shipped"]').get_text(strip=True) == "Expédiée"
+
+    filtered = BeautifulSoup(client.get(listing, {"status": PartStatus.ACCEPTED}).content.decode(), "html.parser")
+    assert filtered.select_one('select[name="status"] option[selected]').get_text(strip=True) == confirmed
+    assert confirmed in filtered.get_text() and "Accepted" not in filtered.get_text()

@@ -7,6 +7,7 @@ from decimal import Decimal
 
 import pytest
 from django.urls import reverse
+from django.utils import translation
 from oscar.core.loading import get_model
 
 from tests.dashboard.conftest import goods
@@ -67,3 +68,17 @@ def test_attribute_errors_are_worded_next_to_their_field(client, superuser, juic
     assert form.errors["attr_minimum_order_quantity"] == ["Minimum order must be at least 1."]
     assert "attribute" not in str(form.non_field_errors())
     assert not Product.objects.filter(title="Apple juice, cloudy").exists()
+
+
+def test_product_kinds_and_pricing_units_read_in_the_operators_language(client, superuser, product_classes):
+    client.force_login(superuser)
+    with translation.override("nl"):
+        catalogue = reverse("dashboard:catalogue-product-list")
+        create_service = reverse("dashboard:catalogue-product-create", kwargs={"product_class_slug": "service"})
+
+    kinds = re.search(r'<select name="product_class"[^>]*>(.*?)</select>', client.get(catalogue).content.decode(), re.S)
+    assert re.findall(r'<option value="\d+">([^<]*)</option>', kinds.group(1)) == ["Goederen", "Dienst"]
+    form = client.get(create_service).content.decode()
+    units = {label: value for value, _selected, label in options(form, "attr_pricing_unit")}
+    hour = product_classes["service"].attributes.get(code="pricing_unit").option_group.options.get(code="hour")
+    assert units["per uur"] == str(hour.pk)  # the option stays the stored row

@@ -8,7 +8,8 @@ from oscar.apps.dashboard.catalogue import forms as oscar_forms
 from oscar.apps.dashboard.catalogue.forms import *  # noqa: F403  (Oscar's fork convention)
 from oscar.forms import widgets
 
-from catalogue.attributes import SPECS, validate_attribute
+from catalogue.attributes import PRICING_UNITS, SPECS, validate_attribute
+from catalogue.cards import kind_name
 from marketplace import richtext
 from marketplace.organisations.forms import languages_label, written_columns
 from marketplace.partner import vat
@@ -45,6 +46,10 @@ class ProductForm(RichTextFormMixin, oscar_forms.ProductForm):
             code = name.removeprefix("attr_")
             if name.startswith("attr_") and code in SPECS:
                 field.label = SPECS[code].label
+        if "attr_pricing_unit" in self.fields:  # options are rows in English, named here in the reader's language
+            self.fields["attr_pricing_unit"].label_from_instance = lambda option: str(
+                PRICING_UNITS.get(option.code, option.option)
+            )
         if "attr_vat_rate" in self.fields and supplier is not None:
             current = self.initial.get("attr_vat_rate")
             self.fields["attr_vat_rate"] = VatRateField(country=supplier.country.code, current=current)
@@ -69,6 +74,12 @@ class ProductForm(RichTextFormMixin, oscar_forms.ProductForm):
         super().delete_non_child_fields()
         for name in written_columns("description"):
             self.fields.pop(name, None)
+
+
+class ProductClassSelectForm(oscar_forms.ProductClassSelectForm):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["product_class"].label_from_instance = kind_name
 
 
 class CategoryForm(RichTextFormMixin, oscar_forms.CategoryForm):
