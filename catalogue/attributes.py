@@ -11,6 +11,7 @@ is what code uses to validate and display values:
 
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
+from functools import cache
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -148,6 +149,8 @@ def validate_attribute(code: str, value):
             raise ValidationError(_("%(label)s is required.") % {"label": spec.label})
         return None
     if spec.type == "text":
+        if code == "unit":
+            return goods_unit_stored(str(value))
         if code == "certifications":
             return ", ".join(part.strip() for part in str(value).split(",") if part.strip())
         return str(value)
@@ -215,7 +218,7 @@ def attribute_rows(product) -> list[tuple[str, str]]:
         elif translation.get_language() == settings.LANGUAGE_CODE:
             text = f"{minimum} {unit if minimum == 1 else _plural(unit)}"
         else:  # the reader's word for a suggested unit; English plurals do not fit other languages
-            text = f"{minimum} × {GOODS_UNITS.get(unit, unit)}"
+            text = f"{minimum} × {goods_unit_shown(unit)}"
         rows.append((SPECS["minimum_order_quantity"].label, text))
     lead = value("lead_time_days")
     if lead is not None:
@@ -250,13 +253,34 @@ GOODS_UNITS = {
 }  # fmt: skip
 
 
+def goods_unit_stored(text: str) -> str:
+    """A suggested unit as a supplier wrote it in any language ("carton", "Karton", "кутија")
+    as the word stored for it ("box"), so that every reader sees it in theirs; another
+    unit stays as written."""
+    return _unit_words().get(text.strip().casefold(), text)
+
+
+@cache
+def _unit_words() -> dict:
+    """{a suggested unit's word in any language, casefolded: the word stored}."""
+    words = {}
+    for language, _name in settings.LANGUAGES:
+        with translation.override(language):
+            words |= {str(word).casefold(): stored for stored, word in GOODS_UNITS.items()}
+    return words | {stored.casefold(): stored for stored in GOODS_UNITS}
+
+
+def goods_unit_shown(stored: str) -> str:
+    """The word for a stored unit in the reader's language ("box" → "carton" in French)."""
+    return str(GOODS_UNITS.get(stored, stored))
+
+
 def unit_of_sale(product) -> str:
     """What one of the product is sold as: a goods' unit ("box") or a service's pricing
     unit ("per hour"); "" when the supplier set neither."""
     unit = getattr(product.attr, "unit", None)
     if unit:
-        # One of the suggested units (stored as its English word) reads in the reader's language.
-        return str(GOODS_UNITS.get(unit, unit))
+        return goods_unit_shown(unit)
     pricing = getattr(product.attr, "pricing_unit", None)
     if pricing is not None:
         return str(PRICING_UNITS.get(pricing.code, pricing.option))

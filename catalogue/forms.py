@@ -18,7 +18,7 @@ from marketplace.partner.forms import VatRateField, percent
 from marketplace.uploads import MAX_IMAGE_BYTES, image_field_clean
 
 from . import imports
-from .attributes import GOODS, GOODS_UNITS, PRICING_UNITS, SERVICE, SPECS
+from .attributes import GOODS, GOODS_UNITS, PRICING_UNITS, SERVICE, SPECS, goods_unit_shown
 from .services import PhotoChange
 
 ProductImage = get_model("catalogue", "ProductImage")
@@ -75,7 +75,10 @@ class SupplierProductForm(WrittenInLanguagesMixin, forms.Form):
         self.supplier, self.product = supplier, product
         if product is not None:
             values = imports.product_values(supplier=supplier, product=product)
-            saved = {**values, "on_quote_only": values.get("on_quote_only") == "yes"}
+            saved = {
+                **values, "on_quote_only": values.get("on_quote_only") == "yes",
+                "unit": goods_unit_shown(values.get("unit") or ""),
+            }  # fmt: skip
             kwargs["initial"] = {**saved, **(kwargs.get("initial") or {})}
         super().__init__(*args, **kwargs)
         for name in self.written_fields:

@@ -16,6 +16,7 @@ from django.utils.html import strip_tags
 from django.utils.translation import get_language, gettext
 from oscar.core.loading import get_class, get_model
 
+from catalogue.attributes import PRICING_UNITS, goods_unit_shown
 from catalogue.cards import ProductCard
 from marketplace.core import content
 from marketplace.organisations.models import NetworkMembership, Supplier
@@ -221,22 +222,31 @@ def _document(product, sellers, tree, strategy) -> ProductDocument | None:
 
 
 def _unit(attributes) -> str | dict:
-    """What one price buys: a service's pricing unit ("per day") or "per <unit of sale>"
-    (in every language)."""
+    """What one price buys, in every language: a service's pricing unit ("per day") or
+    "per <unit of sale>", a suggested unit by its word in each language."""
     pricing_unit = attributes.get("pricing_unit")
     if pricing_unit:
-        return str(getattr(pricing_unit, "option", pricing_unit))
+        return _pricing_unit(getattr(pricing_unit, "code", ""), str(getattr(pricing_unit, "option", pricing_unit)))
     unit = attributes.get("unit")
     return _per_unit(str(unit)) if unit else ""
 
 
+# A few units, many products: each unit's texts are made once.
+@cache
+def _pricing_unit(code: str, option: str) -> dict:
+    return _in_every_language(lambda: str(PRICING_UNITS.get(code, option)))
+
+
 @cache
 def _per_unit(unit: str) -> dict:
-    """ "per <unit>" in every language: a few units, many products, so made once each."""
+    return _in_every_language(lambda: gettext("per %(unit)s") % {"unit": goods_unit_shown(unit)})
+
+
+def _in_every_language(text) -> dict:
     texts = {}
     for language in content.languages():
         with translation.override(language):
-            texts[language] = gettext("per %(unit)s") % {"unit": unit}
+            texts[language] = text()
     return translations(texts)
 
 

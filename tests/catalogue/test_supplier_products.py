@@ -5,9 +5,11 @@ unchanged."""
 from decimal import Decimal
 
 import pytest
+from django.utils import translation
 from oscar.core.loading import get_model
 
 from catalogue import imports
+from catalogue.attributes import unit_of_sale
 from catalogue.forms import SupplierProductForm
 from tests.factories import SectorFactory, SupplierFactory
 
@@ -98,3 +100,24 @@ def test_the_exported_catalogue_imports_back_unchanged(grocer):
     parsed = imports.rows_parse(filename="catalogue.xlsx", content=imports.rows_xlsx(rows))
     results = imports.rows_validate(supplier=grocer, rows=parsed)
     assert [(r.action, r.errors) for r in results] == [("update", []), ("update", [])]
+
+
+@pytest.mark.parametrize(("language", "typed"), [("fr", "carton"), ("de", "karton"), ("sr", "кутија")])
+def test_a_suggested_unit_picked_in_the_suppliers_language_reads_in_every_readers(grocer, language, typed):
+    with translation.override(language):
+        form = SupplierProductForm({**GOODS, "unit": typed}, supplier=grocer)
+        assert form.is_valid(), form.errors
+        product = imports.product_save(supplier=grocer, values=form.row())
+        assert str(SupplierProductForm(supplier=grocer, product=product)["unit"].value()).casefold() == typed
+
+    assert product.attr.unit == "box"  # stored once, as the suggested unit it is
+    with translation.override("nl"):
+        assert unit_of_sale(product) == "doos"
+    with translation.override("en"):
+        assert unit_of_sale(product) == "box"
+
+
+def test_a_unit_of_the_suppliers_own_stays_as_written(grocer):
+    form = SupplierProductForm({**GOODS, "unit": "Kiste"}, supplier=grocer)
+    assert form.is_valid(), form.errors
+    assert imports.product_save(supplier=grocer, values=form.row()).attr.unit == "Kiste"

@@ -19,6 +19,7 @@ from tests.factories import (
     SectorFactory,
     SupplierFactory,
     goods_for_supplier,
+    service_for_supplier,
 )
 from tests.search.test_contract import available_backends
 
@@ -210,8 +211,28 @@ def test_product_cards_and_category_labels_come_in_the_visitors_language(world, 
         results = product_search(ProductQuery(text="nettoyant"))
 
     (card,) = results.products
-    assert (card.title, card.category) == (title, category)
+    assert (card.title, card.category, card.unit) == (title, category, unit)
     assert [c.label for c in results.facets["category"]] == [category]
+
+
+@pytest.mark.parametrize(
+    ("language", "units"),
+    [
+        ("nl", {"Window cleaning": "per uur", "Crates": "per doos"}),
+        ("sr-latn", {"Window cleaning": "po satu", "Crates": "po jedinici: kutija"}),
+        ("en", {"Window cleaning": "per hour", "Crates": "per box"}),
+    ],
+)
+def test_a_cards_unit_reads_in_the_visitors_language(world, reindex, language, units):
+    blitz = Supplier.objects.get(name="Blitzblank eG")
+    service_for_supplier(supplier=blitz, title="Window cleaning", attributes={"pricing_unit": "hour"})
+    goods_for_supplier(supplier=blitz, title="Crates", attributes={"unit": "box"})
+    reindex()
+
+    with translation.override(language):
+        results = product_search(ProductQuery())
+
+    assert {card.title: card.unit for card in results.products if card.title in units} == units
 
 
 def test_the_directory_page_shows_the_visitors_language(client, world):
