@@ -17,23 +17,23 @@ class CaseStudyFeed(Feed):
         return index
 
     def title(self, index):
-        return f"{index.title} – {index.get_site().site_name}"
+        return selectors.in_reader_script(f"{index.title} – {index.get_site().site_name}")
 
     def link(self, index):
         return index.get_full_url(self.request)
 
     def description(self, index):
-        return index.intro or _("How firms and public bodies work with social enterprises.")
+        return selectors.in_reader_script(index.intro) or _("How firms and public bodies work with social enterprises.")
 
     def items(self, index):
         stories = selectors.in_section(selectors.published_stories(), index=index)
         return selectors.in_reader_locale(stories).order_by("-first_published_at")[:FEED_LENGTH]
 
     def item_title(self, story):
-        return story.title
+        return selectors.in_reader_script(story.title)
 
     def item_description(self, story):
-        return story.summary
+        return selectors.in_reader_script(story.summary)
 
     def item_link(self, story):
         return story.get_full_url(self.request)

@@ -24,6 +24,8 @@ from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.images import get_image_model
 from wagtail.models import Locale, Page
 
+from marketplace.core import content
+from marketplace.core.translations import to_latin
 from marketplace.organisations import selectors as organisation_selectors
 from marketplace.organisations.cards import SupplierCard
 from marketplace.organisations.models import Network, Sector, Supplier
@@ -48,6 +50,14 @@ def reader_content_language() -> str:
         return get_supported_content_language_variant(translation.get_language())
     except LookupError:
         return settings.LANGUAGE_CODE
+
+
+def in_reader_script(text: str) -> str:
+    """`text` (plain or HTML) in the reader's script: Latin for Serbian Latin readers, who
+    are served the Cyrillic `sr` pages (see cms.templatetags.cms_i18n)."""
+    if translation.get_language() != content.SERBIAN_LATIN:
+        return text
+    return to_latin(str(text))
 
 
 def in_reader_locale(pages):

@@ -12,23 +12,14 @@ A page read in a language it is not yet translated into carries `content_lang`, 
 that screen readers read its English in English."""
 
 from django import template
-from django.utils import translation
 from django.utils.html import format_html
 
-from cms.selectors import reader_content_language
-from marketplace.core.translations import to_latin
+from cms.selectors import in_reader_script, reader_content_language
 
 register = template.Library()
 
-SERBIAN_LATIN = "sr-latn"
-
-
-@register.filter(is_safe=True)
-def reader_script(text):
-    """`text` (plain or HTML) in the reader's script: Latin for Serbian Latin readers."""
-    if translation.get_language() != SERBIAN_LATIN:
-        return text
-    return to_latin(str(text))
+# Editors' text (plain or HTML) in the reader's script: Latin for Serbian Latin readers.
+register.filter("reader_script", in_reader_script, is_safe=True)
 
 
 @register.simple_tag

@@ -111,6 +111,23 @@ def test_serbian_latin_readers_read_the_cyrillic_story_in_latin_script(client, h
     assert "<h1>Обновљени лаптопови за триста запослених</h1>" in cyrillic
 
 
+def test_the_serbian_latin_feed_reads_in_latin_script(client, home, story_index, story):
+    page_translate(home, "sr", hero_title="Купујте од социјалних предузећа")
+    page_translate(story_index, "sr", title="Приче о сарадњи", intro="Како фирме раде са социјалним предузећима.")
+    page_translate(story, "sr", title="Обновљени лаптопови за триста запослених", summary="Уместо да купује нове.")
+
+    latin = client.get("/sr-latn/stories/feed/")
+    cyrillic = client.get("/sr/stories/feed/").content.decode()
+
+    assert latin.status_code == 200
+    feed = latin.content.decode()
+    assert "<language>sr-latn</language>" in feed
+    assert "<title>Priče o saradnji – " in feed and "Kako firme rade sa socijalnim preduzećima." in feed
+    assert "<title>Obnovljeni laptopovi za trista zaposlenih</title>" in feed and "Umesto da kupuje nove." in feed
+    assert not re.search("[А-Яа-яЂђЈјЉљЊњЋћЏџ]", feed)
+    assert "<title>Обновљени лаптопови за триста запослених</title>" in cyrillic
+
+
 def test_translations_of_a_page_for_hreflang_alternates(french_story, story):
     urls = selectors.page_translations(story)
 
