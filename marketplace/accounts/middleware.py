@@ -18,6 +18,7 @@ AuthenticationMiddleware covers them all, as well as a language chosen on the pr
 or on another device; the cookie keeps the person's language after they sign out."""
 
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.http import HttpResponseRedirect
 from django.urls import Resolver404, resolve
 from django.utils import translation
@@ -70,8 +71,22 @@ class UserLanguageMiddleware:
                 patch_vary_headers(response, ("Accept-Language", "Cookie"))
                 return response
         response = self.get_response(request)
+        self._account_language_remember(request)
         self._cookie_follow_account(request, response)
         return response
+
+    @staticmethod
+    def _account_language_remember(request):
+        """An account that never chose a language (made before accounts had one) takes the
+        language its owner reads the site in, so that what is sent to them later is too. Pages
+        they read (GET) only: a form posted to an English address is answered in English."""
+        user = getattr(request, "user", None)
+        if request.method != "GET" or user is None or not user.is_authenticated or user.language:
+            return
+        language = languages.supported(getattr(request, "LANGUAGE_CODE", ""))
+        if language:
+            get_user_model().objects.filter(pk=user.pk, language="").update(language=language)
+            user.language = language
 
     @staticmethod
     def _cookie_follow_account(request, response):

@@ -147,3 +147,16 @@ def test_paths_without_a_language_speak_the_chosen_one(client):
     client.cookies[COOKIE] = "de"
     response = client.get("/api/openapi.json")
     assert response.status_code == 200 and response.headers["Content-Language"] == "de"
+
+
+def test_an_account_without_a_language_takes_the_one_its_owner_reads_for_what_is_sent_later(client, user):
+    assert user.language == ""  # an account made before accounts had a language
+    client.force_login(user)
+    client.post("/suppliers/")  # a form posted to an English address is answered in English: no choice
+    assert User.objects.get(pk=user.pk).language == ""
+
+    read(client, "/nl" + HOME)
+
+    assert User.objects.get(pk=user.pk).language == "nl"
+    read(client, "/de" + HOME)  # a language chosen once stays until they choose another
+    assert User.objects.get(pk=user.pk).language == "nl"
