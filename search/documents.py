@@ -138,7 +138,7 @@ def _document(supplier, product_titles, regions_by_country) -> SupplierDocument:
         description=" ".join(
             [
                 *every_language([supplier], "description", "impact_statement"),
-                *distinct([supplier.city, supplier.region and supplier.region.name]),
+                *distinct([supplier.city, *(every_language([supplier.region], "name") if supplier.region_id else [])]),
             ]
         ),
         sectors=" ".join(sector_names),
@@ -169,4 +169,6 @@ def _card(supplier, sectors) -> dict:
     card = SupplierCard.from_supplier(supplier).as_dict()  # its descriptions in every language
     card["sectors"] = [(sector.slug, translations(content.texts(sector, "name"))) for sector in sectors]
     card["impact"] = [(area.slug, translations(content.texts(area, "name"))) for area in supplier.impact_areas.all()]
+    if supplier.region_id:
+        card["region"] = translations(content.texts(supplier.region, "name"))
     return card

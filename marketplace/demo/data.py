@@ -113,6 +113,23 @@ REGIONS = [
     ("RS", "Vojvodina", "vojvodina", "RS12", ["Novi Sad", "Subotica", "Sombor"]),
     ("RS", "Belgrade", "belgrade", "RS11", ["Beograd"]),
 ]  # fmt: skip
+# The regions' names in the other languages, by slug.
+REGION_NAMES = {
+    "luxembourg": {"fr": "Luxembourg", "de": "Luxemburg", "nl": "Luxemburg", "sr": "Луксембург"},
+    "lorraine": {"fr": "Lorraine", "de": "Lothringen", "nl": "Lotharingen", "sr": "Лорена"},
+    "alsace": {"fr": "Alsace", "de": "Elsass", "nl": "Elzas", "sr": "Алзас"},
+    "saarland": {"fr": "Sarre", "de": "Saarland", "nl": "Saarland", "sr": "Сарланд"},
+    "rhineland-palatinate": {"fr": "Rhénanie-Palatinat", "de": "Rheinland-Pfalz", "nl": "Rijnland-Palts",
+                             "sr": "Рајна-Палатинат"},
+    "wallonia": {"fr": "Wallonie", "de": "Wallonien", "nl": "Wallonië", "sr": "Валонија"},
+    "brussels": {"fr": "Bruxelles-Capitale", "de": "Brüssel-Hauptstadt", "nl": "Brussel-Hoofdstad",
+                 "sr": "Брисел-главни град"},
+    "groningen": {"fr": "Groningue", "de": "Groningen", "nl": "Groningen", "sr": "Гронинген"},
+    "friesland": {"fr": "Frise", "de": "Friesland", "nl": "Friesland", "sr": "Фризија"},
+    "drenthe": {"fr": "Drenthe", "de": "Drenthe", "nl": "Drenthe", "sr": "Дренте"},
+    "vojvodina": {"fr": "Voïvodine", "de": "Vojvodina", "nl": "Vojvodina", "sr": "Војводина"},
+    "belgrade": {"fr": "Belgrade", "de": "Belgrad", "nl": "Belgrado", "sr": "Београд"},
+}  # fmt: skip
 
 # How many demo suppliers each country gets (66 in all).
 SUPPLIERS_PER_COUNTRY = {"LU": 12, "FR": 14, "DE": 12, "BE": 10, "NL": 10, "RS": 8}

@@ -230,7 +230,12 @@ class DemoLoader:
 
     def regions(self):
         for country, name, slug, nuts, _towns in data.REGIONS:
-            Region.objects.get_or_create(slug=slug, defaults={"country": country, "name": name, "nuts_code": nuts})
+            names = in_languages("name", {"en": name, **data.REGION_NAMES[slug]})
+            region, created = Region.objects.get_or_create(
+                slug=slug, defaults={"country": country, **names, "nuts_code": nuts}
+            )
+            if not created:
+                translations_backfill(region, names)
 
     def networks(self):
         for spec in data.NETWORKS:

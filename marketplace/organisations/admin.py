@@ -204,7 +204,8 @@ class LabelAdmin(TranslationAdmin):
 
 
 @admin.register(Region)
-class RegionAdmin(admin.ModelAdmin):
+class RegionAdmin(TranslationAdmin):
+    readonly_fields = content.serbian_latin_columns(Region)
     list_display = ["name", "country", "nuts_code"]
     list_filter = ["country"]
     search_fields = ["name", "nuts_code"]

@@ -4,7 +4,7 @@ language. See marketplace.core.content for the fallbacks and the Serbian Latin c
 
 from modeltranslation.translator import TranslationOptions, register
 
-from .models import Buyer, ImpactArea, Label, Organisation, Sector, Supplier
+from .models import Buyer, ImpactArea, Label, Organisation, Region, Sector, Supplier
 
 
 @register(Sector)
@@ -20,6 +20,11 @@ class ImpactAreaTranslation(TranslationOptions):
 @register(Label)
 class LabelTranslation(TranslationOptions):
     fields = ("name", "description")
+
+
+@register(Region)
+class RegionTranslation(TranslationOptions):
+    fields = ("name",)  # "Lorraine", "Lothringen", "Лорена"
 
 
 @register(Organisation)

@@ -16,6 +16,7 @@ from search.interface import ProductQuery, SupplierQuery, fold
 from search.selectors import product_search, supplier_search
 from tests.factories import (
     ImpactAreaFactory,
+    RegionFactory,
     SectorFactory,
     SupplierFactory,
     goods_for_supplier,
@@ -278,3 +279,24 @@ def test_a_translation_saved_later_is_found_and_shown(world, django_capture_on_c
         sectors = supplier_search(SupplierQuery(text="blitz")).facets["sector"]
         assert [c.label for c in sectors] == ["Schoonmaak"]
         assert [p.title for p in product_search(ProductQuery(text="vloer")).products] == ["Vloerreiniger"]
+
+
+@pytest.mark.parametrize(
+    ("language", "region"),
+    [("fr", "Rhénanie-Palatinat"), ("sr-latn", "Rajna-Palatinat"), ("en", "Rhineland-Palatinate")],
+)
+def test_a_region_is_named_and_found_in_every_language(world, reindex, language, region):
+    palatinate = RegionFactory(
+        country="DE", name_en="Rhineland-Palatinate", name_fr="Rhénanie-Palatinat", name_de="Rheinland-Pfalz",
+        name_sr="Рајна-Палатинат",
+    )  # fmt: skip
+    Supplier.objects.filter(name="Blitzblank eG").update(region=palatinate)
+    reindex()
+
+    with translation.override(language):
+        results = supplier_search(SupplierQuery(text="Rheinland Pfalz"))
+        labels = {count.value: count.label for count in results.facets["region"]}
+
+    assert [card.name for card in results.suppliers] == ["Blitzblank eG"]
+    assert results.suppliers[0].region == region
+    assert labels == {palatinate.slug: region}
