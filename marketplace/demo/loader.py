@@ -40,7 +40,7 @@ from marketplace.organisations.models import (
     Supplier,
 )
 
-from . import data
+from . import data, network_translations
 from .sourcing import sourcing_demo
 from .stories import editorial_content_load
 
@@ -115,6 +115,17 @@ def translations_backfill(obj, columns: dict) -> None:
         for column, text in missing.items():
             setattr(obj, column, text)
         obj.save()
+
+
+def network_texts(spec: dict) -> dict:
+    """A demo network's tagline, description and charter, in every language."""
+    columns = in_languages("charter", {"en": data.CHARTER, **network_translations.CHARTER_TEXTS})
+    for name in ("tagline", "description", "charter_title"):
+        texts = {
+            language: fields[name] for language, fields in network_translations.NETWORK_TEXTS[spec["slug"]].items()
+        }
+        columns |= in_languages(name, {"en": spec[name], **texts})
+    return columns
 
 
 def supplier_texts(plan: "SupplierPlan", sectors: list) -> dict:
@@ -239,18 +250,13 @@ class DemoLoader:
 
     def networks(self):
         for spec in data.NETWORKS:
+            texts = network_texts(spec)
             network, created = Network.objects.get_or_create(
                 slug=spec["slug"],
-                defaults={
-                    "name": spec["name"],
-                    "tagline": spec["tagline"],
-                    "description": spec["description"],
-                    "countries": spec["countries"],
-                    "website": spec["website"],
-                    "charter_title": spec["charter_title"],
-                    "charter": data.CHARTER,
-                },
+                defaults={"name": spec["name"], "countries": spec["countries"], "website": spec["website"], **texts},
             )
+            if not created:
+                translations_backfill(network, texts)
             if created:
                 for position, (name, kind, country) in enumerate(spec["partners"]):
                     NetworkPartner.objects.create(

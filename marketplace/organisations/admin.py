@@ -219,8 +219,9 @@ class NetworkPartnerInline(admin.TabularInline):
 
 
 @admin.register(Network)
-class NetworkAdmin(admin.ModelAdmin):
+class NetworkAdmin(TranslationAdmin):
     formfield_overrides = HTTPS_URLS
+    readonly_fields = content.serbian_latin_columns(Network)
     list_display = ["name", "website"]
     search_fields = ["name", "description"]
     prepopulated_fields = {"slug": ["name"]}

@@ -4,7 +4,7 @@ language. See marketplace.core.content for the fallbacks and the Serbian Latin c
 
 from modeltranslation.translator import TranslationOptions, register
 
-from .models import Buyer, ImpactArea, Label, Organisation, Region, Sector, Supplier
+from .models import Buyer, ImpactArea, Label, Network, Organisation, Region, Sector, Supplier
 
 
 @register(Sector)
@@ -25,6 +25,11 @@ class LabelTranslation(TranslationOptions):
 @register(Region)
 class RegionTranslation(TranslationOptions):
     fields = ("name",)  # "Lorraine", "Lothringen", "Лорена"
+
+
+@register(Network)
+class NetworkTranslation(TranslationOptions):
+    fields = ("tagline", "description", "charter_title", "charter")
 
 
 @register(Organisation)

@@ -435,6 +435,23 @@ class TestNetworks:
         assertContains(response, "Charter of the Grande Région")
         assertContains(response, "We reinvest our surplus in jobs.")
 
+    def test_a_network_reads_in_the_visitors_language_else_says_which_it_is_in(self, client, network):
+        network.tagline_fr = "L'économie sociale par-delà quatre frontières"
+        network.charter_title_fr, network.charter_fr = "Charte de la Grande Région", "Nous réinvestissons nos excédents."
+        network.save()
+        url = network.get_absolute_url()
+
+        french = client.get("/fr" + url)
+        assertContains(french, '<p class="lead">L&#x27;économie sociale par-delà quatre frontières</p>', html=True)
+        assertContains(french, "Charte de la Grande Région")
+        assertContains(french, "Nous réinvestissons nos excédents.")
+        assertNotContains(french, "We reinvest our surplus in jobs.")
+        assertContains(client.get("/fr" + NETWORK_LIST), "L&#x27;économie sociale par-delà quatre frontières")
+
+        german = client.get("/de" + url)  # not written in German: the English, marked as such
+        assertContains(german, '<p class="lead" lang="en">The social economy across four borders</p>', html=True)
+        assertContains(german, "Verfasst auf Englisch")
+
     def test_members_link_to_their_profiles(self, client, network):
         alpha = network.members.get(name="Alpha Bakers")
 
