@@ -5,6 +5,7 @@ as it exists, and a snapshot of every row a request could change."""
 import json
 
 from django.apps import apps
+from django.contrib.auth import get_user_model
 from django.core import serializers
 from django.urls import URLResolver, get_resolver
 
@@ -27,13 +28,15 @@ def url_routes(keep) -> list[tuple[str, tuple]]:
 
 def database_state(labels, *, models=()) -> dict:
     """Every row of the apps' models (and of `models`), serialised; a user's
-    last_login is left out (signing in is not a change)."""
+    last_login and language are left out (signing in is not a change, nor is the
+    language an account without one takes from the pages its owner reads)."""
     every = [m for label in labels for m in apps.get_app_config(label).get_models() if m._meta.managed]
     state = {}
     for model in [*every, *models]:
         rows = serializers.serialize("json", model._default_manager.order_by("pk"))
+        left_out = ("last_login", "language") if model is get_user_model() else ()
         state[model._meta.label] = [
-            {k: v for k, v in row["fields"].items() if k != "last_login"} | {"pk": row["pk"]}
+            {k: v for k, v in row["fields"].items() if k not in left_out} | {"pk": row["pk"]}
             for row in json.loads(rows)
         ]
     return state
