@@ -9,7 +9,8 @@ from django.views.generic import FormView
 from marketplace.order.forms import CheckoutForm
 from marketplace.order.models import Purchase
 from marketplace.order.selectors import basket_parts, basket_problems, buyers_of, purchases_for_buyers
-from marketplace.order.services import CheckoutError, purchase_place
+from marketplace.order.services import CheckoutError, basket_priced_for, purchase_place
+from marketplace.partner import vat_rules
 from marketplace.payments.selectors import card_payments_enabled
 
 
@@ -50,7 +51,9 @@ class CheckoutView(FormView):
 
     def get_initial(self):
         buyer = self.buyers.first()
-        return CheckoutForm.initial_for(buyer, purchases_for_buyers([buyer]).first())
+        initial = CheckoutForm.initial_for(buyer, purchases_for_buyers([buyer]).first())
+        buyer_vat = self.request.basket.strategy.buyer_vat
+        return initial | {"vat_basis": buyer_vat.basis if buyer_vat else ""}
 
     def get_context_data(self, **kwargs):
         # The totals the purchase will have (marketplace.order.services.purchase_place): the
@@ -66,6 +69,10 @@ class CheckoutView(FormView):
         )
 
     def form_valid(self, form):
+        data = form.cleaned_data
+        buyer_vat = vat_rules.buyer_vat_of(data["buyer"], country=data["billing_country"], vat_id=data["vat_id"])
+        if buyer_vat.basis != data["vat_basis"]:
+            return self.vat_recalculated(form, buyer_vat)
         try:
             purchase = purchase_place(
                 basket=self.request.basket,
@@ -86,3 +93,19 @@ class CheckoutView(FormView):
             % {"number": purchase.number},
         )
         return redirect(purchase.get_absolute_url())
+
+    def vat_recalculated(self, form, buyer_vat):
+        """The billing details given change the VAT shown (another country, or a VAT ID): the
+        page again, with the parts priced for them, for the buyer to check before placing."""
+        basket_priced_for(self.request.basket, buyer_vat)
+        self.parts = basket_parts(self.request.basket)
+        data = form.data.copy()
+        data["vat_basis"] = buyer_vat.basis
+        messages.warning(
+            self.request,
+            _("The VAT is now worked out for the billing details you gave: check the totals, then place the order."),
+        )
+        return self.render_to_response(self.get_context_data(form=self.get_form_class()(data, **self._form_options())))
+
+    def _form_options(self) -> dict:
+        return {key: value for key, value in self.get_form_kwargs().items() if key not in ("data", "files")}

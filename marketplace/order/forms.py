@@ -25,6 +25,9 @@ class CheckoutForm(forms.Form):
         label=_("VAT ID"), max_length=20, help_text=_("With its country prefix, e.g. LU12345678; Serbian firms: PIB.")
     )
     purchase_order_reference = forms.CharField(label=_("Your purchase order reference"), max_length=64, required=False)
+    # The billing country and VAT registration the page's VAT was computed for (BuyerVat.basis):
+    # billing details that change the VAT show the new totals before anything is placed.
+    vat_basis = forms.CharField(required=False, widget=forms.HiddenInput)
     delivery_name = forms.CharField(label=_("Deliver to (site or person)"), max_length=200)
     delivery_street_address = forms.CharField(label=_("Street address"), max_length=255)
     delivery_postcode = forms.CharField(label=_("Postcode"), max_length=20)

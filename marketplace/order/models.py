@@ -8,7 +8,7 @@ from django.core.exceptions import ObjectDoesNotExist
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
-from oscar.apps.order.abstract_models import AbstractOrder
+from oscar.apps.order.abstract_models import AbstractLine, AbstractOrder
 
 
 class PartStatus:
@@ -153,6 +153,12 @@ class Order(AbstractOrder):
             return self.invoice
         except ObjectDoesNotExist:
             return None
+
+
+class Line(AbstractLine):
+    # How VAT applied when the line was placed (marketplace.partner.vat_rules.TREATMENTS):
+    # its invoice's legal mention. Blank for lines placed before the rules, or from a quote.
+    vat_treatment = models.CharField(_("VAT treatment"), max_length=40, blank=True)
 
 
 from oscar.apps.order.models import *  # noqa: E402, F403  (Oscar's fork convention: our models first)

@@ -37,6 +37,16 @@ class BasketPart:
     def total_tax(self) -> Decimal:
         return self.total_incl_tax - self.total_excl_tax
 
+    @property
+    def vat_treatments(self) -> list:
+        return vat_treatments_of(self.lines)
+
+
+def vat_treatments_of(lines) -> list:
+    """How VAT applies to basket lines (partner/vat_rules.py), each treatment once: what
+    the basket and the checkout say of a supplier's part."""
+    return list(dict.fromkeys(line.basket.strategy.vat_treatment(line.product, line.stockrecord) for line in lines))
+
 
 def _attribute(product, code):
     """A product's attribute value, a variant falling back to its parent's."""

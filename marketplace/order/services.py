@@ -18,6 +18,8 @@ from oscar.apps.shipping.methods import Free
 from oscar.core import prices
 from oscar.core.loading import get_model
 
+from marketplace.partner import vat_rules
+from marketplace.partner.strategy import Marketplace
 from search.services import products_reindex_later
 
 from . import notifications
@@ -141,8 +143,15 @@ def _place_part(*, purchase, supplier, lines, basket, user, status, note, index)
     )
     creator = OrderCreator()
     for line in lines:
-        creator.create_line_models(part, line, extra_line_fields={"status": status})
+        treatment = basket.strategy.vat_treatment(line.product, line.stockrecord)
+        creator.create_line_models(part, line, extra_line_fields={"status": status, "vat_treatment": treatment.code})
     return part
+
+
+def basket_priced_for(basket, buyer_vat: vat_rules.BuyerVat) -> None:
+    """Prices the basket's lines with the VAT `buyer_vat` pays (its lines are read again)."""
+    basket.strategy = Marketplace(user=basket.owner, buyer_vat=buyer_vat)
+    basket.reset_offer_applications()
 
 
 def purchase_place(*, basket, user, buyer, details: CheckoutDetails, payment_method: str) -> Purchase:
@@ -173,6 +182,10 @@ def purchase_place(*, basket, user, buyer, details: CheckoutDetails, payment_met
                 problems.append(_("Your basket is empty."))
             if problems:
                 raise CheckoutError(problems)
+            # The VAT of the billing details given at checkout (partner/vat_rules.py), which the
+            # checkout page showed before the buyer confirmed (marketplace.checkout.views).
+            buyer_vat = vat_rules.buyer_vat_of(buyer, country=details.billing_country, vat_id=details.vat_id)
+            basket_priced_for(basket, buyer_vat)
             parts = basket_parts(basket)
             purchase = _purchase_create(
                 buyer=buyer,

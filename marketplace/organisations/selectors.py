@@ -166,3 +166,8 @@ def organisations_only_administered_by(*, user) -> list[Organisation]:
         .filter(admins=1)
         .order_by("name")
     )
+
+
+def vat_id_usable(organisation) -> bool:
+    """Whether the organisation's VAT ID lets it buy exempt or under reverse charge: it has one."""
+    return bool(organisation.vat_id)

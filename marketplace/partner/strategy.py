@@ -13,6 +13,7 @@
 """
 
 from decimal import Decimal
+from functools import cached_property
 
 from django.core.exceptions import ObjectDoesNotExist
 from oscar.apps.partner import availability as oscar_availability
@@ -20,7 +21,9 @@ from oscar.apps.partner import prices as oscar_prices
 from oscar.apps.partner.strategy import Structured, UseFirstStockRecord
 
 from catalogue.attributes import is_on_quote_only, minimum_order_quantity, vat_rate_override
+from marketplace.organisations.models import Buyer
 
+from . import vat_rules
 from .availability import Available, NoSupplier, OnQuoteOnly, StockRequired, SupplierNotVerified
 from .prices import VatPrice
 from .vat import standard_rate, vat_amount
@@ -37,7 +40,8 @@ def supplier_of_stockrecord(stockrecord):
 
 
 def vat_rate(product, stockrecord) -> Decimal:
-    """The VAT rate (percent) of a product sold through a stock record."""
+    """The supplier's VAT rate (percent) of a product sold through a stock record: the
+    product's own, else its supplier country's standard rate."""
     override = vat_rate_override(product)
     if override is None and product.is_child:
         override = vat_rate_override(product.parent)
@@ -47,28 +51,63 @@ def vat_rate(product, stockrecord) -> Decimal:
     return standard_rate(supplier.country.code if supplier else "")
 
 
+def product_kind(product) -> str:
+    """GOODS or SERVICE, as the VAT rules tell them apart (a variant is its parent's kind)."""
+    product_class = product.get_product_class()
+    return vat_rules.SERVICE if product_class and product_class.slug == vat_rules.SERVICE else vat_rules.GOODS
+
+
+def vat_treatment(product, stockrecord, buyer_vat: vat_rules.BuyerVat | None) -> vat_rules.Treatment:
+    """How VAT applies when `buyer_vat`'s organisation buys the product (partner/vat_rules.py)."""
+    supplier = supplier_of_stockrecord(stockrecord)
+    return vat_rules.treatment(
+        supplier_country=supplier.country.code if supplier else "", buyer=buyer_vat, kind=product_kind(product)
+    )
+
+
 def price_at_rate(*, excl_tax: Decimal, currency: str, rate: Decimal) -> VatPrice:
     """A price excluding VAT and its VAT at `rate` percent, rounded half up to the cent."""
     return VatPrice(currency=currency, excl_tax=excl_tax, tax=vat_amount(net=excl_tax, rate=rate), tax_rate=rate)
 
 
-def vat_price(product, stockrecord):
+def vat_price(product, stockrecord, buyer_vat: vat_rules.BuyerVat | None = None):
     if stockrecord is None or stockrecord.price is None:
         return oscar_prices.Unavailable()
-    return price_at_rate(
-        excl_tax=stockrecord.price, currency=stockrecord.price_currency, rate=vat_rate(product, stockrecord)
-    )
+    rate = vat_treatment(product, stockrecord, buyer_vat).rate(vat_rate(product, stockrecord))
+    return price_at_rate(excl_tax=stockrecord.price, currency=stockrecord.price_currency, rate=rate)
 
 
 class Marketplace(UseFirstStockRecord, Structured):
+    """`buyer_vat`: the buyer the VAT is for; by default the first buyer organisation of
+    the signed-in user (the one the checkout proposes), none for a visitor, who sees the
+    supplier's own VAT."""
+
+    def __init__(self, request=None, user=None, buyer_vat=None):
+        super().__init__(request)
+        if user is not None and user.is_authenticated:
+            self.user = user
+        self._buyer_vat = buyer_vat
+
+    @cached_property
+    def buyer_vat(self) -> vat_rules.BuyerVat | None:
+        if self._buyer_vat is not None:
+            return self._buyer_vat
+        if self.user is None:
+            return None
+        buyer = Buyer.objects.filter(memberships__user=self.user).order_by("name").first()
+        return vat_rules.buyer_vat_of(buyer) if buyer else None
+
+    def vat_treatment(self, product, stockrecord) -> vat_rules.Treatment:
+        return vat_treatment(product, stockrecord, self.buyer_vat)
+
     def pricing_policy(self, product, stockrecord):
-        return vat_price(product, stockrecord)
+        return vat_price(product, stockrecord, self.buyer_vat)
 
     def parent_pricing_policy(self, product, children_stock):
         # A product sold in variants shows the price of its first variant with a price.
         for child, stockrecord in children_stock:
             if stockrecord is not None and stockrecord.price is not None:
-                return vat_price(child, stockrecord)
+                return vat_price(child, stockrecord, self.buyer_vat)
         return oscar_prices.Unavailable()
 
     def availability_policy(self, product, stockrecord):
@@ -96,7 +135,8 @@ class Marketplace(UseFirstStockRecord, Structured):
 
 
 class Selector:
-    """One strategy for everybody: B2B prices excluding VAT, in EUR."""
+    """One strategy for everybody: B2B prices excluding VAT, in EUR, with the VAT the
+    signed-in buyer's organisation pays."""
 
     def strategy(self, request=None, user=None, **kwargs):
-        return Marketplace(request)
+        return Marketplace(request, user=user)

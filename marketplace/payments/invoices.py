@@ -16,6 +16,7 @@ from marketplace.core import l10n, pdf
 from marketplace.core.pdf import FONT, FONT_BOLD, text
 from marketplace.order.selectors import part_references
 from marketplace.organisations import bank
+from marketplace.partner import vat_rules
 
 from .models import Invoice
 
@@ -58,6 +59,13 @@ def invoice_lines(invoice: Invoice) -> list[InvoiceLine]:
         )
         for line in invoice.order.lines.order_by("pk")
     ]
+
+
+def vat_mentions(invoice: Invoice) -> list[str]:
+    """The legal mentions of the part's exempt or reverse-charged lines (art. 226(11), (11a))."""
+    codes = invoice.order.lines.order_by("pk").values_list("vat_treatment", flat=True)
+    treatments = dict.fromkeys(vat_rules.TREATMENTS[code] for code in codes if code in vat_rules.TREATMENTS)
+    return [str(treatment.mention) for treatment in treatments if treatment.mention]
 
 
 def vat_by_rate(lines: list[InvoiceLine]) -> list[tuple[Decimal, Decimal, Decimal]]:
@@ -190,6 +198,7 @@ def invoice_pdf(invoice: Invoice) -> bytes:
         _lines_table(lines, currency, styles),
         Spacer(0, 4 * mm),
         KeepTogether(_totals_table(invoice, lines, currency, styles)),
+        *[text(mention, styles["base"]) for mention in vat_mentions(invoice)],
         Spacer(0, 8 * mm),
         text(_payment_terms(invoice), styles["base"]),
         Spacer(0, 2 * mm),

@@ -23,10 +23,10 @@ def checkout_details(**overrides):
     details = {
         "billing_name": "Acme Procurement SA",
         "billing_street_address": "1 rue du Marché",
-        "billing_postcode": "1111",
-        "billing_city": "Luxembourg",
-        "billing_country": "LU",
-        "vat_id": "LU12345678",
+        "billing_postcode": "57000",
+        "billing_city": "Metz",
+        "billing_country": "FR",  # as the factories' suppliers: French VAT (partner/vat_rules.py)
+        "vat_id": "FR32123456789",
         "delivery_name": "Acme warehouse",
         "delivery_street_address": "2 rue du Port",
         "delivery_postcode": "2222",

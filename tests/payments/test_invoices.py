@@ -86,7 +86,7 @@ def test_pdf_holds_the_parts_own_lines_parties_and_totals(crates_invoice):
         # the buyer's billing entity (from the purchase)
         "Acme Procurement SA",
         "1 rue du Marché",
-        "LU12345678",
+        "FR32123456789",
         # the purchase, its reference and delivery
         crates_invoice.order.purchase.number,
         "PO-2026-17",
@@ -118,9 +118,11 @@ def test_pdf_of_a_shared_purchase_shows_nothing_of_the_other_supplier(crates_inv
     assert "Reused bricks" not in text
     assert "Reuse Yard" not in text
     assert "17 %" not in text
-    assert "100.00" not in text and "117.20" not in text
+    assert "100.00" not in text and "Article 138" not in text  # French VAT: a domestic sale
     other = pdf_text(yard_invoice)
-    assert "Reused bricks" in other and "€117.20" in other
+    # Reuse Yard is in Luxembourg, the buyer billed in France: exempt, with the mention the law asks for.
+    assert "Reused bricks" in other and "€100.00" in other and "€117.20" not in other
+    assert "Exempt intra-Community supply of goods, Article 138 of Directive 2006/112/EC." in " ".join(other.split())
     assert "Organic apples" not in other and "Crate hire" not in other and "Green Crates" not in other
 
 

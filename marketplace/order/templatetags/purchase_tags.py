@@ -7,6 +7,7 @@ from marketplace.order.selectors import (
     part_payment_state,
     purchase_payment_state,
     supplier_terms,
+    vat_treatments_of,
 )
 from marketplace.partner.strategy import supplier_of_stockrecord
 
@@ -29,6 +30,7 @@ def basket_groups(formset):
         group["total_excl_tax"] = sum(line.line_price_excl_tax or 0 for line in lines)
         group["total_incl_tax"] = sum(line.line_price_incl_tax or 0 for line in lines)
         group["terms"] = supplier_terms(lines)
+        group["vat_treatments"] = vat_treatments_of(lines)
     return list(groups.values())
 
 
