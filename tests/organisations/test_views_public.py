@@ -437,7 +437,8 @@ class TestNetworks:
 
     def test_a_network_reads_in_the_visitors_language_else_says_which_it_is_in(self, client, network):
         network.tagline_fr = "L'économie sociale par-delà quatre frontières"
-        network.charter_title_fr, network.charter_fr = "Charte de la Grande Région", "Nous réinvestissons nos excédents."
+        network.charter_title_fr = "Charte de la Grande Région"
+        network.charter_fr = "Nous réinvestissons nos excédents."
         network.save()
         url = network.get_absolute_url()
 
