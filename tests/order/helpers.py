@@ -26,7 +26,7 @@ def checkout_details(**overrides):
         "billing_postcode": "1111",
         "billing_city": "Luxembourg",
         "billing_country": "LU",
-        "vat_id": "LU12345678",
+        "vat_id": "LU12345613",
         "delivery_name": "Acme warehouse",
         "delivery_street_address": "2 rue du Port",
         "delivery_postcode": "2222",
