@@ -185,7 +185,7 @@ class BuyerFactory(DjangoModelFactory):
     name = factory.Sequence(lambda n: f"Buying firm {n}")
     country = "LU"
     city = "Luxembourg"
-    vat_id = factory.Sequence(lambda n: f"LU{10000000 + n}")
+    vat_id = factory.Sequence(lambda n: f"LU{100000 + n}{(100000 + n) % 89:02d}")  # Luxembourg's check digits
     created_by = factory.SubFactory(UserFactory)
 
     @classmethod

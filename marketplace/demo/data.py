@@ -371,10 +371,10 @@ BUYERS = [
 
 # Street, postcode and VAT ID of each demo buyer (fictional; the VAT IDs have valid formats).
 BUYER_BILLING = {
-    "Acier Moselle SA": ("12 rue des Forges", "57100", "FR40123456789"),
-    "Kredit Mosel S.A.": ("5 boulevard Royal", "2449", "LU20123456"),
-    "Noorderzon Logistiek BV": ("Havenstraat 8", "9711 AB", "NL123456789B01"),
-    "Eurodistrict Mosel-Saar": ("Talstraße 3", "66119", "DE123456789"),
+    "Acier Moselle SA": ("12 rue des Forges", "57100", "FR46401234562"),
+    "Kredit Mosel S.A.": ("5 boulevard Royal", "2449", "LU20123405"),
+    "Noorderzon Logistiek BV": ("Havenstraat 8", "9711 AB", "NL123456782B01"),
+    "Eurodistrict Mosel-Saar": ("Talstraße 3", "66119", "DE123456788"),
 }
 
 # The demo supplier administrators: user key -> (sub-sector, country) of the first verified

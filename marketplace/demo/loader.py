@@ -2,6 +2,7 @@
 Deterministic (one seeded random generator, drawn in a fixed order) and
 idempotent: what exists already is left alone, so a second run adds nothing."""
 
+import itertools
 import random
 import textwrap
 from dataclasses import dataclass, field
@@ -75,17 +76,34 @@ class SupplierPlan:
     product_count: int = 3
 
 
+# The shape of a demo VAT ID per country: "#" takes the supplier's digits in turn, "?" the
+# check digits, which are found by trying each value until python-stdnum accepts the number.
+DEMO_VAT_ID_SHAPES = {
+    "BE": "BE0#######??", "DE": "DE########?", "FR": "FR??########?", "LU": "LU######??", "NL": "NL########?B01",
+    "RS": "########?",
+}  # fmt: skip
+
+
+def _filled(shape: str, mark: str, values) -> str:
+    values = iter(values)
+    return "".join(next(values) if c == mark else c for c in shape)
+
+
+def demo_vat_id(country: str, number: int) -> str:
+    """A fictional VAT ID made of `number`'s digits (the next number's when no check digit fits)."""
+    shape = DEMO_VAT_ID_SHAPES[country]
+    candidates = (
+        _filled(_filled(shape, "#", str(body)), "?", check)
+        for body in itertools.count(number)
+        for check in itertools.product("0123456789", repeat=shape.count("?"))
+    )
+    return vat_ids.validate_vat_id(next(c for c in candidates if vat_ids.is_valid_vat_id(c, country)), country)
+
+
 def invoicing_details(country: str, index: int) -> dict:
     """A demo supplier's address, VAT ID and bank account: fictional, but each valid in
     form and check digits, so its invoices show what a real one must."""
     number = 10_000_000 + index * 7919  # eight digits, distinct per supplier
-    if country == "RS":
-        digits = str(number)
-        vat_id = next(digits + d for d in "0123456789" if vat_ids._pib_check_digit_ok(digits + d))
-    else:
-        prefix, _pattern, example = vat_ids.FORMATS[country]
-        filler = iter(str(number) * 3)
-        vat_id = prefix + "".join(next(filler) if c.isdigit() else c for c in example.removeprefix(prefix))
     bank_code, account_length = data.SUPPLIER_BANKS[country]
     account = str(number * 31 + index)[-account_length:].zfill(account_length)
     iban = IBAN.generate(country, bank_code=bank_code, account_code=account)
@@ -96,7 +114,7 @@ def invoicing_details(country: str, index: int) -> dict:
     return {
         "street_address": f"{index % 90 + 1} {data.SUPPLIER_STREETS[country]}",
         "postcode": postcodes[country],
-        "vat_id": vat_ids.validate_vat_id(vat_id, country),
+        "vat_id": demo_vat_id(country, number),
         "iban": iban.compact,
         "bic": iban.bic.compact if iban.bic else "",
     }
@@ -389,6 +407,7 @@ class DemoLoader:
             labels=Label.objects.filter(slug__in=labels),
             served_regions=[region],
             served_countries=[plan.country] if index % 4 == 0 else [],
+            ask_vies=False,  # fictional numbers
         )
         for slug, signed in plan.networks:
             NetworkMembership.objects.create(
@@ -531,7 +550,8 @@ class DemoLoader:
                         billing_city=city,
                         billing_country=country,
                         billing_email=f"invoices@{slugify(name)}.example",
-                    )
+                    ),
+                    ask_vies=False,  # fictional numbers
                 )
             buyers[name] = buyer
         first = buyers[data.BUYERS[0][0]]

@@ -22,7 +22,7 @@ class CheckoutForm(forms.Form):
     billing_city = forms.CharField(label=_("City"), max_length=120)
     billing_country = CountryField().formfield(label=_("Country"))
     vat_id = forms.CharField(
-        label=_("VAT ID"), max_length=20, help_text=_("With its country prefix, e.g. LU12345678; Serbian firms: PIB.")
+        label=_("VAT ID"), max_length=20, help_text=_("With its country prefix, e.g. LU12345613; Serbian firms: PIB.")
     )
     purchase_order_reference = forms.CharField(label=_("Your purchase order reference"), max_length=64, required=False)
     # The billing country and VAT registration the page's VAT was computed for (BuyerVat.basis):

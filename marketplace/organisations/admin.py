@@ -26,6 +26,8 @@ from .models import (
 
 # Web addresses typed without a scheme mean https (Django 6's default, chosen now).
 HTTPS_URLS = {models.URLField: {"assume_scheme": "https"}}
+# What VIES last said about the VAT ID: written by the background check only.
+VAT_ID_VIES_FIELDS = ["vat_id_status", "vat_id_checked_at", "vat_id_registered_name"]
 
 
 class MembersChangedMixin:
@@ -64,11 +66,14 @@ class NetworkMembershipInline(admin.TabularInline):
 @admin.register(Supplier)
 class SupplierAdmin(MembersChangedMixin, TranslationAdmin):
     formfield_overrides = HTTPS_URLS
-    list_display = ["name", "country", "region", "legal_form", "verified", "created_at"]
-    list_filter = ["verified", "country", "legal_form", "sectors__parent", "impact_areas", "labels", "networks"]
+    list_display = ["name", "country", "region", "legal_form", "verified", "vat_id_status", "created_at"]
+    list_filter = [
+        "verified", "country", "legal_form", "vat_id_status", "sectors__parent", "impact_areas", "labels", "networks",
+    ]  # fmt: skip
     search_fields = ["name", "slug", "city", "vat_id", "description"]
     readonly_fields = [
         "slug", "partner", "verified", "verified_at", "verified_by", "created_at", "updated_at",
+        *VAT_ID_VIES_FIELDS,
         *content.serbian_latin_columns(Supplier),
     ]  # fmt: skip
     autocomplete_fields = ["region"]
@@ -81,6 +86,8 @@ class SupplierAdmin(MembersChangedMixin, TranslationAdmin):
     def save_model(self, request, obj, form, change):
         if change:
             super().save_model(request, obj, form, change)
+            if {"vat_id", "country"} & set(form.changed_data):
+                services.vat_id_check(obj)
         else:
             services.supplier_create(supplier=obj, served_regions=[], served_countries=[])
 
@@ -114,15 +121,15 @@ class SupplierAdmin(MembersChangedMixin, TranslationAdmin):
 @admin.register(Buyer)
 class BuyerAdmin(MembersChangedMixin, admin.ModelAdmin):
     formfield_overrides = HTTPS_URLS
-    list_display = ["name", "country", "is_public_body", "vat_id", "created_at"]
-    list_filter = ["country", "is_public_body"]
+    list_display = ["name", "country", "is_public_body", "vat_id", "vat_id_status", "created_at"]
+    list_filter = ["country", "is_public_body", "vat_id_status"]
     search_fields = ["name", "slug", "vat_id", "city"]
-    readonly_fields = ["slug", "created_at", "updated_at"]
+    readonly_fields = ["slug", "created_at", "updated_at", *VAT_ID_VIES_FIELDS]
     inlines = [MembershipInline]
 
     def save_model(self, request, obj, form, change):
         if change:
-            super().save_model(request, obj, form, change)
+            services.buyer_update(buyer=obj)
         else:
             services.buyer_create(buyer=obj)
 

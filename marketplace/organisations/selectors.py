@@ -9,6 +9,7 @@ from oscar.core.loading import get_model
 from marketplace.partner.strategy import price_at_rate
 from marketplace.partner.vat import standard_rate
 
+from . import vat_ids
 from .cards import SupplierCard
 from .models import (
     Membership,
@@ -168,6 +169,12 @@ def organisations_only_administered_by(*, user) -> list[Organisation]:
     )
 
 
-def vat_id_usable(organisation) -> bool:
-    """Whether the organisation's VAT ID lets it buy exempt or under reverse charge: it has one."""
-    return bool(organisation.vat_id)
+def vat_id_usable(organisation: Organisation) -> bool:
+    """Whether the organisation's VAT ID may be relied on (e.g. for the reverse charge): its
+    format and check digits are right and VIES did not say it is unknown. VIES being down,
+    not asked yet or not applicable (Serbia) does not count against it."""
+    return (
+        bool(organisation.vat_id)
+        and vat_ids.is_valid_vat_id(organisation.vat_id, organisation.country)
+        and organisation.vat_id_status != Organisation.VatIdStatus.INVALID
+    )

@@ -6,19 +6,23 @@ E-mails about colleagues go out in the recipient's language (marketplace.core.la
 a person added to an organisation reads theirs; an invited address, which has no account
 to say its own, reads the language of the colleague who invited it."""
 
+import datetime
 from collections.abc import Iterable
 
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
+from django_tasks import default_task_backend
 from oscar.core.loading import get_model
 
 from marketplace.core import languages, mail
 from marketplace.core.mail import templated_mail_send
 
+from . import tasks, vat_ids, vies
 from .models import Buyer, Invitation, Membership, Organisation, Region, Role, ServedArea, Supplier
 
 Partner = get_model("partner", "Partner")
@@ -91,16 +95,20 @@ def supplier_create(
     labels=(),
     served_regions=None,
     served_countries=None,
+    ask_vies=True,
 ) -> Supplier:
     """Register a social enterprise from an unsaved Supplier. It starts
     unverified; its creator becomes its administrator; its shop partner is
     created with it. Without an area served, it serves its own region (or
-    country when it gave no region)."""
+    country when it gave no region). VIES is asked about its VAT ID unless
+    `ask_vies` is false (the demo's fictional numbers)."""
     supplier.verified = False
     _validated(supplier)
     supplier.slug = unique_slug(supplier.name)
     supplier.partner = Partner.objects.create(name=supplier.name)
     supplier.save()
+    if supplier.vat_id and ask_vies:
+        vat_id_check(supplier)
     _set_m2m(supplier, {"sectors": sectors, "impact_areas": impact_areas, "labels": labels})
     caller_adds_areas = served_regions == [] and served_countries == []  # the admin's inline does
     if not caller_adds_areas:
@@ -123,7 +131,10 @@ def supplier_update(
 ) -> Supplier:
     """Save a supplier whose fields were changed; relations given are replaced."""
     _validated(supplier)
+    vat_id_changed = _vat_id_changed(supplier)
     supplier.save()
+    if vat_id_changed:
+        vat_id_check(supplier)
     _set_m2m(supplier, {"sectors": sectors, "impact_areas": impact_areas, "labels": labels})
     if served_regions is not None or served_countries is not None or not supplier.served_areas.exists():
         served_areas_set(supplier=supplier, regions=served_regions or (), countries=served_countries or ())
@@ -156,11 +167,14 @@ def supplier_unverify(*, supplier: Supplier, by) -> Supplier:
 
 
 @transaction.atomic
-def buyer_create(*, buyer: Buyer, created_by=None) -> Buyer:
-    """Register a buying firm from an unsaved Buyer; its creator becomes its administrator."""
+def buyer_create(*, buyer: Buyer, created_by=None, ask_vies=True) -> Buyer:
+    """Register a buying firm from an unsaved Buyer; its creator becomes its administrator.
+    VIES is asked about its VAT ID unless `ask_vies` is false (the demo's fictional numbers)."""
     _validated(buyer)
     buyer.slug = unique_slug(buyer.name)
     buyer.save()
+    if buyer.vat_id and ask_vies:
+        vat_id_check(buyer)
     if created_by is not None:
         Membership.objects.create(user=created_by, organisation=buyer, role=Role.ADMIN)
     return buyer
@@ -169,8 +183,86 @@ def buyer_create(*, buyer: Buyer, created_by=None) -> Buyer:
 @transaction.atomic
 def buyer_update(*, buyer: Buyer) -> Buyer:
     _validated(buyer)
+    vat_id_changed = _vat_id_changed(buyer)
     buyer.save()
+    if vat_id_changed:
+        vat_id_check(buyer)
     return buyer
+
+
+# VAT IDs and VIES ------------------------------------------------------------
+
+# VIES's answers are asked again after this long: a firm may have closed since.
+VAT_ID_RECHECK_AFTER = datetime.timedelta(days=30)
+# When VIES could not answer, the check is tried again after these delays where the task
+# backend can defer (production's database backend); then `vat_ids_recheck` takes over.
+VAT_ID_RETRY_DELAYS = [datetime.timedelta(minutes=15), datetime.timedelta(hours=2), datetime.timedelta(hours=12)]
+
+
+def _vat_id_changed(organisation: Organisation) -> bool:
+    """Whether the VAT ID (or the country it is read for) differs from the one stored."""
+    stored = Organisation.objects.filter(pk=organisation.pk).values_list("vat_id", "country").first()
+    return stored != (organisation.vat_id, str(organisation.country))
+
+
+def vat_id_check(organisation: Organisation) -> None:
+    """Forgets what VIES said about the organisation's previous VAT ID and asks about the one
+    saved in the background, once the transaction commits: a page never waits for VIES."""
+    organisation.vat_id_status = Organisation.VatIdStatus.UNCHECKED
+    organisation.vat_id_checked_at = None
+    organisation.vat_id_registered_name = ""
+    Organisation.objects.filter(pk=organisation.pk).update(
+        vat_id_status=organisation.vat_id_status, vat_id_checked_at=None, vat_id_registered_name=""
+    )
+    transaction.on_commit(lambda: tasks.vat_id_check.enqueue(organisation.pk))
+
+
+def vat_id_vies_ask(*, organisation_id: int, attempt: int = 0) -> str:
+    """Asks VIES about an organisation's VAT ID and stores its answer (the background task's
+    work); returns the status stored. A PIB or a non-EU VAT ID is not VIES's (not applicable);
+    a number whose format is wrong is not asked about (it stays unchecked)."""
+    organisation = Organisation.objects.filter(pk=organisation_id).first()
+    if organisation is None:  # deleted meanwhile
+        return ""
+    Status = Organisation.VatIdStatus
+    vat_id, answer = organisation.vat_id, None
+    if not vat_id or not vat_ids.is_valid_vat_id(vat_id, organisation.country):
+        status = Status.UNCHECKED
+    elif not vat_ids.in_vies(organisation.country):
+        status = Status.NOT_APPLICABLE
+    else:
+        answer = vies.client().check(vat_id[:2], vat_id[2:])
+        status = {True: Status.VALID, False: Status.INVALID, None: Status.UNAVAILABLE}[answer.valid]
+    # Only if the VAT ID is still the one asked about: a newer one has its own check coming.
+    Organisation.objects.filter(pk=organisation_id, vat_id=vat_id).update(
+        vat_id_status=status,
+        vat_id_checked_at=answer.checked_at if answer else None,
+        vat_id_registered_name=answer.name[:255] if answer else "",
+    )
+    if status == Status.UNAVAILABLE and attempt < len(VAT_ID_RETRY_DELAYS) and default_task_backend.supports_defer:
+        run_after = timezone.now() + VAT_ID_RETRY_DELAYS[attempt]
+        tasks.vat_id_check.using(run_after=run_after).enqueue(organisation_id, attempt + 1)
+    return status
+
+
+def vat_ids_recheck() -> int:
+    """Asks VIES again about the VAT IDs it could not answer for, those never asked about and
+    those whose answer is older than VAT_ID_RECHECK_AFTER; returns how many VIES was asked
+    about. Run twice in a row, the second run asks only about those VIES still could not
+    answer for."""
+    Status = Organisation.VatIdStatus
+    old_answer = Q(vat_id_status__in=[Status.VALID, Status.INVALID])
+    stale = old_answer & Q(vat_id_checked_at__lt=timezone.now() - VAT_ID_RECHECK_AFTER)
+    due = (
+        Organisation.objects.exclude(vat_id="")
+        .filter(Q(vat_id_status__in=[Status.UNCHECKED, Status.UNAVAILABLE]) | stale)
+        .order_by("pk")
+        .values_list("pk", flat=True)
+    )
+    asked_vies = {Status.VALID, Status.INVALID, Status.UNAVAILABLE}
+    # No chain of retries from here (last attempt): the next run of the recheck is the retry.
+    statuses = [vat_id_vies_ask(organisation_id=pk, attempt=len(VAT_ID_RETRY_DELAYS)) for pk in list(due)]
+    return sum(status in asked_vies for status in statuses)
 
 
 def organisation_members_changed(*, organisation: Organisation) -> None:

@@ -1,82 +1,103 @@
-"""VAT identification numbers: the format of each EU member state (as VIES describes
-them) and Serbia's PIB (9 digits with an ISO 7064 MOD 11,10 check digit).
+"""VAT identification numbers, checked in form and check digits by python-stdnum: the
+VAT ID of each EU member state (Greece's prefix is EL) and Serbia's PIB.
 
-Only the format is checked here: whether the number is registered needs VIES, a
-network service the checkout must not depend on."""
+Only the number itself is checked here. Whether it is registered is VIES's answer
+(marketplace.organisations.vies), asked later in the background: the checkout must not
+depend on a network service."""
 
 import re
 
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
+from stdnum import exceptions
+from stdnum.eu import vat
+from stdnum.rs import pib
 
-# Country code (ISO 3166) -> (VAT prefix, pattern of what follows the prefix, example).
-FORMATS = {
-    "AT": ("AT", r"U\d{8}", "ATU12345678"),
-    "BE": ("BE", r"[01]\d{9}", "BE0123456789"),
-    "BG": ("BG", r"\d{9,10}", "BG123456789"),
-    "CY": ("CY", r"\d{8}[A-Z]", "CY12345678X"),
-    "CZ": ("CZ", r"\d{8,10}", "CZ12345678"),
-    "DE": ("DE", r"\d{9}", "DE123456789"),
-    "DK": ("DK", r"\d{8}", "DK12345678"),
-    "EE": ("EE", r"\d{9}", "EE123456789"),
-    "GR": ("EL", r"\d{9}", "EL123456789"),
-    "ES": ("ES", r"[A-Z0-9]\d{7}[A-Z0-9]", "ESX1234567X"),
-    "FI": ("FI", r"\d{8}", "FI12345678"),
-    "FR": ("FR", r"[A-HJ-NP-Z0-9]{2}\d{9}", "FR12345678901"),
-    "HR": ("HR", r"\d{11}", "HR12345678901"),
-    "HU": ("HU", r"\d{8}", "HU12345678"),
-    "IE": ("IE", r"\d[A-Z0-9+*]\d{5}[A-Z]{1,2}", "IE1234567X"),
-    "IT": ("IT", r"\d{11}", "IT12345678901"),
-    "LT": ("LT", r"\d{9}|\d{12}", "LT123456789"),
-    "LU": ("LU", r"\d{8}", "LU12345678"),
-    "LV": ("LV", r"\d{11}", "LV12345678901"),
-    "MT": ("MT", r"\d{8}", "MT12345678"),
-    "NL": ("NL", r"\d{9}B\d{2}", "NL123456789B01"),
-    "PL": ("PL", r"\d{10}", "PL1234567890"),
-    "PT": ("PT", r"\d{9}", "PT123456789"),
-    "RO": ("RO", r"\d{2,10}", "RO1234567890"),
-    "SE": ("SE", r"\d{12}", "SE123456789001"),
-    "SI": ("SI", r"\d{8}", "SI12345678"),
-    "SK": ("SK", r"\d{10}", "SK1234567890"),
+# Country code (ISO 3166) of each EU member state -> a fictional VAT ID that passes its
+# check digits, shown in error messages. Its first two letters are the country's VAT prefix.
+EXAMPLES = {
+    "AT": "ATU12345675",
+    "BE": "BE0123456749",
+    "BG": "BG123456786",
+    "CY": "CY10345678D",
+    "CZ": "CZ12345679",
+    "DE": "DE123456788",
+    "DK": "DK12345674",
+    "EE": "EE123456780",
+    "ES": "ESB12345674",
+    "FI": "FI12345671",
+    "FR": "FR11123456782",
+    "GR": "EL123456783",
+    "HR": "HR12345678903",
+    "HU": "HU12345676",
+    "IE": "IE1234567T",
+    "IT": "IT12345670017",
+    "LT": "LT123456715",
+    "LU": "LU12345613",
+    "LV": "LV40003456781",
+    "MT": "MT12345671",
+    "NL": "NL123456782B01",
+    "PL": "PL1234567802",
+    "PT": "PT123456789",
+    "RO": "RO1234567897",
+    "SE": "SE123456789701",
+    "SI": "SI12345679",
+    "SK": "SK1234567895",
 }
 
 
+def in_vies(country) -> bool:
+    """VIES knows the VAT IDs of EU member states only (not, say, a Serbian PIB)."""
+    return str(country) in EXAMPLES
+
+
 def normalise(value: str) -> str:
-    """Upper case without spaces, dots or dashes, as people type them ("lu 1234-5678")."""
+    """Upper case without spaces, dots or dashes, as people type them ("lu 1234-5613")."""
     return re.sub(r"[\s.\-]", "", value or "").upper()
 
 
-def _pib_check_digit_ok(digits: str) -> bool:
-    """ISO 7064 MOD 11,10 over the first eight digits gives the ninth."""
-    product = 10
-    for digit in digits[:8]:
-        total = (int(digit) + product) % 10 or 10
-        product = (2 * total) % 11
-    return (11 - product) % 10 == int(digits[8])
+def _pib_validate(number: str) -> str:
+    try:
+        return pib.validate(number.removeprefix("RS"))
+    except exceptions.InvalidChecksum:
+        raise ValidationError(_("This PIB's check digit is wrong: please check the number.")) from None
+    except exceptions.ValidationError:
+        raise ValidationError(_("A Serbian PIB has 9 digits, e.g. 101134702.")) from None
 
 
-def validate_vat_id(value: str, country: str) -> str:
-    """The normalised VAT ID of a firm in `country`, or ValidationError saying what is expected."""
+def validate_vat_id(value: str, country) -> str:
+    """The compact VAT ID of a firm in `country` (with its prefix in the EU, the 9 digits of
+    a Serbian PIB), or ValidationError saying what is expected."""
+    country = str(country)
     number = normalise(value)
     if country == "RS":
-        digits = number.removeprefix("RS")
-        if not re.fullmatch(r"\d{9}", digits):
-            raise ValidationError(_("A Serbian PIB has 9 digits, e.g. 101134702."))
-        if not _pib_check_digit_ok(digits):
-            raise ValidationError(_("This PIB's check digit is wrong: please check the number."))
-        return digits
-    if country not in FORMATS:
+        return _pib_validate(number)
+    if country not in EXAMPLES:
         if not re.fullmatch(r"[A-Z0-9]{4,20}", number):
             raise ValidationError(_("Enter the VAT ID with letters and digits only."))
         return number
-    prefix, pattern, example = FORMATS[country]
+    example = EXAMPLES[country]
+    prefix = example[:2]
+    if country == "GR" and number.startswith("GR"):  # the country code, typed where VAT says EL
+        number = prefix + number[2:]
     if not number.startswith(prefix):
         raise ValidationError(
             _("A VAT ID from this country starts with %(prefix)s, e.g. %(example)s.")
             % {"prefix": prefix, "example": example}
         )
-    if not re.fullmatch(pattern, number[len(prefix) :]):
+    try:
+        return vat.validate(number)
+    except exceptions.InvalidChecksum:
+        raise ValidationError(_("This VAT ID's check digit is wrong: please check the number.")) from None
+    except exceptions.ValidationError:
         raise ValidationError(
             _("This is not a valid VAT ID format for this country, e.g. %(example)s.") % {"example": example}
-        )
-    return number
+        ) from None
+
+
+def is_valid_vat_id(value: str, country) -> bool:
+    try:
+        validate_vat_id(value, country)
+    except ValidationError:
+        return False
+    return True

@@ -327,6 +327,11 @@ STRIPE_JS_URL = env("STRIPE_JS_URL", "https://js.stripe.com/v3/")
 # by `manage.py payments_expire_abandoned` or the `payments_expire_abandoned` task.
 CARD_PAYMENT_TIMEOUT_MINUTES = int(env("CARD_PAYMENT_TIMEOUT_MINUTES", "60"))
 
+# VIES, the EU's register of VAT IDs, asked in the background when an organisation saves
+# its VAT ID; `manage.py vat_ids_recheck` (daily from cron) asks again where it was down.
+VIES_API_BASE = env("VIES_API_BASE", "https://ec.europa.eu/taxation_customs/vies/rest-api")
+VIES_TIMEOUT = float(env("VIES_TIMEOUT", "10"))  # seconds
+
 # Oscar
 OSCAR_SHOP_NAME = "Responsible"
 OSCAR_SHOP_TAGLINE = _("Buy from social enterprises")

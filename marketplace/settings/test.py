@@ -15,6 +15,10 @@ TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBacken
 ELASTICSEARCH_URL = ""
 STRIPE_SECRET_KEY = ""
 STRIPE_WEBHOOK_SECRET = "whsec_test_only"
+# A port that refuses connections: no test reaches the real VIES (tests/organisations/conftest.py
+# starts a fake one where a test needs an answer).
+VIES_API_BASE = "http://127.0.0.1:9/"
+VIES_TIMEOUT = 2.0
 # Uploaded and generated images go to a scratch folder that live-server (browser) tests serve;
 # one per pytest-xdist worker (gw0, gw1…), so parallel tests never share or remove each other's files.
 _WORKER = os.environ.get("PYTEST_XDIST_WORKER", "main")

@@ -49,7 +49,7 @@ def test_buyer_orders_from_three_suppliers_who_each_handle_their_part(live_serve
     # One checkout, by invoice, with the buyer's own reference.
     page.locator("#content_inner a[href='/shop/checkout/']").click()
     expect(page.get_by_role("heading", name="Checkout")).to_be_visible()
-    expect(page.get_by_label("VAT ID")).to_have_value("FR40123456789")  # prefilled from the organisation
+    expect(page.get_by_label("VAT ID")).to_have_value("FR46401234562")  # prefilled from the organisation
     page.get_by_label("Your purchase order reference").fill("PO-JOURNEY-9")
     page.get_by_label(f"Note to {items[2][0].name}").fill("Please come before 8 am.")
     expect(page.locator(".checkout-totals")).to_contain_text("Gross")

@@ -76,7 +76,7 @@ def test_buyer_posts_a_need_two_suppliers_quote_and_the_award_becomes_an_order(l
     expect(page.locator(".total-net")).to_have_text(["€1,350.00", "€1,600.00"])
     winner = columns.first.get_attribute("data-supplier")
     follow(page, page.get_by_role("link", name=f"Award to {winner}"))
-    expect(page.get_by_label("VAT ID")).to_have_value("FR40123456789")  # prefilled from the organisation
+    expect(page.get_by_label("VAT ID")).to_have_value("FR46401234562")  # prefilled from the organisation
     follow(page, page.get_by_role("button", name="Award and place the order"))
     expect(page.locator("body")).to_contain_text(f"Awarded to {winner}")
     part_number = page.locator(".purchase-part .small").first.inner_text().strip()

@@ -25,7 +25,7 @@ def crates(crates_admin):
         street_address="4 rue des Jardins",
         postcode="57000",
         city="Metz",
-        vat_id="FR40123456789",
+        vat_id="FR46401234562",
         created_by=crates_admin,
     )
 

@@ -84,8 +84,8 @@ def _supplier_search():
 
 
 def _buyer_search():
-    BuyerFactory(name="Steelworks Procurement", vat_id="LU11111111")
-    BuyerFactory(name="City of Esch", vat_id="LU22222222")
+    BuyerFactory(name="Steelworks Procurement", vat_id="LU11111139")
+    BuyerFactory(name="City of Esch", vat_id="LU22222278")
     return "LU1111", "Steelworks Procurement", "City of Esch"
 
 

@@ -59,7 +59,7 @@ def supplier_post(lorraine):
             "org-employees": "12",
             "org-employees_vulnerable": "8",
             "org-website": "https://green-cleaners.example",
-            "org-vat_id": "FR12345678901",
+            "org-vat_id": "FR11123456782",
         }
         return {**data, **overrides}
 
@@ -83,7 +83,7 @@ def buyer_post(**overrides):
         "org-country": "LU",
         "org-city": "Esch-sur-Alzette",
         "org-website": "https://acme.example",
-        "org-vat_id": "LU12345678",
+        "org-vat_id": "LU12345613",
     }
     return {**data, **overrides}
 
@@ -236,7 +236,7 @@ class TestBuyerRegistration:
         buyer = Buyer.objects.get()
         ben = User.objects.get(email="ben@acme.example")
         assert [(m.user, m.role) for m in buyer.memberships.all()] == [(ben, Role.ADMIN)]
-        assert (buyer.name, str(buyer.country), buyer.vat_id) == ("Acme Facilities", "LU", "LU12345678")
+        assert (buyer.name, str(buyer.country), buyer.vat_id) == ("Acme Facilities", "LU", "LU12345613")
 
         page = client.get(confirm(client, mailoutbox, "ben@acme.example").url)
 

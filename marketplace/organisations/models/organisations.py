@@ -15,7 +15,7 @@ from django_countries.fields import CountryField
 
 from marketplace.core import content, limits
 
-from .. import bank
+from .. import bank, vat_ids
 from .taxonomy import Sector
 
 # The language a firm of each country most likely writes in: its own language until it says
@@ -32,6 +32,15 @@ class Organisation(models.Model):
         SUPPLIER = "supplier", _("Social enterprise")
         BUYER = "buyer", _("Buyer")
 
+    class VatIdStatus(models.TextChoices):
+        """What VIES, the EU's register of VAT IDs, last said about the organisation's VAT ID."""
+
+        UNCHECKED = "unchecked", _("not checked yet")
+        VALID = "valid", _("valid")
+        INVALID = "invalid", _("not found in VIES")
+        UNAVAILABLE = "unavailable", _("VIES could not be reached")
+        NOT_APPLICABLE = "not_applicable", _("not in VIES (outside the EU)")
+
     kind = models.CharField(_("kind"), max_length=16, choices=Kind.choices, editable=False)
     name = models.CharField(_("name"), max_length=200)
     slug = models.SlugField(_("slug"), max_length=200, unique=True)
@@ -46,8 +55,14 @@ class Organisation(models.Model):
         _("VAT ID"),
         max_length=20,
         blank=True,
-        help_text=_("With its country prefix, e.g. LU12345678. Serbian firms give their PIB."),
+        help_text=_("With its country prefix, e.g. LU12345613. Serbian firms give their PIB."),
     )
+    # VIES's answer about `vat_id`, stored by a background task (services.vat_id_check).
+    vat_id_status = models.CharField(
+        _("VAT ID in VIES"), max_length=16, choices=VatIdStatus.choices, default=VatIdStatus.UNCHECKED, editable=False
+    )
+    vat_id_checked_at = models.DateTimeField(_("VAT ID checked with VIES"), null=True, blank=True, editable=False)
+    vat_id_registered_name = models.CharField(_("name registered in VIES"), max_length=255, blank=True, editable=False)
     description = models.TextField(
         _("description"), blank=True, max_length=limits.DESCRIPTION, validators=[limits.text_limit(limits.DESCRIPTION)]
     )
@@ -81,6 +96,14 @@ class Organisation(models.Model):
         if self.is_supplier:
             return reverse("organisations:supplier-detail", kwargs={"slug": self.slug})
         return reverse("organisations:buyer-detail", kwargs={"slug": self.slug})
+
+    def clean(self):
+        super().clean()
+        if self.vat_id and self.country:
+            try:
+                self.vat_id = vat_ids.validate_vat_id(self.vat_id, self.country)
+            except ValidationError as error:
+                raise ValidationError({"vat_id": error}) from None
 
     @property
     def is_supplier(self):
