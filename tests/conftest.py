@@ -73,7 +73,7 @@ def buyer_admin(db):
 def buyer(buyer_admin):
     """A buying firm whose administrator is `buyer_admin`, in France as the factories'
     suppliers are: their sales to it carry French VAT (partner/vat_rules.py)."""
-    return BuyerFactory(name="Acme Procurement", country="FR", vat_id="FR32123456789", created_by=buyer_admin)
+    return BuyerFactory(name="Acme Procurement", country="FR", vat_id="FR11123456782", created_by=buyer_admin)
 
 
 @pytest.fixture

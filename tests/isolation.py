@@ -29,7 +29,7 @@ def url_routes(keep) -> list[tuple[str, tuple]]:
 def database_state(labels, *, models=()) -> dict:
     """Every row of the apps' models (and of `models`), serialised; a user's
     last_login and language are left out (signing in is not a change, nor is the
-    language an account without one takes from the pages its owner reads)."""
+    language an account without one takes when its owner signs in)."""
     every = [m for label in labels for m in apps.get_app_config(label).get_models() if m._meta.managed]
     state = {}
     for model in [*every, *models]:

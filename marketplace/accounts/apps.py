@@ -6,3 +6,10 @@ class AccountsConfig(AppConfig):
     name = "marketplace.accounts"
     label = "accounts"
     verbose_name = _("Accounts")
+
+    def ready(self):
+        from django.contrib.auth.signals import user_logged_in
+
+        from .middleware import account_language_remember
+
+        user_logged_in.connect(account_language_remember, dispatch_uid="accounts-language-remember")

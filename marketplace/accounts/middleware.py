@@ -18,7 +18,6 @@ AuthenticationMiddleware covers them all, as well as a language chosen on the pr
 or on another device; the cookie keeps the person's language after they sign out."""
 
 from django.conf import settings
-from django.contrib.auth import get_user_model
 from django.http import HttpResponseRedirect
 from django.urls import Resolver404, resolve
 from django.utils import translation
@@ -71,22 +70,8 @@ class UserLanguageMiddleware:
                 patch_vary_headers(response, ("Accept-Language", "Cookie"))
                 return response
         response = self.get_response(request)
-        self._account_language_remember(request)
         self._cookie_follow_account(request, response)
         return response
-
-    @staticmethod
-    def _account_language_remember(request):
-        """An account that never chose a language (made before accounts had one) takes the
-        language its owner reads the site in, so that what is sent to them later is too. Pages
-        they read (GET) only: a form posted to an English address is answered in English."""
-        user = getattr(request, "user", None)
-        if request.method != "GET" or user is None or not user.is_authenticated or user.language:
-            return
-        language = languages.supported(getattr(request, "LANGUAGE_CODE", ""))
-        if language:
-            get_user_model().objects.filter(pk=user.pk, language="").update(language=language)
-            user.language = language
 
     @staticmethod
     def _cookie_follow_account(request, response):
@@ -105,3 +90,19 @@ class UserLanguageMiddleware:
                 httponly=settings.LANGUAGE_COOKIE_HTTPONLY,
                 samesite=settings.LANGUAGE_COOKIE_SAMESITE,
             )
+
+
+def account_language_remember(sender, request, user, **kwargs):
+    """user_logged_in: an account that never chose a language (made before accounts had
+    one) takes the language its owner signs in with (the page's, else the one they chose
+    in this browser), so that what is sent to them later is in it too, as a new account
+    takes the language of the pages it signed up on."""
+    if user.language or request is None:
+        return
+    language = translation.get_language_from_path(request.path_info)
+    if not language and (settings.LANGUAGE_COOKIE_NAME in request.COOKIES or "HTTP_ACCEPT_LANGUAGE" in request.META):
+        language = chosen_language(request)
+    language = languages.supported(language)  # none said (a sign-in made by a script): nothing stored
+    if language:
+        type(user).objects.filter(pk=user.pk, language="").update(language=language)
+        user.language = language

@@ -4,7 +4,7 @@ attached to them, account notifications. Not the language of whoever caused the 
 
 A person's language is the one they chose (User.language: set by the site's language
 switcher, their profile, or the pages they signed up on; an older account takes the
-language of the first page its owner reads: marketplace.accounts.middleware); until then,
+language its owner signs in with: marketplace.accounts.middleware); until then,
 the site's (settings.LANGUAGE_CODE). An address without an account reads the language of
 whoever caused the e-mail, which each sender names (see its module's docstring)."""
 

@@ -149,14 +149,15 @@ def test_paths_without_a_language_speak_the_chosen_one(client):
     assert response.status_code == 200 and response.headers["Content-Language"] == "de"
 
 
-def test_an_account_without_a_language_takes_the_one_its_owner_reads_for_what_is_sent_later(client, user):
+def test_an_account_without_a_language_takes_the_one_its_owner_signs_in_with(client, user):
     assert user.language == ""  # an account made before accounts had a language
-    client.force_login(user)
-    client.post("/suppliers/")  # a form posted to an English address is answered in English: no choice
-    assert User.objects.get(pk=user.pk).language == ""
+    client.post(SIGN_IN, {"username": user.email, "password": PASSWORD}, HTTP_ACCEPT_LANGUAGE="en")
+    assert User.objects.get(pk=user.pk).language == "en"  # the browser's, on an English address
 
-    read(client, "/nl" + HOME)
-
+    User.objects.filter(pk=user.pk).update(language="")
+    client.post(SIGN_OUT)
+    client.post("/nl" + SIGN_IN, {"username": user.email, "password": PASSWORD})
     assert User.objects.get(pk=user.pk).language == "nl"
-    read(client, "/de" + HOME)  # a language chosen once stays until they choose another
+    client.post(SIGN_OUT)
+    client.post("/de" + SIGN_IN, {"username": user.email, "password": PASSWORD})  # chosen once, it stays
     assert User.objects.get(pk=user.pk).language == "nl"

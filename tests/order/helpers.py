@@ -26,7 +26,7 @@ def checkout_details(**overrides):
         "billing_postcode": "57000",
         "billing_city": "Metz",
         "billing_country": "FR",  # as the factories' suppliers: French VAT (partner/vat_rules.py)
-        "vat_id": "FR32123456789",
+        "vat_id": "FR11123456782",
         "delivery_name": "Acme warehouse",
         "delivery_street_address": "2 rue du Port",
         "delivery_postcode": "2222",

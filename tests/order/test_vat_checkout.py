@@ -72,7 +72,7 @@ def test_the_placed_parts_keep_their_vat_for_the_invoice(basket):
 
 
 def test_billing_in_another_country_shows_the_new_vat_before_placing(basket):
-    french_billing = form_data(basket, billing_country="FR", vat_id="FR32123456789")
+    french_billing = form_data(basket, billing_country="FR", vat_id="FR11123456782")
 
     first = basket.post(CHECKOUT, french_billing)
 

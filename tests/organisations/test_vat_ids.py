@@ -71,7 +71,7 @@ class TestOrganisationForms:
         client.force_login(buyer_admin)
         response = client.post(
             reverse("organisations:buyer-edit", args=[buyer.slug]),
-            buyer_form_data(buyer, vat_id="LU12345678"),
+            buyer_form_data(buyer, country="LU", vat_id="LU12345678"),
         )
         assertContains(response, "This VAT ID&#x27;s check digit is wrong: please check the number.")
         assert Buyer.objects.get(pk=buyer.pk).vat_id == buyer.vat_id

@@ -106,7 +106,7 @@ class TestCheckOnSave:
         fake_vies.registered["LU20123405"] = ACME
         client.force_login(superuser)
         data = {
-            **buyer_form_data(buyer, vat_id="LU20123405"),
+            **buyer_form_data(buyer, country="LU", vat_id="LU20123405"),
             "memberships-TOTAL_FORMS": "0",
             "memberships-INITIAL_FORMS": "0",
         }

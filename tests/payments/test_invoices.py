@@ -82,11 +82,11 @@ def test_pdf_holds_the_parts_own_lines_parties_and_totals(crates_invoice):
         "4 rue des Jardins",
         "57000 Metz",
         "France",
-        "FR40123456789",
+        "FR46401234562",
         # the buyer's billing entity (from the purchase)
         "Acme Procurement SA",
         "1 rue du Marché",
-        "FR32123456789",
+        "FR11123456782",
         # the purchase, its reference and delivery
         crates_invoice.order.purchase.number,
         "PO-2026-17",
