@@ -2,15 +2,20 @@
 whom, the part's own lines (never another supplier's), VAT grouped by rate, and the
 payment terms."""
 
+import re
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
 from django.conf import settings
 from django.utils.translation import gettext as _
+from reportlab.graphics.barcode.qr import QrCodeWidget
+from reportlab.graphics.shapes import Drawing
 from reportlab.lib import colors
 from reportlab.lib.units import mm
 from reportlab.platypus import Spacer, Table, TableStyle
 from reportlab.platypus.flowables import KeepTogether
+from stdnum import iso11649
+from stdnum.iso7064 import mod_97_10
 
 from marketplace.core import l10n, pdf
 from marketplace.core.pdf import FONT, FONT_BOLD, text
@@ -59,6 +64,34 @@ def invoice_lines(invoice: Invoice) -> list[InvoiceLine]:
         )
         for line in invoice.order.lines.order_by("pk")
     ]
+
+
+def payment_reference(invoice: Invoice) -> str:
+    """The invoice's structured creditor reference (ISO 11649 "RF…", as banks across the
+    euro area read it), made from the invoice number: a transfer quoting it is matched
+    to this invoice whatever else the payer types."""
+    reference = re.sub(r"[^A-Za-z0-9]", "", invoice.number).upper()[:21]
+    return f"RF{mod_97_10.calc_check_digits(reference + 'RF')}{reference}"
+
+
+def epc_qr_payload(invoice: Invoice) -> str:
+    """The text of the EPC QR code ("GiroCode", EPC069-12 version 002) a bank app scans to
+    fill in the transfer: the supplier's name, IBAN and BIC, the amount, the reference."""
+    supplier = invoice.supplier
+    return "\n".join(
+        [
+            "BCD", "002", "1", "SCT", supplier.bic or "", supplier.name[:70], supplier.iban,
+            f"{invoice.order.purchase.currency}{invoice.total_incl_tax:.2f}", "", payment_reference(invoice), "",
+        ]
+    )  # fmt: skip
+
+
+def _payment_qr(invoice: Invoice, size=32 * mm) -> Drawing:
+    widget = QrCodeWidget(epc_qr_payload(invoice), barLevel="M")
+    left, bottom, right, top = widget.getBounds()
+    drawing = Drawing(size, size, transform=[size / (right - left), 0, 0, size / (top - bottom), 0, 0])
+    drawing.add(widget)
+    return drawing
 
 
 def vat_mentions(invoice: Invoice) -> list[str]:
@@ -158,20 +191,26 @@ def _stamp(invoice) -> str:
     return ""
 
 
+def _pays_by_transfer(invoice) -> bool:
+    """Whether the buyer still pays this invoice by transfer to the supplier's account."""
+    by_card = invoice.order.purchase.payment_method == invoice.order.purchase.PaymentMethod.CARD
+    return not by_card and bool(invoice.supplier.iban) and invoice.status == Invoice.Status.OPEN
+
+
 def _payment_terms(invoice) -> str:
     if invoice.order.purchase.payment_method == invoice.order.purchase.PaymentMethod.CARD:
         return _("Paid by card when the purchase was placed.")
     supplier = invoice.supplier
     if supplier.iban:
         return _(
-            "Pay by bank transfer within %(days)s days to %(name)s, IBAN %(iban)s%(bic)s, quoting the invoice "
-            "number %(number)s."
+            "Pay by bank transfer within %(days)s days to %(name)s, IBAN %(iban)s%(bic)s, with the payment "
+            "reference %(reference)s (or scan the QR code with your bank app)."
         ) % {
             "days": settings.INVOICE_DUE_DAYS,
             "name": supplier.name,
             "iban": bank.iban_display(supplier.iban),
             "bic": f" (BIC {supplier.bic})" if supplier.bic else "",
-            "number": invoice.number,
+            "reference": iso11649.format(payment_reference(invoice)),
         }
     return _("Pay by bank transfer within %(days)s days, quoting the invoice number %(number)s.") % {
         "days": settings.INVOICE_DUE_DAYS,
@@ -201,6 +240,7 @@ def invoice_pdf(invoice: Invoice) -> bytes:
         *[text(mention, styles["base"]) for mention in vat_mentions(invoice)],
         Spacer(0, 8 * mm),
         text(_payment_terms(invoice), styles["base"]),
+        *([Spacer(0, 2 * mm), _payment_qr(invoice)] if _pays_by_transfer(invoice) else []),
         Spacer(0, 2 * mm),
         text(
             _("Issued by %(supplier)s through Responsible, the social-purchasing marketplace.")

@@ -6,10 +6,11 @@ from decimal import Decimal
 
 import pytest
 from pypdf import PdfReader
+from stdnum import iso11649
 
 from marketplace.order.models import PartStatus
 from marketplace.order.services import part_status_set
-from marketplace.payments.invoices import invoice_pdf
+from marketplace.payments.invoices import epc_qr_payload, invoice_pdf, payment_reference
 from marketplace.payments.models import Invoice
 from marketplace.payments.services import invoice_mark_paid
 from tests.factories import SupplierFactory, goods_for_supplier
@@ -161,4 +162,23 @@ def test_pdf_tells_the_buyer_which_account_to_pay(crates, crates_invoice):
     crates.save()
     text = pdf_text(crates_invoice)
     assert "IBAN: FR76 3000 6000 0112 3456 7890 189" in text and "BIC: AGRIFRPPXXX" in text
-    assert "FR76 3000 6000 0112 3456 7890 189 (BIC AGRIFRPPXXX), quoting the invoice" in " ".join(text.split())
+    reference = payment_reference(crates_invoice)
+    assert iso11649.is_valid(reference) and crates_invoice.number.replace("-", "") in reference
+    assert (
+        f"FR76 3000 6000 0112 3456 7890 189 (BIC AGRIFRPPXXX), with the payment reference {iso11649.format(reference)}"
+        in " ".join(text.split())
+    )
+
+
+def test_the_qr_code_fills_in_the_transfer_in_a_bank_app(crates, crates_invoice):
+    """EPC069-12 ("GiroCode"), version 002, line by line."""
+    crates.iban, crates.bic = "FR7630006000011234567890189", "AGRIFRPPXXX"
+    crates.save()
+    crates_invoice.refresh_from_db()
+
+    lines = epc_qr_payload(crates_invoice).split("\n")
+
+    assert lines[:7] == ["BCD", "002", "1", "SCT", "AGRIFRPPXXX", "Green Crates", "FR7630006000011234567890189"]
+    assert lines[7] == "EUR39.10"  # 35.00 net + 4.10 VAT, as the invoice's total to pay
+    assert lines[9] == payment_reference(crates_invoice)
+    assert len("\n".join(lines).encode()) <= 331  # the standard's limit
