@@ -95,14 +95,14 @@ class UserLanguageMiddleware:
 def account_language_remember(sender, request, user, **kwargs):
     """user_logged_in: an account that never chose a language (made before accounts had
     one) takes the language its owner signs in with (the page's, else the one they chose
-    in this browser), so that what is sent to them later is in it too, as a new account
-    takes the language of the pages it signed up on."""
+    in this browser with the switcher), so that what is sent to them later is in it too,
+    as a new account takes the language of the pages it signed up on."""
     if user.language or request is None:
         return
-    language = translation.get_language_from_path(request.path_info)
-    if not language and (settings.LANGUAGE_COOKIE_NAME in request.COOKIES or "HTTP_ACCEPT_LANGUAGE" in request.META):
-        language = chosen_language(request)
-    language = languages.supported(language)  # none said (a sign-in made by a script): nothing stored
+    # A choice, not a guess: the page's language, else the one picked with the switcher
+    # (the cookie). A browser's Accept-Language alone keeps following the browser.
+    chosen = translation.get_language_from_path(request.path_info) or request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME)
+    language = languages.supported(chosen)
     if language:
         type(user).objects.filter(pk=user.pk, language="").update(language=language)
         user.language = language
