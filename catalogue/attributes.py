@@ -235,7 +235,7 @@ def attribute_rows(product) -> list[tuple[str, str]]:
         rows.append((SPECS["certifications"].label, value("certifications")))
     pricing = value("pricing_unit")
     if pricing is not None:
-        rows.append((SPECS["pricing_unit"].label, str(PRICING_UNITS.get(pricing.code, pricing.option))))
+        rows.append((SPECS["pricing_unit"].label, pricing_unit_shown(pricing)))
     if value("area_served"):
         rows.append((SPECS["area_served"].label, value("area_served")))
     capacity = value("capacity_per_month")
@@ -275,6 +275,11 @@ def goods_unit_shown(stored: str) -> str:
     return str(GOODS_UNITS.get(stored, stored))
 
 
+def pricing_unit_shown(option) -> str:
+    """A service's pricing unit (an option row, stored in English) in the reader's language."""
+    return str(PRICING_UNITS.get(option.code, option.option))
+
+
 def unit_of_sale(product) -> str:
     """What one of the product is sold as: a goods' unit ("box") or a service's pricing
     unit ("per hour"); "" when the supplier set neither."""
@@ -283,7 +288,7 @@ def unit_of_sale(product) -> str:
         return goods_unit_shown(unit)
     pricing = getattr(product.attr, "pricing_unit", None)
     if pricing is not None:
-        return str(PRICING_UNITS.get(pricing.code, pricing.option))
+        return pricing_unit_shown(pricing)
     return ""
 
 

@@ -16,7 +16,7 @@ from django.utils.html import strip_tags
 from django.utils.translation import get_language, gettext
 from oscar.core.loading import get_class, get_model
 
-from catalogue.attributes import PRICING_UNITS, goods_unit_shown
+from catalogue.attributes import goods_unit_shown, pricing_unit_shown
 from catalogue.cards import ProductCard
 from marketplace.core import content
 from marketplace.organisations.models import NetworkMembership, Supplier
@@ -226,15 +226,15 @@ def _unit(attributes) -> str | dict:
     "per <unit of sale>", a suggested unit by its word in each language."""
     pricing_unit = attributes.get("pricing_unit")
     if pricing_unit:
-        return _pricing_unit(getattr(pricing_unit, "code", ""), str(getattr(pricing_unit, "option", pricing_unit)))
+        return _pricing_unit(pricing_unit)
     unit = attributes.get("unit")
     return _per_unit(str(unit)) if unit else ""
 
 
 # A few units, many products: each unit's texts are made once.
 @cache
-def _pricing_unit(code: str, option: str) -> dict:
-    return _in_every_language(lambda: str(PRICING_UNITS.get(code, option)))
+def _pricing_unit(option) -> dict:
+    return _in_every_language(lambda: pricing_unit_shown(option))
 
 
 @cache

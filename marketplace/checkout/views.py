@@ -72,7 +72,7 @@ class CheckoutView(FormView):
         data = form.cleaned_data
         buyer_vat = vat_rules.buyer_vat_of(data["buyer"], country=data["billing_country"], vat_id=data["vat_id"])
         if buyer_vat.basis != data["vat_basis"]:
-            return self.vat_recalculated(form, buyer_vat)
+            return self.vat_recalculated(buyer_vat)
         try:
             purchase = purchase_place(
                 basket=self.request.basket,
@@ -94,18 +94,16 @@ class CheckoutView(FormView):
         )
         return redirect(purchase.get_absolute_url())
 
-    def vat_recalculated(self, form, buyer_vat):
+    def vat_recalculated(self, buyer_vat):
         """The billing details given change the VAT shown (another country, or a VAT ID): the
         page again, with the parts priced for them, for the buyer to check before placing."""
         basket_priced_for(self.request.basket, buyer_vat)
         self.parts = basket_parts(self.request.basket)
-        data = form.data.copy()
-        data["vat_basis"] = buyer_vat.basis
+        kwargs = self.get_form_kwargs()
+        kwargs["data"] = kwargs["data"].copy()
+        kwargs["data"]["vat_basis"] = buyer_vat.basis
         messages.warning(
             self.request,
             _("The VAT is now worked out for the billing details you gave: check the totals, then place the order."),
         )
-        return self.render_to_response(self.get_context_data(form=self.get_form_class()(data, **self._form_options())))
-
-    def _form_options(self) -> dict:
-        return {key: value for key, value in self.get_form_kwargs().items() if key not in ("data", "files")}
+        return self.render_to_response(self.get_context_data(form=self.get_form_class()(**kwargs)))

@@ -20,13 +20,12 @@ from oscar.apps.partner import availability as oscar_availability
 from oscar.apps.partner import prices as oscar_prices
 from oscar.apps.partner.strategy import Structured, UseFirstStockRecord
 
-from catalogue.attributes import is_on_quote_only, minimum_order_quantity, vat_rate_override
-from marketplace.organisations.models import Buyer
+from catalogue.attributes import GOODS, SERVICE, is_on_quote_only, minimum_order_quantity, vat_rate_override
 
 from . import vat_rules
 from .availability import Available, NoSupplier, OnQuoteOnly, StockRequired, SupplierNotVerified
 from .prices import VatPrice
-from .vat import standard_rate, vat_amount
+from .vat import vat_amount
 
 
 def supplier_of_stockrecord(stockrecord):
@@ -39,29 +38,29 @@ def supplier_of_stockrecord(stockrecord):
         return None
 
 
-def vat_rate(product, stockrecord) -> Decimal:
-    """The supplier's VAT rate (percent) of a product sold through a stock record: the
-    product's own, else its supplier country's standard rate."""
+def _product_rate(product) -> Decimal | None:
+    """The product's own VAT rate (a variant's, else its parent's); None: its supplier's standard rate."""
     override = vat_rate_override(product)
     if override is None and product.is_child:
         override = vat_rate_override(product.parent)
-    if override is not None:
-        return override
+    return override
+
+
+def _supplier_country(stockrecord) -> str:
     supplier = supplier_of_stockrecord(stockrecord)
-    return standard_rate(supplier.country.code if supplier else "")
+    return supplier.country.code if supplier else ""
 
 
 def product_kind(product) -> str:
     """GOODS or SERVICE, as the VAT rules tell them apart (a variant is its parent's kind)."""
     product_class = product.get_product_class()
-    return vat_rules.SERVICE if product_class and product_class.slug == vat_rules.SERVICE else vat_rules.GOODS
+    return SERVICE if product_class and product_class.slug == SERVICE else GOODS
 
 
 def vat_treatment(product, stockrecord, buyer_vat: vat_rules.BuyerVat | None) -> vat_rules.Treatment:
     """How VAT applies when `buyer_vat`'s organisation buys the product (partner/vat_rules.py)."""
-    supplier = supplier_of_stockrecord(stockrecord)
     return vat_rules.treatment(
-        supplier_country=supplier.country.code if supplier else "", buyer=buyer_vat, kind=product_kind(product)
+        supplier_country=_supplier_country(stockrecord), buyer=buyer_vat, kind=product_kind(product)
     )
 
 
@@ -73,7 +72,12 @@ def price_at_rate(*, excl_tax: Decimal, currency: str, rate: Decimal) -> VatPric
 def vat_price(product, stockrecord, buyer_vat: vat_rules.BuyerVat | None = None):
     if stockrecord is None or stockrecord.price is None:
         return oscar_prices.Unavailable()
-    rate = vat_treatment(product, stockrecord, buyer_vat).rate(vat_rate(product, stockrecord))
+    rate = vat_rules.line_rate(
+        supplier_country=_supplier_country(stockrecord),
+        buyer=buyer_vat,
+        kind=product_kind(product),
+        product_rate=_product_rate(product),
+    )
     return price_at_rate(excl_tax=stockrecord.price, currency=stockrecord.price_currency, rate=rate)
 
 
@@ -94,7 +98,9 @@ class Marketplace(UseFirstStockRecord, Structured):
             return self._buyer_vat
         if self.user is None:
             return None
-        buyer = Buyer.objects.filter(memberships__user=self.user).order_by("name").first()
+        from marketplace.order.selectors import buyers_of  # order prices through this module
+
+        buyer = buyers_of(self.user).first()
         return vat_rules.buyer_vat_of(buyer) if buyer else None
 
     def vat_treatment(self, product, stockrecord) -> vat_rules.Treatment:

@@ -30,6 +30,8 @@ from decimal import Decimal
 
 from django.utils.translation import gettext_lazy as _
 
+from catalogue.attributes import SERVICE
+
 from .vat import standard_rate
 
 # The member states (ISO codes; Greece is GR here, EL only in VAT IDs).
@@ -38,9 +40,6 @@ EU = frozenset({
     "IE", "IT", "LT", "LU", "LV", "MT", "NL", "PL", "PT", "RO", "SE", "SI", "SK",
 })  # fmt: skip
 SERBIA = "RS"
-
-GOODS = "goods"
-SERVICE = "service"
 
 
 @dataclass(frozen=True)
@@ -145,7 +144,7 @@ def buyer_vat_of(buyer, *, country: str = "", vat_id: str | None = None) -> Buye
 
 
 def treatment(*, supplier_country: str, buyer: BuyerVat | None, kind: str) -> Treatment:
-    """The VAT treatment of a line of `kind` (GOODS or SERVICE) sold by a supplier of
+    """The VAT treatment of a line of `kind` (catalogue.attributes.GOODS or SERVICE) sold by a supplier of
     `supplier_country` to `buyer`; the supplier's own VAT when the buyer is not known yet
     (a visitor's catalogue, prices excluding VAT)."""
     seller = str(supplier_country or "").upper()

@@ -34,6 +34,7 @@ class InvoiceLine:
     vat_rate: Decimal  # percent
     net: Decimal
     vat: Decimal
+    vat_treatment: str = ""  # a code of marketplace.partner.vat_rules.TREATMENTS; "" before the rules
 
 
 def _rate_of(line) -> Decimal:
@@ -61,6 +62,7 @@ def invoice_lines(invoice: Invoice) -> list[InvoiceLine]:
             vat_rate=_rate_of(line),
             net=line.line_price_excl_tax,
             vat=line.line_price_incl_tax - line.line_price_excl_tax,
+            vat_treatment=line.vat_treatment,
         )
         for line in invoice.order.lines.order_by("pk")
     ]
@@ -94,9 +96,9 @@ def _payment_qr(invoice: Invoice, size=32 * mm) -> Drawing:
     return drawing
 
 
-def vat_mentions(invoice: Invoice) -> list[str]:
-    """The legal mentions of the part's exempt or reverse-charged lines (art. 226(11), (11a))."""
-    codes = invoice.order.lines.order_by("pk").values_list("vat_treatment", flat=True)
+def vat_mentions(lines: list[InvoiceLine]) -> list[str]:
+    """The legal mentions of the exempt or reverse-charged lines (art. 226(11), (11a)), each once."""
+    codes = (line.vat_treatment for line in lines)
     treatments = dict.fromkeys(vat_rules.TREATMENTS[code] for code in codes if code in vat_rules.TREATMENTS)
     return [str(treatment.mention) for treatment in treatments if treatment.mention]
 
@@ -237,7 +239,7 @@ def invoice_pdf(invoice: Invoice) -> bytes:
         _lines_table(lines, currency, styles),
         Spacer(0, 4 * mm),
         KeepTogether(_totals_table(invoice, lines, currency, styles)),
-        *[text(mention, styles["base"]) for mention in vat_mentions(invoice)],
+        *[text(mention, styles["base"]) for mention in vat_mentions(lines)],
         Spacer(0, 8 * mm),
         text(_payment_terms(invoice), styles["base"]),
         *([Spacer(0, 2 * mm), _payment_qr(invoice)] if _pays_by_transfer(invoice) else []),

@@ -8,7 +8,7 @@ from oscar.apps.dashboard.catalogue import forms as oscar_forms
 from oscar.apps.dashboard.catalogue.forms import *  # noqa: F403  (Oscar's fork convention)
 from oscar.forms import widgets
 
-from catalogue.attributes import PRICING_UNITS, SPECS, validate_attribute
+from catalogue.attributes import SPECS, pricing_unit_shown, validate_attribute
 from catalogue.cards import kind_name
 from marketplace import richtext
 from marketplace.organisations.forms import languages_label, written_columns
@@ -47,9 +47,7 @@ class ProductForm(RichTextFormMixin, oscar_forms.ProductForm):
             if name.startswith("attr_") and code in SPECS:
                 field.label = SPECS[code].label
         if "attr_pricing_unit" in self.fields:  # options are rows in English, named here in the reader's language
-            self.fields["attr_pricing_unit"].label_from_instance = lambda option: str(
-                PRICING_UNITS.get(option.code, option.option)
-            )
+            self.fields["attr_pricing_unit"].label_from_instance = pricing_unit_shown
         if "attr_vat_rate" in self.fields and supplier is not None:
             current = self.initial.get("attr_vat_rate")
             self.fields["attr_vat_rate"] = VatRateField(country=supplier.country.code, current=current)
