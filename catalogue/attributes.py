@@ -48,6 +48,14 @@ PRICING_UNITS = {
     "lot": _("per lot"),
     "project": _("fixed project"),
 }
+# A service's pricing unit as the unit of an invoice line ("3 hour(s)").
+UNIT_NAMES = {
+    "hour": _("hour"), "day": _("day"), "month": _("month"), "visit": _("visit"), "delivery": _("delivery"),
+    "parcel": _("parcel"), "person": _("person"), "meal": _("meal"), "m2": _("m²"), "m3": _("m³"),
+    "kg": _("kg"), "litre": _("litre"), "piece": _("piece"), "page": _("page"), "pages-1000": _("1,000 pages"),
+    "set": _("set"), "room": _("room"), "device": _("device"), "pallet": _("pallet"), "lot": _("lot"),
+    "project": _("project"),
+}  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -290,6 +298,23 @@ def unit_of_sale(product) -> str:
     if pricing is not None:
         return pricing_unit_shown(pricing)
     return ""
+
+
+def unit_stored(product) -> str:
+    """The unit one of the product is sold in, as stored: a goods' unit ("box") or a
+    service's pricing unit code ("hour"); "" when the supplier set neither."""
+    unit = getattr(product.attr, "unit", None)
+    if unit:
+        return unit
+    pricing = getattr(product.attr, "pricing_unit", None)
+    return pricing.code if pricing is not None else ""
+
+
+def unit_shown(stored: str) -> str:
+    """A unit stored by unit_stored, in the reader's language ("hour" → "heure")."""
+    if stored in GOODS_UNITS:
+        return goods_unit_shown(stored)
+    return str(UNIT_NAMES.get(stored, stored))
 
 
 def is_on_quote_only(product) -> bool:

@@ -4,7 +4,6 @@ notes and status history, so the dashboard, the supplier's isolation (every line
 a part is the supplier's) and the status flow all work per part."""
 
 from django.conf import settings
-from django.core.exceptions import ObjectDoesNotExist
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
@@ -148,11 +147,13 @@ class Order(AbstractOrder):
 
     @property
     def invoice_or_none(self):
-        """The part's invoice once the supplier accepted it."""
-        try:
-            return self.invoice
-        except ObjectDoesNotExist:
-            return None
+        """The part's invoice once the supplier accepted it (prefetch "invoices" for lists)."""
+        return next((document for document in self.invoices.all() if not document.is_credit_note), None)
+
+    @property
+    def credit_note_or_none(self):
+        """The credit note that cancelled the part's invoice, if any."""
+        return next((document for document in self.invoices.all() if document.is_credit_note), None)
 
 
 class Line(AbstractLine):

@@ -38,8 +38,7 @@ from marketplace.core import languages
 from marketplace.core.mail import absolute_url
 from marketplace.core.validators import single_line
 from marketplace.organisations.models import Membership, Role
-from marketplace.payments.invoices import invoice_pdf
-from marketplace.payments.models import Invoice
+from marketplace.payments.invoices import invoice_filename, invoice_pdf
 
 from .models import PartStatus, part_status_label
 from .selectors import part_lines
@@ -181,8 +180,14 @@ def part_status_changed(part, old_status: str, *, reason: str = "") -> None:
     purchase = part.purchase
     if purchase is None:
         return
-    invoice = Invoice.objects.filter(order=part).first()
-    attach_invoice = part.status == PartStatus.ACCEPTED and invoice is not None
+    invoice = part.invoice_or_none
+    credit_note = part.credit_note_or_none
+    # The document the step issued goes with the message: the invoice on acceptance, the
+    # credit note that cancels it on a later cancellation.
+    attached = (
+        invoice if part.status == PartStatus.ACCEPTED else credit_note if part.status in PartStatus.CLOSED else None
+    )
+    attach_invoice = attached is not None
 
     def render():
         message = Message(
@@ -196,12 +201,13 @@ def part_status_changed(part, old_status: str, *, reason: str = "") -> None:
                     "old_status": old_status,
                     "reason": reason,
                     "invoice": invoice,
+                    "credit_note": credit_note,
                     "url": purchase_url(purchase),
                 },
             ),
         )
         if attach_invoice:
-            message.attachments.append((f"invoice-{invoice.number}.pdf", invoice_pdf(invoice), "application/pdf"))
+            message.attachments.append((invoice_filename(attached, "pdf"), invoice_pdf(attached), "application/pdf"))
         return message
 
     users = buyer_recipients(purchase)

@@ -115,7 +115,9 @@ def buyers_of(user):
 
 def _with_parts(purchases):
     return purchases.select_related("buyer", "placed_by").prefetch_related(
-        Prefetch("parts", queryset=Order.objects.select_related("supplier", "invoice").order_by("number"))
+        Prefetch(
+            "parts", queryset=Order.objects.select_related("supplier").prefetch_related("invoices").order_by("number")
+        )
     )
 
 
@@ -192,7 +194,7 @@ def part_payment_state(part, purchase=None, today=None) -> PaymentState:
         return PaymentState("paid", _("Invoice %(number)s paid on %(date)s") % {
             "number": invoice.number, "date": formats.date_format(invoice.paid_on)})  # fmt: skip
     if invoice.status == invoice.Status.VOID:
-        return PaymentState("void", _("Invoice %(number)s void") % {"number": invoice.number})
+        return PaymentState("void", _("Invoice %(number)s cancelled by a credit note") % {"number": invoice.number})
     if invoice.due_on < (today or timezone.localdate()):
         return PaymentState("overdue", _("Invoice %(number)s overdue since %(date)s") % {
             "number": invoice.number, "date": formats.date_format(invoice.due_on)})  # fmt: skip

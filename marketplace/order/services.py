@@ -356,13 +356,14 @@ def _consume_stock(part) -> None:
 
 def part_status_set(*, part: Order, status: str, reason: str = "", by=None) -> Order:
     """Moves a supplier's part to `status` along OSCAR_ORDER_STATUS_PIPELINE, applying
-    its effects: rejecting or cancelling releases the reserved stock (and voids the
-    invoice), shipping or delivering takes it out of stock, accepting issues the
+    its effects: rejecting or cancelling releases the reserved stock (and cancels an
+    issued invoice with a credit note), shipping or delivering takes it out of stock, accepting issues the
     invoice. A `reason` (why a supplier declines or cancels) is kept on the part as a
     note by `by` and told to the buyer. Raises InvalidOrderStatus with a message for an
     illegal step; a part awaiting the buyer's card payment only moves with the payment."""
     from marketplace.payments import card
     from marketplace.payments import services as payments
+    from marketplace.payments.models import CreditReason
 
     with transaction.atomic():
         part = Order.objects.select_for_update().get(pk=part.pk)
@@ -374,7 +375,10 @@ def part_status_set(*, part: Order, status: str, reason: str = "", by=None) -> O
             )
         if status in PartStatus.CLOSED:
             _release_stock(part)
-            payments.invoice_void(part)
+            payments.part_credit(
+                part=part,
+                reason=CreditReason.REJECTED if status == PartStatus.REJECTED else CreditReason.CANCELLED,
+            )
             # Last: if Stripe refuses the refund, the step is undone and the supplier is told.
             try:
                 card.part_refund(part=part)

@@ -18,7 +18,8 @@ from marketplace.order.models import Purchase
 from marketplace.order.services import purchase_paid, purchase_payment_failed
 
 from . import gateway
-from .models import CardPayment, SupplierStripeAccount, Transfer
+from .models import CardPayment, CreditReason, SupplierStripeAccount, Transfer
+from .services import part_credit
 
 logger = logging.getLogger(__name__)
 
@@ -151,7 +152,8 @@ def card_payments_expire_abandoned() -> int:
 
 def refund_recorded(*, charge) -> CardPayment | None:
     """A refund made in Stripe (here or in its dashboard), told by the charge it refunds.
-    A full refund marks the purchase refunded."""
+    A full refund marks the purchase refunded, takes back what suppliers were paid and
+    cancels the parts' invoices with credit notes."""
     charge = _plain(charge)
     with transaction.atomic():
         payment = (
@@ -169,26 +171,46 @@ def refund_recorded(*, charge) -> CardPayment | None:
             payment.save(update_fields=["amount_refunded", "updated_at"])
         if payment.amount_refunded >= payment.amount:
             Purchase.objects.filter(pk=payment.purchase_id).update(payment_status=Purchase.PaymentStatus.REFUNDED)
+            for part in payment.purchase.parts.all():
+                _share_take_back(part)
+                part_credit(part=part, reason=CreditReason.REFUNDED)
     return payment
 
 
-def card_payment_refund(*, purchase: Purchase, amount: Decimal | None = None) -> CardPayment:
+def card_payment_refund(*, purchase: Purchase, amount: Decimal | None = None, idempotency_key: str = "") -> CardPayment:
     """Refunds the purchase's card payment (in full without `amount`) and records it."""
     payment = CardPayment.objects.get(purchase=purchase)
-    gateway.refund_create(payment_intent_id=payment.payment_intent_id, amount=amount)
+    gateway.refund_create(payment_intent_id=payment.payment_intent_id, amount=amount, idempotency_key=idempotency_key)
     intent = gateway.payment_intent_retrieve(payment.payment_intent_id)
     return refund_recorded(charge=intent.latest_charge)
 
 
+def _share_take_back(part) -> None:
+    """The supplier's share of a refunded part: never sent if still waiting, reversed from
+    its Stripe account if already transferred."""
+    Transfer.objects.filter(order=part, status=Transfer.Status.PENDING).update(status=Transfer.Status.WITHHELD)
+    transfer = Transfer.objects.filter(order=part, status=Transfer.Status.PAID).first()
+    if transfer is not None:
+        reversal = gateway.transfer_reverse(transfer=transfer)
+        transfer.reversal_id = reversal.id
+        transfer.status = Transfer.Status.REVERSED
+        transfer.save(update_fields=["reversal_id", "status", "updated_at"])
+
+
 def part_refund(*, part) -> None:
-    """A rejected or cancelled part of a card-paid purchase: the buyer gets the part's
-    gross back, and the supplier's share, while still waiting, is never sent. (A share
-    already transferred stays with the supplier: reversing transfers is not built.)"""
+    """A rejected or cancelled part of a card-paid purchase: the supplier's share is taken
+    back (first, so that the platform never pays out twice), then the buyer gets the part's
+    gross back. Both Stripe requests carry idempotency keys, so a retry after a failure
+    repeats neither."""
     purchase = part.purchase
     if purchase is None or purchase.payment_status != Purchase.PaymentStatus.PAID:
         return
-    Transfer.objects.filter(order=part, status=Transfer.Status.PENDING).update(status=Transfer.Status.WITHHELD)
-    card_payment_refund(purchase=purchase, amount=part.total_incl_tax)
+    _share_take_back(part)
+    card_payment_refund(
+        purchase=purchase,
+        amount=part.total_incl_tax,
+        idempotency_key=gateway.idempotency_key(f"refund-{part.number}", part.date_placed),
+    )
 
 
 def supplier_share(total: Decimal) -> tuple[Decimal, Decimal]:

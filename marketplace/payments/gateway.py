@@ -33,7 +33,7 @@ def cents(amount: Decimal) -> int:
     return int((amount * 100).quantize(Decimal("1"), rounding=ROUND_HALF_UP))
 
 
-def _idempotency_key(name: str, created) -> str:
+def idempotency_key(name: str, created) -> str:
     # Numbers restart with a fresh database; the creation time keeps keys of a reset
     # test database from meeting those Stripe remembers from the previous one.
     return f"{name}-{int(created.timestamp())}"
@@ -47,7 +47,7 @@ def payment_intent_create(*, purchase):
             "payment_method_types": ["card"],
             "metadata": {"purchase": purchase.number},
         },
-        options={"idempotency_key": _idempotency_key(f"purchase-{purchase.number}", purchase.created_at)},
+        options={"idempotency_key": idempotency_key(f"purchase-{purchase.number}", purchase.created_at)},
     )
 
 
@@ -67,11 +67,12 @@ def payment_intent_cancel(payment_intent_id: str):
     return client().v1.payment_intents.cancel(payment_intent_id)
 
 
-def refund_create(*, payment_intent_id: str, amount: Decimal | None = None):
+def refund_create(*, payment_intent_id: str, amount: Decimal | None = None, idempotency_key: str = ""):
     params = {"payment_intent": payment_intent_id}
     if amount is not None:
         params["amount"] = cents(amount)
-    return client().v1.refunds.create(params=params)
+    options = {"idempotency_key": idempotency_key} if idempotency_key else None
+    return client().v1.refunds.create(params=params, options=options)
 
 
 def account_create(*, supplier):
@@ -85,7 +86,7 @@ def account_create(*, supplier):
             "capabilities": {"transfers": {"requested": True}},
             "metadata": {"supplier": str(supplier.pk)},
         },
-        options={"idempotency_key": _idempotency_key(f"supplier-account-{supplier.pk}", supplier.created_at)},
+        options={"idempotency_key": idempotency_key(f"supplier-account-{supplier.pk}", supplier.created_at)},
     )
 
 
@@ -117,5 +118,15 @@ def transfer_create(*, transfer, charge_id: str, account_id: str):
             "source_transaction": charge_id,
             "metadata": {"part": part.number},
         },
-        options={"idempotency_key": _idempotency_key(f"transfer-{part.number}", part.date_placed)},
+        options={"idempotency_key": idempotency_key(f"transfer-{part.number}", part.date_placed)},
+    )
+
+
+def transfer_reverse(*, transfer):
+    """Takes a supplier's share of a refunded part back from its connected account, in full."""
+    part = transfer.order
+    return client().v1.transfers.reversals.create(
+        transfer.transfer_id,
+        params={"metadata": {"part": part.number}},
+        options={"idempotency_key": idempotency_key(f"reversal-{part.number}", part.date_placed)},
     )

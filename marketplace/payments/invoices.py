@@ -4,10 +4,10 @@ payment terms."""
 
 import re
 from dataclasses import dataclass
-from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from decimal import Decimal
 
-from django.conf import settings
 from django.utils.translation import gettext as _
+from django_countries.fields import Country
 from reportlab.graphics.barcode.qr import QrCodeWidget
 from reportlab.graphics.shapes import Drawing
 from reportlab.lib import colors
@@ -17,9 +17,9 @@ from reportlab.platypus.flowables import KeepTogether
 from stdnum import iso11649
 from stdnum.iso7064 import mod_97_10
 
+from catalogue.attributes import unit_shown
 from marketplace.core import l10n, pdf
 from marketplace.core.pdf import FONT, FONT_BOLD, text
-from marketplace.order.selectors import part_references
 from marketplace.organisations import bank
 from marketplace.partner import vat_rules
 
@@ -30,41 +30,46 @@ from .models import Invoice
 class InvoiceLine:
     description: str
     quantity: int
+    unit: str  # as stored (catalogue.attributes.unit_stored); "" when the product had none
     unit_price_excl_tax: Decimal
     vat_rate: Decimal  # percent
     net: Decimal
     vat: Decimal
     vat_treatment: str = ""  # a code of marketplace.partner.vat_rules.TREATMENTS; "" before the rules
-
-
-def _rate_of(line) -> Decimal:
-    # Our pricing strategy stores the rate in the line's tax code ("VAT-17"); older or
-    # foreign lines get it back from their prices.
-    code = line.tax_code or ""
-    if code.startswith("VAT-"):
-        try:
-            return Decimal(code[4:])
-        except InvalidOperation:
-            pass
-    if not line.line_price_excl_tax:
-        return Decimal("0")
-    tax = line.line_price_incl_tax - line.line_price_excl_tax
-    return (tax * 100 / line.line_price_excl_tax).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
+    kind: str = ""  # catalogue.attributes.GOODS or SERVICE; "" when the product is gone
 
 
 def invoice_lines(invoice: Invoice) -> list[InvoiceLine]:
-    """The lines of the invoiced part: every line of a part is its supplier's."""
+    """The lines of the invoice as issued (every line of a part is its supplier's)."""
     return [
         InvoiceLine(
-            description=line.title,
-            quantity=line.quantity,
-            unit_price_excl_tax=line.unit_price_excl_tax,
-            vat_rate=_rate_of(line),
-            net=line.line_price_excl_tax,
-            vat=line.line_price_incl_tax - line.line_price_excl_tax,
-            vat_treatment=line.vat_treatment,
+            description=line["description"],
+            quantity=line["quantity"],
+            unit=line.get("unit", ""),
+            unit_price_excl_tax=Decimal(line["unit_price_excl_tax"]),
+            vat_rate=Decimal(line["vat_rate"]),
+            net=Decimal(line["net"]),
+            vat=Decimal(line["vat"]),
+            vat_treatment=line.get("vat_treatment", ""),
+            kind=line.get("kind", ""),
         )
-        for line in invoice.order.lines.order_by("pk")
+        for line in invoice.lines
+    ]
+
+
+def invoice_filename(invoice: Invoice, extension: str) -> str:
+    prefix = "credit-note" if invoice.is_credit_note else "invoice"
+    return f"{prefix}-{invoice.number}.{extension}"
+
+
+def address_lines(party: dict) -> list[str]:
+    """A party of the document (seller, buyer, delivery) as lines, its country in the reader's language."""
+    country = Country(party.get("country", "")).name if party.get("country") else ""
+    return [
+        party.get("name", ""),
+        party.get("street", ""),
+        f"{party.get('postcode', '')} {party.get('city', '')}".strip(),
+        country,
     ]
 
 
@@ -79,11 +84,11 @@ def payment_reference(invoice: Invoice) -> str:
 def epc_qr_payload(invoice: Invoice) -> str:
     """The text of the EPC QR code ("GiroCode", EPC069-12 version 002) a bank app scans to
     fill in the transfer: the supplier's name, IBAN and BIC, the amount, the reference."""
-    supplier = invoice.supplier
+    seller = invoice.seller
     return "\n".join(
         [
-            "BCD", "002", "1", "SCT", supplier.bic or "", supplier.name[:70], supplier.iban,
-            f"{invoice.order.purchase.currency}{invoice.total_incl_tax:.2f}", "", payment_reference(invoice), "",
+            "BCD", "002", "1", "SCT", seller.get("bic") or "", seller["name"][:70], seller["iban"],
+            f"{invoice.currency}{invoice.total_incl_tax:.2f}", "", payment_reference(invoice), "",
         ]
     )  # fmt: skip
 
@@ -121,26 +126,36 @@ def format_money(amount: Decimal, currency: str) -> str:
 
 
 def _party_block(invoice, styles):
-    supplier, purchase = invoice.supplier, invoice.order.purchase
-    supplier_lines = [
-        *supplier.address_lines,
-        _("VAT ID: %(vat_id)s") % {"vat_id": supplier.vat_id} if supplier.vat_id else "",
-        _("IBAN: %(iban)s") % {"iban": bank.iban_display(supplier.iban)} if supplier.iban else "",
-        _("BIC: %(bic)s") % {"bic": supplier.bic} if supplier.bic else "",
+    seller, buyer = invoice.seller, invoice.buyer
+    seller_lines = [
+        *address_lines(seller),
+        _("VAT ID: %(vat_id)s") % {"vat_id": seller["vat_id"]} if seller.get("vat_id") else "",
+        _("IBAN: %(iban)s") % {"iban": bank.iban_display(seller["iban"])} if seller.get("iban") else "",
+        _("BIC: %(bic)s") % {"bic": seller["bic"]} if seller.get("bic") else "",
     ]
-    buyer_lines = [*purchase.billing_lines, _("VAT ID: %(vat_id)s") % {"vat_id": purchase.vat_id}]
-    return pdf.parties((_("From"), supplier_lines), (_("Bill to"), buyer_lines), styles)
+    buyer_lines = [*address_lines(buyer), _("VAT ID: %(vat_id)s") % {"vat_id": buyer.get("vat_id", "")}]
+    return pdf.parties((_("From"), seller_lines), (_("Bill to"), buyer_lines), styles)
 
 
 def _facts_block(invoice, styles):
-    purchase = invoice.order.purchase
-    rows = [
-        (_("Invoice number"), invoice.number),
+    buyer = invoice.buyer
+    number_label = _("Credit note number") if invoice.is_credit_note else _("Invoice number")
+    rows = [(number_label, invoice.number)]
+    if invoice.is_credit_note:
+        rows.append(
+            (_("Cancels invoice"), f"{invoice.corrects.number} ({l10n.date_short(invoice.corrects.issued_on)})")
+        )
+        rows.append((_("Reason"), invoice.get_reason_display()))
+    rows += [
         (_("Issue date"), l10n.date_short(invoice.issued_on)),
-        (_("Due date"), l10n.date_short(invoice.due_on)),
-        *part_references(invoice.order),
-        (_("Delivery address"), ", ".join(line for line in purchase.delivery_lines if line)),
+        (_("Date of supply"), l10n.date_short(invoice.supplied_on)),
     ]
+    if not invoice.is_credit_note:
+        rows.append((_("Due date"), l10n.date_short(invoice.due_on)))
+    rows += [(_("Purchase"), buyer.get("purchase", "")), (_("Order"), buyer.get("part", ""))]
+    if buyer.get("purchase_order_reference"):
+        rows.append((_("Your purchase order"), buyer["purchase_order_reference"]))
+    rows.append((_("Delivery address"), ", ".join(line for line in address_lines(invoice.delivery) if line)))
     return pdf.facts(rows, styles)
 
 
@@ -149,14 +164,14 @@ def _lines_table(lines, currency, styles):
     rows = [
         [
             text(line.description, styles["base"]),
-            str(line.quantity),
+            f"{line.quantity} {unit_shown(line.unit)}".strip(),
             format_money(line.unit_price_excl_tax, currency),
             format_rate(line.vat_rate),
             format_money(line.net, currency),
         ]
         for line in lines
     ]
-    return pdf.lines_table(header, rows, [72 * mm, 14 * mm, 34 * mm, 16 * mm, 34 * mm], styles)
+    return pdf.lines_table(header, rows, [64 * mm, 22 * mm, 34 * mm, 16 * mm, 34 * mm], styles)
 
 
 def _totals_table(invoice, lines, currency, styles):
@@ -169,7 +184,8 @@ def _totals_table(invoice, lines, currency, styles):
             ]
         )
     rows.append([_("Total VAT"), format_money(invoice.total_tax, currency)])
-    rows.append([_("Total to pay"), format_money(invoice.total_incl_tax, currency)])
+    total = _("Total credited") if invoice.is_credit_note else _("Total to pay")
+    rows.append([total, format_money(invoice.total_incl_tax, currency)])
     table = Table(rows, colWidths=[70 * mm, 34 * mm], hAlign="RIGHT")
     table.setStyle(
         TableStyle(
@@ -186,47 +202,76 @@ def _totals_table(invoice, lines, currency, styles):
 
 
 def _stamp(invoice) -> str:
+    if invoice.is_credit_note:
+        if invoice.status == Invoice.Status.OPEN:
+            return _("To be repaid to the buyer by %(date)s") % {"date": l10n.date_short(invoice.due_on)}
+        return ""
     if invoice.status == Invoice.Status.PAID and invoice.paid_on:
         return _("PAID on %(date)s") % {"date": l10n.date_short(invoice.paid_on)}
     if invoice.status == Invoice.Status.VOID:
-        return _("VOID: this invoice is cancelled and asks for no payment")
+        credit_note = invoice.credit_notes.first()
+        return _("CANCELLED by credit note %(number)s: this invoice asks for no payment") % {
+            "number": credit_note.number if credit_note else "—"
+        }
     return ""
+
+
+def _by_card(invoice) -> bool:
+    return invoice.buyer.get("payment_method") == "card"
 
 
 def _pays_by_transfer(invoice) -> bool:
     """Whether the buyer still pays this invoice by transfer to the supplier's account."""
-    by_card = invoice.order.purchase.payment_method == invoice.order.purchase.PaymentMethod.CARD
-    return not by_card and bool(invoice.supplier.iban) and invoice.status == Invoice.Status.OPEN
+    return (
+        not invoice.is_credit_note
+        and not _by_card(invoice)
+        and bool(invoice.seller.get("iban"))
+        and invoice.status == Invoice.Status.OPEN
+    )
 
 
 def _payment_terms(invoice) -> str:
-    if invoice.order.purchase.payment_method == invoice.order.purchase.PaymentMethod.CARD:
+    if invoice.is_credit_note:
+        if _by_card(invoice):
+            return _("Refunded to the card that paid the purchase.")
+        if invoice.status == Invoice.Status.OPEN:
+            return _("%(supplier)s pays the amount back to the buyer by bank transfer.") % {
+                "supplier": invoice.seller["name"]
+            }
+        return _("Nothing is to be paid: the cancelled invoice had not been paid.")
+    if _by_card(invoice):
         return _("Paid by card when the purchase was placed.")
-    supplier = invoice.supplier
-    if supplier.iban:
+    seller = invoice.seller
+    if seller.get("iban"):
         return _(
             "Pay by bank transfer within %(days)s days to %(name)s, IBAN %(iban)s%(bic)s, with the payment "
             "reference %(reference)s (or scan the QR code with your bank app)."
         ) % {
-            "days": settings.INVOICE_DUE_DAYS,
-            "name": supplier.name,
-            "iban": bank.iban_display(supplier.iban),
-            "bic": f" (BIC {supplier.bic})" if supplier.bic else "",
+            "days": (invoice.due_on - invoice.issued_on).days,
+            "name": seller["name"],
+            "iban": bank.iban_display(seller["iban"]),
+            "bic": f" (BIC {seller['bic']})" if seller.get("bic") else "",
             "reference": iso11649.format(payment_reference(invoice)),
         }
     return _("Pay by bank transfer within %(days)s days, quoting the invoice number %(number)s.") % {
-        "days": settings.INVOICE_DUE_DAYS,
+        "days": (invoice.due_on - invoice.issued_on).days,
         "number": invoice.number,
     }
+
+
+def document_title(invoice: Invoice) -> str:
+    if invoice.is_credit_note:
+        return _("Credit note %(number)s") % {"number": invoice.number}
+    return _("Invoice %(number)s") % {"number": invoice.number}
 
 
 def invoice_pdf(invoice: Invoice) -> bytes:
     """The invoice as a PDF document (A4)."""
     styles = pdf.styles()
-    invoice = Invoice.objects.select_related("supplier", "order__purchase").get(pk=invoice.pk)
-    currency = invoice.order.purchase.currency
+    invoice = Invoice.objects.select_related("corrects").get(pk=invoice.pk)
+    currency = invoice.currency
     lines = invoice_lines(invoice)
-    title = _("Invoice %(number)s") % {"number": invoice.number}
+    title = document_title(invoice)
     story = [text(title, styles["heading"]), Spacer(0, 4 * mm)]
     stamp = _stamp(invoice)
     if stamp:
@@ -246,8 +291,8 @@ def invoice_pdf(invoice: Invoice) -> bytes:
         Spacer(0, 2 * mm),
         text(
             _("Issued by %(supplier)s through Responsible, the social-purchasing marketplace.")
-            % {"supplier": invoice.supplier.name},
+            % {"supplier": invoice.seller["name"]},
             styles["small"],
         ),
     ]
-    return pdf.document(story, title=title, author=invoice.supplier.name)
+    return pdf.document(story, title=title, author=invoice.seller["name"])

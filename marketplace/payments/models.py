@@ -10,33 +10,74 @@ class InvoiceSequence(models.Model):
     without gaps per supplier and year, as EU invoicing rules ask."""
 
     supplier = models.ForeignKey("organisations.Supplier", on_delete=models.CASCADE, related_name="+")
+    # Invoices and credit notes are two series, each gapless ("INV-…", "CN-…").
+    kind = models.CharField(max_length=12, default="invoice")
     year = models.PositiveSmallIntegerField()
     last = models.PositiveIntegerField(default=0)
 
     class Meta:
-        constraints = [models.UniqueConstraint(fields=["supplier", "year"], name="invoice_sequence_unique")]
+        constraints = [models.UniqueConstraint(fields=["supplier", "kind", "year"], name="invoice_sequence_unique")]
 
     def __str__(self):
-        return f"{self.supplier_id}/{self.year}: {self.last}"
+        return f"{self.supplier_id}/{self.kind}/{self.year}: {self.last}"
+
+
+class CreditReason(models.TextChoices):
+    """Why a credit note cancels an invoice."""
+
+    REJECTED = "rejected", _("The supplier declined the order after invoicing it")
+    CANCELLED = "cancelled", _("The order was cancelled")
+    REFUNDED = "refunded", _("The card payment was refunded")
 
 
 class Invoice(models.Model):
-    """The invoice a supplier issues for its part of a purchase (one per part)."""
+    """An invoice a supplier issues for its part of a purchase (one per part), or a credit
+    note that cancels one. It is a self-contained legal document (art. 226 of Directive
+    2006/112/EC): the parties, lines and totals are copied in when it is issued, so it
+    reads the same forever whatever later happens to profiles, products or the part.
+    Only its payment state changes afterwards (see IMMUTABLE)."""
+
+    class Kind(models.TextChoices):
+        INVOICE = "invoice", _("Invoice")
+        CREDIT_NOTE = "credit_note", _("Credit note")
 
     class Status(models.TextChoices):
         OPEN = "open", _("Open")
         PAID = "paid", _("Paid")
-        VOID = "void", _("Void")
+        VOID = "void", _("Cancelled by a credit note")
 
-    order = models.OneToOneField(
-        "order.Order", verbose_name=_("order part"), on_delete=models.PROTECT, related_name="invoice"
+    # What nobody may change once the document is issued.
+    IMMUTABLE = (
+        "kind", "corrects_id", "reason", "order_id", "supplier_id", "number", "issued_on", "supplied_on", "due_on",
+        "currency", "seller", "buyer", "delivery", "lines", "total_excl_tax", "total_tax", "total_incl_tax",
+    )  # fmt: skip
+
+    kind = models.CharField(_("kind"), max_length=12, choices=Kind.choices, default=Kind.INVOICE)
+    corrects = models.ForeignKey(
+        "self",
+        verbose_name=_("corrects invoice"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="credit_notes",
+    )
+    reason = models.CharField(_("reason"), max_length=12, choices=CreditReason.choices, blank=True)
+    order = models.ForeignKey(
+        "order.Order", verbose_name=_("order part"), on_delete=models.PROTECT, related_name="invoices"
     )
     supplier = models.ForeignKey(
         "organisations.Supplier", verbose_name=_("supplier"), on_delete=models.PROTECT, related_name="invoices"
     )
     number = models.CharField(_("invoice number"), max_length=40)
     issued_on = models.DateField(_("issued on"))
+    supplied_on = models.DateField(_("date of supply"))
     due_on = models.DateField(_("due on"))
+    currency = models.CharField(_("currency"), max_length=3, default="EUR")
+    # The parties and lines as they stood when the document was issued (payments.services.invoice_snapshot).
+    seller = models.JSONField(_("seller"), default=dict)
+    buyer = models.JSONField(_("buyer"), default=dict)
+    delivery = models.JSONField(_("delivery address"), default=dict)
+    lines = models.JSONField(_("lines"), default=list)
     total_excl_tax = models.DecimalField(_("net"), max_digits=12, decimal_places=2)
     total_tax = models.DecimalField(_("VAT"), max_digits=12, decimal_places=2)
     total_incl_tax = models.DecimalField(_("gross"), max_digits=12, decimal_places=2)
@@ -50,14 +91,37 @@ class Invoice(models.Model):
         ordering = ["-issued_on", "-pk"]
         verbose_name = _("invoice")
         verbose_name_plural = _("invoices")
-        constraints = [models.UniqueConstraint(fields=["supplier", "number"], name="invoice_number_unique")]
+        constraints = [
+            models.UniqueConstraint(fields=["supplier", "number"], name="invoice_number_unique"),
+            models.UniqueConstraint(fields=["order"], condition=models.Q(kind="invoice"), name="invoice_one_per_part"),
+        ]
 
     def __str__(self):
         return self.number
 
+    def save(self, *args, **kwargs):
+        if self.pk is not None and not kwargs.get("force_insert"):
+            stored = type(self).objects.filter(pk=self.pk).values(*self.IMMUTABLE).first()
+            if stored is not None:
+                changed = [name for name in self.IMMUTABLE if stored[name] != getattr(self, name)]
+                if changed:
+                    raise IssuedInvoiceChanged(self.number, changed)
+        super().save(*args, **kwargs)
+
+    @property
+    def is_credit_note(self) -> bool:
+        return self.kind == self.Kind.CREDIT_NOTE
+
     @property
     def is_overdue(self) -> bool:
         return self.status == self.Status.OPEN and self.due_on < timezone.localdate()
+
+
+class IssuedInvoiceChanged(Exception):
+    """An issued invoice or credit note was about to change: correct it with a credit note."""
+
+    def __init__(self, number, fields):
+        super().__init__(f"Invoice {number} is issued: {', '.join(fields)} cannot change.")
 
 
 class CardPayment(models.Model):
@@ -164,6 +228,7 @@ class Transfer(models.Model):
         PENDING = "pending", _("Waiting for the supplier's Stripe account")
         PAID = "paid", _("Transferred")
         WITHHELD = "withheld", _("Withheld: the part was refunded")
+        REVERSED = "reversed", _("Reversed: the part was refunded")
 
     order = models.OneToOneField(
         "order.Order", verbose_name=_("order part"), on_delete=models.PROTECT, related_name="transfer"
@@ -175,6 +240,7 @@ class Transfer(models.Model):
     fee = models.DecimalField(_("platform fee"), max_digits=12, decimal_places=2)
     status = models.CharField(_("status"), max_length=8, choices=Status.choices, default=Status.PENDING)
     transfer_id = models.CharField(_("Stripe transfer"), max_length=255, blank=True)
+    reversal_id = models.CharField(_("Stripe transfer reversal"), max_length=255, blank=True)
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
 

@@ -13,7 +13,7 @@ from django.views.generic import TemplateView, View
 from marketplace.core import pdf
 
 from . import selectors, services
-from .invoices import invoice_pdf
+from .invoices import invoice_filename, invoice_pdf
 from .models import Invoice
 
 NO_SUCH_INVOICE = _("No invoice of yours has this number.")
@@ -29,7 +29,7 @@ def _invoice_or_404(user, pk) -> Invoice:
 class InvoicePdfView(LoginRequiredMixin, View):
     def get(self, request, pk):
         invoice = _invoice_or_404(request.user, pk)
-        return pdf.download(invoice_pdf(invoice), f"invoice-{invoice.number}.pdf")
+        return pdf.download(invoice_pdf(invoice), invoice_filename(invoice, "pdf"))
 
 
 class InvoiceListView(LoginRequiredMixin, TemplateView):

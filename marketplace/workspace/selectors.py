@@ -72,7 +72,7 @@ def workspace_supplier(*, user, slug: str) -> Supplier | None:
 
 def parts_for_supplier(supplier, *, status: str = ""):
     """The supplier's order parts, newest first, with what the list shows (buyer, invoice)."""
-    parts = Order.objects.filter(supplier=supplier).select_related("purchase__buyer", "invoice")
+    parts = Order.objects.filter(supplier=supplier).select_related("purchase__buyer").prefetch_related("invoices")
     if status:
         parts = parts.filter(status=status)
     return parts.order_by("-date_placed", "-pk")
@@ -81,7 +81,8 @@ def parts_for_supplier(supplier, *, status: str = ""):
 def part_for_supplier(*, supplier, number: str) -> Order | None:
     return (
         Order.objects.filter(supplier=supplier, number=number)
-        .select_related("purchase__buyer", "purchase__placed_by", "invoice")
+        .select_related("purchase__buyer", "purchase__placed_by")
+        .prefetch_related("invoices")
         .first()
     )
 
@@ -120,7 +121,10 @@ def closing_step(part, steps) -> ClosingStep | None:
     effects = [_("It releases the stock reserved for the order part.")]
     invoice = part.invoice_or_none
     if invoice is not None:
-        effects.append(_("Invoice %(number)s becomes void.") % {"number": invoice.number})
+        effects.append(
+            _("Invoice %(number)s is cancelled by a credit note, which the buyer receives.")
+            % {"number": invoice.number}
+        )
     if part.purchase_id and part.purchase.payment_method == Purchase.PaymentMethod.CARD:
         effects.append(_("The buyer's card payment for it is refunded."))
     effects.append(_("The buyer is told, with your reason. This cannot be undone."))
