@@ -377,6 +377,11 @@ BUYER_BILLING = {
     "Eurodistrict Mosel-Saar": ("Talstraße 3", "66119", "DE123456788"),
 }
 
+# The demo buyers' administrators: user key -> buyer name.
+DEMO_BUYER_ADMINS = {"buyer": "Acier Moselle SA", "buyer_lu": "Kredit Mosel S.A."}
+# Where Kredit Mosel's demo purchase buys from: a supplier of each of these countries.
+CROSS_BORDER_DEMO_COUNTRIES = ("FR", "DE", "RS")
+
 # The demo supplier administrators: user key -> (sub-sector, country) of the first verified
 # supplier generated there (else anywhere). supplier@example.com's is the local food hub the README names.
 DEMO_SUPPLIER_ADMINS = {

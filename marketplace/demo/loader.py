@@ -205,8 +205,8 @@ class DemoLoader:
         plans = self.plan_suppliers()
         suppliers = [self.supplier(plan, index) for index, plan in enumerate(plans)]
         self.make_demo_supplier_admins(suppliers, users)
-        buyers = self.buyers(users["buyer"])
-        self.purchases(buyers[data.BUYERS[0][0]], users)
+        buyers = self.buyers(users)
+        self.purchases(buyers, users)
         sourcing_demo(
             buyer=buyers[data.BUYERS[0][0]],
             officer=users["buyer"],
@@ -305,6 +305,7 @@ class DemoLoader:
             "editor": editor,
             "moderator": moderator,
             "buyer": self._user("buyer@example.com", "Bénédicte", "Buyer"),
+            "buyer_lu": self._user("buyer-lu@example.com", "Lena", "Lux"),
             "supplier": self._user("supplier@example.com", "Sami", "Supplier"),
             "supplier2": self._user("supplier2@example.com", "Rosa", "Reuse"),
             "supplier3": self._user("supplier3@example.com", "Cem", "Cleaner"),
@@ -528,7 +529,7 @@ class DemoLoader:
 
     # Buyers -------------------------------------------------------------------
 
-    def buyers(self, buyer_user) -> dict:
+    def buyers(self, users) -> dict:
         buyers = {}
         for name, country, city, public, description in data.BUYERS:
             street, postcode, vat_id = data.BUYER_BILLING[name]
@@ -554,23 +555,36 @@ class DemoLoader:
                     ask_vies=False,  # fictional numbers
                 )
             buyers[name] = buyer
-        first = buyers[data.BUYERS[0][0]]
-        if not Membership.objects.filter(user=buyer_user, organisation=first).exists():
-            services.membership_add(organisation=first, user=buyer_user, role=Role.ADMIN)
+        for key, name in data.DEMO_BUYER_ADMINS.items():
+            if not Membership.objects.filter(user=users[key], organisation=buyers[name]).exists():
+                services.membership_add(organisation=buyers[name], user=users[key], role=Role.ADMIN)
         return buyers
 
     # Purchases ----------------------------------------------------------------
 
-    def purchases(self, buyer, users):
-        """One purchase by invoice from the three demo suppliers, the first part accepted,
-        so that the buyer's history, the dashboards and an invoice show something."""
+    def purchases(self, buyers, users):
+        """Two purchases by invoice, so that the buyers' history, the dashboards and invoices
+        show something: Acier Moselle's from the three demo suppliers, the first part
+        accepted; Kredit Mosel's (Luxembourg) from a French, a German and a Serbian
+        supplier, every part accepted, so that its invoices show the VAT of cross-border
+        supplies (exempt intra-Community supply, reverse charge, export)."""
+        demo_suppliers = [Supplier.objects.get(memberships__user=users[key]) for key in data.DEMO_SUPPLIER_ADMINS]
+        self._purchase(buyers[data.BUYERS[0][0]], users["buyer"], demo_suppliers, "PO-DEMO-0001", accepted=1)
+        abroad = [
+            Supplier.objects.filter(country=country, verified=True, partner__stockrecords__isnull=False)
+            .order_by("pk")
+            .first()
+            for country in data.CROSS_BORDER_DEMO_COUNTRIES
+        ]
+        lu_buyer = buyers[data.DEMO_BUYER_ADMINS["buyer_lu"]]
+        self._purchase(lu_buyer, users["buyer_lu"], [s for s in abroad if s], "PO-KM-2026-117", accepted=3)
+
+    def _purchase(self, buyer, officer, suppliers, reference, *, accepted: int):
         if Purchase.objects.filter(buyer=buyer).exists():
             return
-        officer = users["buyer"]
         basket = Basket.objects.create(owner=officer)
         basket.strategy = Selector().strategy(user=officer)
-        for key in ("supplier", "supplier2", "supplier3"):
-            supplier = Supplier.objects.get(memberships__user=users[key])
+        for supplier in suppliers:
             for product in supplier.partner.stockrecords.select_related("product").order_by("pk"):
                 info = basket.strategy.fetch_for_product(product.product)
                 quantity = info.availability.minimum if hasattr(info.availability, "minimum") else 1
@@ -594,11 +608,12 @@ class DemoLoader:
                 delivery_postcode=postcode,
                 delivery_city=buyer.city,
                 delivery_country=buyer.country.code,
-                purchase_order_reference="PO-DEMO-0001",
+                purchase_order_reference=reference,
             ),
             payment_method=Purchase.PaymentMethod.INVOICE,
         )
-        part_status_set(part=purchase.parts.order_by("number").first(), status=PartStatus.ACCEPTED)
+        for part in purchase.parts.order_by("number")[:accepted]:
+            part_status_set(part=part, status=PartStatus.ACCEPTED)
 
     # Pages --------------------------------------------------------------------
 

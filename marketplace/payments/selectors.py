@@ -14,7 +14,7 @@ from .models import Invoice, SupplierStripeAccount
 def invoices_for_user(user):
     """The invoices a user may see, newest first: staff see all; others those of the
     suppliers and buyers they are members of."""
-    invoices = Invoice.objects.select_related("supplier", "order__purchase__buyer")
+    invoices = Invoice.objects.select_related("supplier", "order__purchase__buyer", "corrects")
     if not user.is_authenticated:
         return invoices.none()
     if user.is_staff:

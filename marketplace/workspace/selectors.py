@@ -243,8 +243,10 @@ def supplier_invoices(*, user, supplier):
 
 
 def invoice_totals(invoices, today=None) -> InvoiceTotals:
-    """Counts and gross totals of open, overdue (open past their due date) and paid invoices, in one query."""
+    """Counts and gross totals of open, overdue (open past their due date) and paid invoices (credit
+    notes apart), in one query."""
     today = today or timezone.localdate()
+    invoices = invoices.filter(kind=Invoice.Kind.INVOICE)
     is_open = Q(status=Invoice.Status.OPEN)
     overdue = is_open & Q(due_on__lt=today)
     paid = Q(status=Invoice.Status.PAID)

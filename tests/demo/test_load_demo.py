@@ -136,6 +136,10 @@ def test_every_demo_page_is_translated_into_each_language_and_read_in_it(demo_co
     [
         ("buyer@example.com", lambda user: Membership.objects.filter(user=user, organisation__kind="buyer").exists()),
         (
+            "buyer-lu@example.com",
+            lambda user: Membership.objects.filter(user=user, organisation__buyer__country="LU").exists(),
+        ),
+        (
             "supplier@example.com",
             lambda user: (
                 Supplier.objects.filter(memberships__user=user, memberships__role="admin", verified=True)
@@ -202,6 +206,21 @@ def test_the_buyer_has_a_purchase_from_the_three_demo_suppliers(demo_counts):
     }
     first = purchase.parts.order_by("number").first()
     assert first.status == PartStatus.ACCEPTED and first.invoice_or_none.total_incl_tax == first.total_incl_tax
+
+
+def test_the_luxembourg_buyer_has_invoices_from_france_germany_and_serbia_with_their_vat(demo_counts):
+    from marketplace.payments.invoices import invoice_lines, vat_mentions
+    from marketplace.payments.models import Invoice
+
+    invoices = Invoice.objects.filter(order__purchase__buyer__country="LU", kind=Invoice.Kind.INVOICE)
+    by_country = {invoice.seller["country"]: invoice for invoice in invoices}
+    assert set(by_country) == {"FR", "DE", "RS"}
+    for invoice in by_country.values():
+        # A LU business with a valid VAT ID pays no VAT to a foreign supplier: each line is
+        # exempt, reverse-charged or outside the scope, and the invoice says why.
+        assert invoice.total_tax == 0 and invoice.buyer["vat_id"] == "LU20123405"
+        assert vat_mentions(invoice_lines(invoice)), invoice.seller["name"]
+        assert invoice.buyer["purchase_order_reference"] == "PO-KM-2026-117"
 
 
 def test_a_rerun_keeps_what_users_changed_and_fails_on_none_of_it(demo_counts):

@@ -139,15 +139,18 @@ def test_accepting_sends_the_buyer_the_invoice_pdf(
     assert mail_to(crates_admin) == [] and mail_to(yard_admin) == []
 
 
-def test_cancelling_tells_the_buyer_that_the_invoice_is_void(
+def test_cancelling_sends_the_buyer_the_credit_note_that_cancels_the_invoice(
     placed, buyer_admin, crates, django_capture_on_commit_callbacks
 ):
     set_status(placed, crates, PartStatus.ACCEPTED, django_capture_on_commit_callbacks)
     mail.outbox.clear()
     part = set_status(placed, crates, PartStatus.CANCELLED, django_capture_on_commit_callbacks)
     message = only_mail_to(buyer_admin)
-    assert f"Its invoice {part.invoice_or_none.number} is void" in message.body
-    assert message.attachments == []
+    credit_note, invoice = part.credit_note_or_none, part.invoice_or_none
+    assert f"Credit note {credit_note.number}, attached, cancels invoice {invoice.number}." in message.body
+    ((filename, content, mimetype),) = message.attachments
+    assert (filename, mimetype) == (f"credit-note-{credit_note.number}.pdf", "application/pdf")
+    assert f"Credit note {credit_note.number}" in PdfReader(io.BytesIO(content)).pages[0].extract_text()
 
 
 def test_declining_tells_the_buyer_the_suppliers_reason(

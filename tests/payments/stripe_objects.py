@@ -110,6 +110,37 @@ def transfer(*, amount, destination, source_transaction, transfer_group, part):
     }
 
 
+def transfer_reversal(*, transfer_id, amount, part):
+    return {
+        "id": _id("trr"),
+        "object": "transfer_reversal",
+        "amount": amount,
+        "balance_transaction": _id("txn"),
+        "created": CREATED,
+        "currency": "eur",
+        "destination_payment_refund": _id("pyr"),
+        "metadata": {"part": part},
+        "source_refund": None,
+        "transfer": transfer_id,
+    }
+
+
+def refund(*, payment_intent, amount, charge_id="ch_test_purchase"):
+    return {
+        "id": _id("re"),
+        "object": "refund",
+        "amount": amount,
+        "balance_transaction": _id("txn"),
+        "charge": charge_id,
+        "created": CREATED,
+        "currency": "eur",
+        "metadata": {},
+        "payment_intent": payment_intent,
+        "reason": None,
+        "status": "succeeded",
+    }
+
+
 def event(event_type: str, obj: dict, *, id=None) -> dict:
     return {
         "id": id or _id("evt"),

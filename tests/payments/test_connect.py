@@ -8,10 +8,10 @@ import pytest
 from django.core import mail
 from django.urls import reverse
 
-from marketplace.order.models import Purchase
-from marketplace.order.services import purchase_place
+from marketplace.order.models import PartStatus, Purchase
+from marketplace.order.services import part_status_set, purchase_place
 from marketplace.payments.card import card_payment_start, supplier_share
-from marketplace.payments.models import CardPayment, SupplierStripeAccount, Transfer
+from marketplace.payments.models import CardPayment, Invoice, SupplierStripeAccount, Transfer
 from tests.factories import MembershipFactory, SupplierFactory, UserFactory, goods_for_supplier
 from tests.order.helpers import basket_with, checkout_details
 from tests.payments import stripe_objects as so
@@ -132,7 +132,7 @@ def test_share_of_a_refunded_purchase_is_never_sent(client, stripe_http, card_pu
     ready = so.account(id="acct_test_repair", payouts_enabled=True, details_submitted=True)
     signed_post(client, so.event("account.updated", ready))
 
-    assert Transfer.objects.get().status == "pending"
+    assert Transfer.objects.get().status == "withheld"
     assert not stripe_http.sent("POST", "/v1/transfers")
 
 
@@ -303,3 +303,47 @@ def test_the_panel_is_in_the_account_menu_of_supplier_members_only(client, suppl
     assert "/payments/dashboard/" not in client.get("/accounts/").content.decode()
     client.force_login(staff_user)
     assert "Stripe accounts of suppliers" in client.get("/accounts/").content.decode()
+
+
+def test_cancelling_a_transferred_part_reverses_the_share_refunds_the_buyer_and_issues_a_credit_note(
+    client, stripe_http, purchase_of_two, supplier, connected, other_supplier
+):
+    part = purchase_of_two.parts.get(supplier=supplier)
+    queue_transfer(stripe_http, part, connected.account_id, 13680)
+    pay(client, stripe_http, purchase_of_two)
+    invoice = part_status_set(part=part, status=PartStatus.ACCEPTED).invoice_or_none
+    assert invoice.status == Invoice.Status.PAID  # paid by card when placed
+    transfer = Transfer.objects.get(order=part)
+    payment = CardPayment.objects.get()
+    stripe_http.add(
+        "POST",
+        f"/v1/transfers/{transfer.transfer_id}/reversals",
+        so.transfer_reversal(transfer_id=transfer.transfer_id, amount=13680, part=part.number),
+    )
+    stripe_http.add("POST", "/v1/refunds", so.refund(payment_intent=payment.payment_intent_id, amount=14400))
+    charge = so.charge(payment_intent=payment.payment_intent_id, amount=19400, amount_refunded=14400)
+    stripe_http.add(
+        "GET",
+        f"/v1/payment_intents/{payment.payment_intent_id}",
+        so.payment_intent(id=payment.payment_intent_id, amount=19400, status="succeeded", latest_charge=charge),
+    )
+
+    part_status_set(part=part, status=PartStatus.CANCELLED)
+
+    # The supplier's share comes back first, then the buyer's money goes back: each once.
+    paths = [request["path"] for request in stripe_http.requests if request["method"] == "POST"]
+    reversal_path = f"/v1/transfers/{transfer.transfer_id}/reversals"
+    assert paths.index(reversal_path) < paths.index("/v1/refunds")
+    (reversal,) = stripe_http.sent("POST", reversal_path)
+    assert reversal["headers"]["Idempotency-Key"] == f"reversal-{part.number}-{int(part.date_placed.timestamp())}"
+    (refund,) = stripe_http.sent("POST", "/v1/refunds")
+    assert refund["form"]["amount"] == "14400"  # the part's gross, 144.00
+    assert refund["headers"]["Idempotency-Key"] == f"refund-{part.number}-{int(part.date_placed.timestamp())}"
+    transfer.refresh_from_db()
+    assert transfer.status == Transfer.Status.REVERSED and transfer.reversal_id.startswith("trr_")
+    credit_note = invoice.credit_notes.get()
+    assert (credit_note.status, credit_note.total_incl_tax) == (Invoice.Status.PAID, Decimal("144.00"))
+    # The other supplier's part is untouched and the purchase stays paid.
+    purchase_of_two.refresh_from_db()
+    assert purchase_of_two.payment_status == Purchase.PaymentStatus.PAID
+    assert Transfer.objects.get(order__supplier=other_supplier).status == Transfer.Status.PENDING

@@ -11,7 +11,7 @@ from stdnum import iso11649
 from marketplace.order.models import PartStatus
 from marketplace.order.services import part_status_set
 from marketplace.payments.invoices import epc_qr_payload, invoice_pdf, payment_reference
-from marketplace.payments.models import Invoice
+from marketplace.payments.models import CreditReason, Invoice, IssuedInvoiceChanged
 from marketplace.payments.services import invoice_mark_paid
 from tests.factories import SupplierFactory, goods_for_supplier
 from tests.order.fixtures import accept, part_of
@@ -133,13 +133,55 @@ def test_pdf_says_paid_once_marked_paid(crates_invoice, crates_admin):
     assert f"PAID on {crates_invoice.paid_on:%d/%m/%Y}" in pdf_text(crates_invoice)
 
 
-def test_cancelling_an_accepted_part_voids_its_invoice(shared_purchase, crates, crates_invoice):
+def test_cancelling_an_accepted_part_issues_a_credit_note_that_cancels_its_invoice(
+    shared_purchase, crates, crates_invoice
+):
     part_status_set(part=part_of(shared_purchase, crates), status=PartStatus.CANCELLED)
     crates_invoice.refresh_from_db()
-    assert crates_invoice.status == Invoice.Status.VOID
-    assert "VOID" in pdf_text(crates_invoice)
-    # A void invoice cannot be paid afterwards.
+    credit_note = crates_invoice.credit_notes.get()
+    year = credit_note.issued_on.year
+    assert credit_note.number == f"CN-{crates.pk}-{year}-00001"  # its own series, gapless
+    assert (credit_note.kind, credit_note.reason) == (Invoice.Kind.CREDIT_NOTE, CreditReason.CANCELLED)
+    assert credit_note.lines == crates_invoice.lines and credit_note.total_incl_tax == Decimal("39.10")
+    # Nothing had been paid: the credit note settles it, the invoice asks for nothing more.
+    assert (credit_note.status, crates_invoice.status) == (Invoice.Status.PAID, Invoice.Status.VOID)
+    assert f"CANCELLED by credit note {credit_note.number}" in pdf_text(crates_invoice)
+    text = " ".join(pdf_text(credit_note).split())
+    for expected in (
+        f"Credit note {credit_note.number}",
+        f"Cancels invoice {crates_invoice.number}",
+        "The order was cancelled",
+        "Organic apples",
+        "Total credited €39.10",
+        "Nothing is to be paid: the cancelled invoice had not been paid.",
+    ):
+        assert expected in text
+    # A cancelled invoice cannot be paid afterwards.
     assert invoice_mark_paid(invoice=crates_invoice, by=None).status == Invoice.Status.VOID
+
+
+def test_cancelling_after_a_transfer_leaves_the_repayment_to_make(
+    shared_purchase, crates, crates_invoice, crates_admin
+):
+    invoice_mark_paid(invoice=crates_invoice, by=crates_admin)
+    part_status_set(part=part_of(shared_purchase, crates), status=PartStatus.CANCELLED)
+    crates_invoice.refresh_from_db()
+    credit_note = crates_invoice.credit_notes.get()
+    assert crates_invoice.status == Invoice.Status.PAID  # it was paid: that stays true
+    assert credit_note.status == Invoice.Status.OPEN
+    assert "Green Crates pays the amount back to the buyer by bank transfer." in " ".join(pdf_text(credit_note).split())
+    assert invoice_mark_paid(invoice=credit_note, by=crates_admin).status == Invoice.Status.PAID
+
+
+def test_an_issued_invoice_never_changes(crates, crates_invoice):
+    crates.name, crates.street_address = "Green Crates renamed", "1 new street"
+    crates.save()
+    assert "Green Crates renamed" not in pdf_text(crates_invoice)
+    crates_invoice.total_incl_tax = Decimal("1.00")
+    with pytest.raises(IssuedInvoiceChanged):
+        crates_invoice.save()
+    crates_invoice.refresh_from_db()
+    assert crates_invoice.total_incl_tax == Decimal("39.10")
 
 
 def test_marking_paid_twice_keeps_the_first_date_and_person(crates_invoice, crates_admin, crates_member):
@@ -157,9 +199,16 @@ def test_names_with_letters_beyond_latin_1_print(buyer, buyer_admin):
     assert "Zadruga Čačak đak" in text and "Šljivovo pekmez" in text
 
 
-def test_pdf_tells_the_buyer_which_account_to_pay(crates, crates_invoice):
+@pytest.fixture
+def banked_invoice(shared_purchase, crates):
+    """Green Crates' invoice, issued once it gave its bank account."""
     crates.iban, crates.bic = "FR7630006000011234567890189", "AGRIFRPPXXX"
     crates.save()
+    return accept(shared_purchase, crates)
+
+
+def test_pdf_tells_the_buyer_which_account_to_pay(banked_invoice):
+    crates_invoice = banked_invoice
     text = pdf_text(crates_invoice)
     assert "IBAN: FR76 3000 6000 0112 3456 7890 189" in text and "BIC: AGRIFRPPXXX" in text
     reference = payment_reference(crates_invoice)
@@ -170,11 +219,9 @@ def test_pdf_tells_the_buyer_which_account_to_pay(crates, crates_invoice):
     )
 
 
-def test_the_qr_code_fills_in_the_transfer_in_a_bank_app(crates, crates_invoice):
+def test_the_qr_code_fills_in_the_transfer_in_a_bank_app(banked_invoice):
     """EPC069-12 ("GiroCode"), version 002, line by line."""
-    crates.iban, crates.bic = "FR7630006000011234567890189", "AGRIFRPPXXX"
-    crates.save()
-    crates_invoice.refresh_from_db()
+    crates_invoice = banked_invoice
 
     lines = epc_qr_payload(crates_invoice).split("\n")
 

@@ -119,7 +119,10 @@ def test_a_confirmed_part_is_cancelled_with_a_reason_the_buyer_hears(
     page = part_page(client, part).content.decode()
     # The form says what cancelling does, asks why, and its button says what it does.
     assert "Reason for cancelling" in page and "Cancel the order part" in page
-    assert f"Invoice {crates_invoice.number} becomes void." in page and "cannot be undone" in page
+    assert (
+        f"Invoice {crates_invoice.number} is cancelled by a credit note, which the buyer receives." in page
+        and "cannot be undone" in page
+    )
     assert 'class="btn btn-danger" aria-describedby="close-consequences"' in page
     mail.outbox.clear()
 
