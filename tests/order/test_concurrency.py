@@ -91,3 +91,42 @@ def test_double_submit_of_the_final_step_places_one_purchase():
     assert Purchase.objects.count() == 1
     assert first.parts.count() == 1
     assert StockRecord.objects.get(product=product).num_allocated == 30
+
+
+def test_twenty_parts_accepted_at_once_take_invoice_numbers_without_gap_or_duplicate():
+    from marketplace.order.models import PartStatus
+    from marketplace.order.services import part_status_set
+    from marketplace.payments.models import Invoice
+
+    supplier = SupplierFactory(name="Green Crates")
+    product = goods_for_supplier(supplier=supplier, title="Winter apples", price=Decimal("9.00"), num_in_stock=100)
+    buyer = BuyerFactory()
+    parts = []
+    for _ in range(20):
+        officer = UserFactory()
+        MembershipFactory(user=officer, organisation=buyer)
+        purchase = purchase_place(
+            basket=basket_with(officer, (product, 1)),
+            user=officer,
+            buyer=buyer,
+            details=checkout_details(),
+            payment_method="invoice",
+        )
+        parts.append(purchase.parts.get())
+
+    def accept(part):
+        return lambda: part_status_set(part=part, status=PartStatus.ACCEPTED)
+
+    results = in_parallel([accept(part) for part in parts])
+    assert all(not isinstance(result, Exception) for result in results), results
+    numbers = sorted(Invoice.objects.filter(supplier=supplier).values_list("number", flat=True))
+    year = Invoice.objects.filter(supplier=supplier).first().issued_on.year
+    assert numbers == [f"INV-{supplier.pk}-{year}-{sequence:05d}" for sequence in range(1, 21)]
+
+    # Cancelling ten of them at once gives ten credit notes, numbered 1 to 10 in their own series.
+    results = in_parallel(
+        [lambda part=part: part_status_set(part=part, status=PartStatus.CANCELLED) for part in parts[:10]]
+    )
+    assert all(not isinstance(result, Exception) for result in results), results
+    credit_notes = sorted(Invoice.objects.filter(kind=Invoice.Kind.CREDIT_NOTE).values_list("number", flat=True))
+    assert credit_notes == [f"CN-{supplier.pk}-{year}-{sequence:05d}" for sequence in range(1, 11)]
