@@ -244,6 +244,7 @@ class QuotedLine:
     vat_rate: Decimal  # percent
     net: Decimal
     vat: Decimal
+    vat_treatment: str = ""  # a code of partner.vat_rules.TREATMENTS
 
 
 def purchase_place_quoted(*, buyer, user, supplier, details: CheckoutDetails, lines: list[QuotedLine]) -> Purchase:
@@ -285,6 +286,7 @@ def purchase_place_quoted(*, buyer, user, supplier, details: CheckoutDetails, li
                 unit_price_excl_tax=line.unit_price_excl_tax,
                 unit_price_incl_tax=((line.net + line.vat) / line.quantity).quantize(Decimal("0.01")),
                 tax_code=f"VAT-{format(line.vat_rate.normalize(), 'f')}",
+                vat_treatment=line.vat_treatment,
                 status=PartStatus.PLACED,
                 num_allocated=0,
             )

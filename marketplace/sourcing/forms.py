@@ -127,7 +127,7 @@ class QuoteForm(forms.Form):
 class QuoteLineForm(forms.ModelForm):
     class Meta:
         model = QuoteLine
-        fields = ["description", "quantity", "unit", "unit_price", "vat_rate"]
+        fields = ["description", "quantity", "unit", "unit_price", "vat_rate", "kind"]
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

@@ -6,7 +6,10 @@ from dataclasses import dataclass
 
 from django.db.models import Count, Prefetch, Q
 
+from catalogue.attributes import GOODS, SERVICE
+from catalogue.cards import KIND_LABELS
 from marketplace.organisations.models import Buyer, Region, Sector, Supplier
+from marketplace.partner import vat_rules
 from search.interface import SupplierQuery
 from search.selectors import search_count
 
@@ -139,3 +142,15 @@ def questions_for(access: NeedAccess):
     if access.as_buyer or access.as_operator:
         return list(questions)
     return list(questions.filter(Q(answered_at__isnull=False) | Q(supplier=access.supplier)))
+
+
+def quote_vat_by_kind(need, supplier) -> list[tuple[str, object]]:
+    """(kind's name, VAT treatment) for goods and for services quoted by `supplier` to the
+    need's buyer, when some are not the supplier's domestic VAT: what the quote form tells
+    the supplier before it types its rates."""
+    buyer_vat = vat_rules.buyer_vat_of(need.buyer)
+    treatments = [
+        (KIND_LABELS[kind], vat_rules.treatment(supplier_country=supplier.country.code, buyer=buyer_vat, kind=kind))
+        for kind in (GOODS, SERVICE)
+    ]
+    return [] if all(treatment.charges_vat for _kind, treatment in treatments) else treatments

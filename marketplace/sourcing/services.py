@@ -12,9 +12,11 @@ from django.db import transaction
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
+from catalogue.attributes import SERVICE
 from marketplace.core import l10n, limits
 from marketplace.core.validators import within_planning_horizon
 from marketplace.order.services import CheckoutDetails, QuotedLine, purchase_place_quoted
+from marketplace.partner import vat_rules
 
 from . import notifications, tasks
 from .files import validate_attachment
@@ -254,6 +256,7 @@ class QuoteLineData:
     unit: str
     unit_price: Decimal
     vat_rate: Decimal
+    kind: str = SERVICE
 
 
 @transaction.atomic
@@ -294,8 +297,14 @@ def quote_submit(
         quote.attachment, quote.attachment_name = attachment, attachment.name[:255]
     quote.lines.all().delete()
     rows = [QuoteLine(quote=quote, position=i, **vars(line)) for i, line in enumerate(lines)]
+    buyer_vat = vat_rules.buyer_vat_of(need.buyer)
     for row in rows:
         row.full_clean(exclude=["quote"])
+        # The rate typed is the supplier's own VAT; across a border the rules may charge none.
+        treatment = vat_rules.treatment(
+            supplier_country=invitation.supplier.country.code, buyer=buyer_vat, kind=row.kind
+        )
+        row.vat_treatment, row.vat_rate = treatment.code, treatment.rate(row.vat_rate)
     QuoteLine.objects.bulk_create(rows)
     quote.totals_update()
     quote.save()
@@ -335,6 +344,7 @@ def _order_lines(quote: Quote) -> list[QuotedLine]:
                 vat_rate=line.vat_rate,
                 net=line.net,
                 vat=line.vat,
+                vat_treatment=line.vat_treatment,
             )
         )
     return lines

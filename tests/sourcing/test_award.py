@@ -1,6 +1,7 @@
 """Awarding a quote places exactly one order part for the winner, paid by invoice, in
 the ordering flow (even on a double submit); the others are told politely."""
 
+from datetime import timedelta
 from decimal import Decimal
 
 import pytest
@@ -102,3 +103,42 @@ def test_the_winner_sees_the_part_in_its_workspace_and_invoices_it(client, marke
     client.force_login(admin_of(market.renovators))
     renovators_orders = reverse("workspace:part-list", kwargs={"slug": market.renovators.slug})
     assert part.number not in client.get(renovators_orders).content.decode()
+
+
+def test_a_quote_to_a_buyer_abroad_follows_the_vat_rules_through_the_award_to_the_invoice(client, market):
+    from marketplace.payments.invoices import invoice_lines, vat_mentions
+    from marketplace.sourcing.services import QuoteLineData
+
+    buyer = market.buyer
+    buyer.country = buyer.billing_country = "LU"
+    buyer.vat_id = "LU20123405"
+    buyer.save()
+    need = need_published(market)
+    client.force_login(admin_of(market.bricks))
+    page = client.get(reverse("sourcing:quote-edit", kwargs={"pk": need.pk})).content.decode()
+    assert "is in another country: the VAT rate you type applies only where VAT is charged" in page
+    invitation = need.invitations.get(supplier=market.bricks)
+    submitted = services.quote_submit(
+        invitation=invitation,
+        by=admin_of(market.bricks),
+        lines=[
+            QuoteLineData("Reused bricks", Decimal("2000"), "piece", Decimal("0.40"), Decimal("20"), kind="goods"),
+            QuoteLineData("Laying", Decimal("10"), "hour", Decimal("30.00"), Decimal("20"), kind="service"),
+        ],
+        valid_until=need.deadline.date() + timedelta(days=30),
+        delivery_date=need.deadline.date() + timedelta(days=20),
+    )
+    # A French supplier bills a Luxembourg business with a VAT ID: no French VAT on either line.
+    assert [(line.vat_rate, line.vat_treatment) for line in submitted.lines.all()] == [
+        (Decimal("0"), "intra_community_supply"),
+        (Decimal("0"), "reverse_charge"),
+    ]
+    assert (submitted.total_excl_tax, submitted.total_incl_tax) == (Decimal("1100.00"), Decimal("1100.00"))
+    award = services.need_award(
+        need=past_deadline(need), quote=submitted, by=market.officer, details=checkout_details(billing_country="LU")
+    )
+    part = award.purchase.parts.get()
+    invoice = part_status_set(part=part, status=PartStatus.ACCEPTED).invoice_or_none
+    assert invoice.total_tax == 0
+    mentions = " ".join(vat_mentions(invoice_lines(invoice)))
+    assert "Article 138" in mentions and "Article 196" in mentions

@@ -130,6 +130,7 @@ def quote_form_data(*rows, **overrides):
                 f"lines-{i}-unit": "piece",
                 f"lines-{i}-unit_price": price,
                 f"lines-{i}-vat_rate": rate,
+                f"lines-{i}-kind": "goods",
             }
         )
     data.update(overrides)

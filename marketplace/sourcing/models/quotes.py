@@ -8,6 +8,8 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from catalogue.attributes import GOODS, SERVICE
+from catalogue.cards import KIND_LABELS
 from marketplace.core import limits
 from marketplace.partner.vat import vat_amount
 
@@ -59,6 +61,9 @@ class Quote(models.Model):
         self.total_incl_tax = self.total_excl_tax + self.total_tax
 
 
+LINE_KINDS = [(GOODS, KIND_LABELS[GOODS]), (SERVICE, KIND_LABELS[SERVICE])]
+
+
 class QuoteLine(models.Model):
     quote = models.ForeignKey(Quote, on_delete=models.CASCADE, related_name="lines")
     position = models.PositiveSmallIntegerField(default=0)
@@ -73,6 +78,11 @@ class QuoteLine(models.Model):
     vat_rate = models.DecimalField(
         _("VAT rate (%)"), max_digits=5, decimal_places=2, validators=[MinValueValidator(0), MaxValueValidator(100)]
     )
+    # Goods or a service, which the VAT rules across borders tell apart (partner.vat_rules).
+    kind = models.CharField(_("kind"), max_length=8, choices=LINE_KINDS, default=SERVICE)
+    # How VAT applies to the line for this buyer (a code of partner.vat_rules.TREATMENTS),
+    # set when the quote is submitted; its order line and invoice carry it on.
+    vat_treatment = models.CharField(_("VAT treatment"), max_length=40, blank=True, editable=False)
 
     class Meta:
         ordering = ["position", "pk"]

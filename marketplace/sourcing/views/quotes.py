@@ -11,7 +11,7 @@ from django.views.generic import TemplateView
 from marketplace.partner.vat import standard_rate
 
 from .. import selectors, services
-from ..forms import QuoteForm, QuoteLineFormSet
+from ..forms import QuoteForm, QuoteLineForm, QuoteLineFormSet
 from .access import NeedAccessMixin, error_text
 from .needs import NeedActionView
 
@@ -32,15 +32,17 @@ class QuoteEditView(NeedAccessMixin, TemplateView):
         initial, lines = {}, [{"vat_rate": self.default_vat_rate()}]
         if quote is not None:
             initial = {"valid_until": quote.valid_until, "delivery_date": quote.delivery_date, "message": quote.message}
-            lines = [
-                {name: getattr(line, name) for name in ("description", "quantity", "unit", "unit_price", "vat_rate")}
-                for line in quote.lines.all()
-            ]
+            lines = [{name: getattr(line, name) for name in QuoteLineForm.Meta.fields} for line in quote.lines.all()]
         elif self.need.delivery_date:
             initial = {"delivery_date": self.need.delivery_date}
         return (
             QuoteForm(data=data, files=files, initial=initial, need=self.need),
             QuoteLineFormSet(data=data, initial=lines, prefix="lines"),
+        )
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            vat_by_kind=selectors.quote_vat_by_kind(self.need, self.access.supplier), **kwargs
         )
 
     def default_vat_rate(self):
