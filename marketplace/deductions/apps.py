@@ -13,10 +13,6 @@ class DeductionsConfig(AppConfig):
 
         from marketplace.payments.models import Invoice
 
-        from .services import invoice_labour_shares_record
+        from .signals import invoice_saved
 
-        def on_invoice_saved(sender, instance, created, raw=False, **kwargs):
-            if created and not raw and instance.kind == Invoice.Kind.INVOICE:
-                invoice_labour_shares_record(instance)
-
-        post_save.connect(on_invoice_saved, sender=Invoice, dispatch_uid="deductions.invoice_labour_shares")
+        post_save.connect(invoice_saved, sender=Invoice, dispatch_uid="deductions.invoice_labour_shares")
