@@ -56,8 +56,8 @@ def certificate_pdf(deductions, row: SupplierDeduction) -> bytes:
             text(_("Year %(year)s") % {"year": deductions.year}, styles["stamp"]),
             Spacer(0, 4 * mm),
             pdf.parties(
-                (_("Workshop (supplier)"), [*supplier.address_lines(), status.get_status_display()]),
-                (_("Buyer"), buyer.address_lines()),
+                (_("Workshop (supplier)"), [*supplier.address_lines, status.get_status_display()]),
+                (_("Buyer"), buyer.address_lines),
                 styles,
             ),
             Spacer(0, 4 * mm),
