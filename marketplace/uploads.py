@@ -54,3 +54,28 @@ def image_field_clean(form, name: str, *, max_side: int = PHOTO_SIDE):
     if value and hasattr(value, "content_type"):  # a file uploaded with this request
         return image_clean(value, max_side=max_side)
     return value
+
+
+MAX_DOCUMENT_BYTES = 10 * 1024 * 1024
+DOCUMENT_EXTENSIONS = {".pdf": "application/pdf", ".png": "image/png", ".jpg": "image/jpeg", ".jpeg": "image/jpeg"}
+
+
+def document_clean(upload):
+    """An evidence document (an agreement, a recognition): a PDF, checked by its size, its
+    extension and its content, or an image, cleaned by `image_clean`. ValidationError
+    with what to change otherwise."""
+    if upload.size > MAX_DOCUMENT_BYTES:
+        raise forms.ValidationError(
+            _("The file is larger than %(size)s MB: upload a smaller one.") % {"size": MAX_DOCUMENT_BYTES // 2**20}
+        )
+    extension = os.path.splitext(upload.name or "")[1].lower()
+    if extension not in DOCUMENT_EXTENSIONS:
+        raise forms.ValidationError(_("Upload a PDF, PNG or JPEG file."))
+    if extension != ".pdf":
+        return image_clean(upload)
+    upload.seek(0)
+    head = upload.read(1024)
+    upload.seek(0)
+    if b"%PDF-" not in head:
+        raise forms.ValidationError(_("This file is not a PDF although its name ends in .pdf."))
+    return upload

@@ -42,6 +42,7 @@ from marketplace.organisations.models import (
 )
 
 from . import data, network_translations
+from .deductions import deductions_demo
 from .sourcing import sourcing_demo
 from .stories import editorial_content_load
 
@@ -214,6 +215,7 @@ class DemoLoader:
                 key: Supplier.objects.get(memberships__user=users[key]) for key in ("supplier2", "supplier3")
             },
         )
+        deductions_demo(buyer=buyers[data.BUYERS[0][0]], officer=users["buyer"], operator=users["operator"])
         editorial_content_load(home=home, suppliers=suppliers, buyers=buyers, images=self.images)
         return {
             "suppliers": Supplier.objects.count(),

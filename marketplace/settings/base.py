@@ -46,6 +46,7 @@ INSTALLED_APPS = [
     "marketplace.payments",
     "marketplace.sourcing",
     "marketplace.impact",
+    "marketplace.deductions",
     "marketplace.workspace",
     "cms",
     # Before the admin, whose forms it extends with one field per language.
@@ -277,6 +278,11 @@ FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = 25_000_000
 SOURCING_ATTACHMENT_MAX_BYTES = 10 * 1024 * 1024
+# The platform's signature on deduction certificates (marketplace/deductions/signing.py): a
+# PKCS#12 file and its password; without one, a self-signed certificate made once in DEDUCTION_SIGNING_DIR.
+DEDUCTION_SIGNING_P12 = env("DEDUCTION_SIGNING_P12", "")
+DEDUCTION_SIGNING_PASSWORD = env("DEDUCTION_SIGNING_PASSWORD", "")
+DEDUCTION_SIGNING_DIR = Path(env("DEDUCTION_SIGNING_DIR", str(PRIVATE_MEDIA_ROOT / "deductions-signing")))
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000  # Wagtail's page editor needs more than Django's 1000.
 
 CACHES = {

@@ -198,7 +198,10 @@ def test_food_is_sold_at_a_reduced_vat_rate(demo_counts):
 def test_the_buyer_has_a_purchase_from_the_three_demo_suppliers(demo_counts):
     from marketplace.order.models import PartStatus, Purchase
 
-    purchase = Purchase.objects.get(placed_by__email="buyer@example.com", award=None)  # not the demo award's
+    # Not the demo award's, nor the purchase from the ESAT of the deductions' demo.
+    purchase = Purchase.objects.exclude(purchase_order_reference="PO-DEMO-ESAT").get(
+        placed_by__email="buyer@example.com", award=None
+    )
     suppliers = {part.supplier for part in purchase.parts.all()}
     assert suppliers == {
         Supplier.objects.get(memberships__user__email=email)
@@ -302,3 +305,18 @@ def test_every_demo_text_is_written_in_every_language(demo_counts):
     assert all(supplier.language == COUNTRY_LANGUAGE[supplier.country.code] for supplier in Supplier.objects.all())
     serbian = Supplier.objects.filter(country="RS").first()
     assert "социјално предузеће" in serbian.description_sr and "socijalno preduzeće" in serbian.description_sr_latn
+
+
+def test_the_demo_buyer_deducts_purchases_from_a_verified_esat(demo_counts):
+    from django.utils import timezone
+
+    from marketplace.deductions.models import LegalStatus
+    from marketplace.deductions.rules import Status
+    from marketplace.deductions.selectors import deductions_for
+    from marketplace.organisations.models import Buyer
+
+    buyer = Buyer.objects.get(memberships__user__email="buyer@example.com")
+    deductions = deductions_for(buyer, timezone.localdate().year)
+    [row] = deductions.suppliers
+    assert row.status.status == Status.FR_ESAT and row.deductible > 0
+    assert LegalStatus.objects.verified().filter(status=Status.DE_WFBM, supplier__country="DE").exists()

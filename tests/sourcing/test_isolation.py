@@ -11,6 +11,7 @@ from types import SimpleNamespace
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
+from django.utils import timezone
 
 from marketplace.order.services import QuotedLine, purchase_place_quoted
 from marketplace.sourcing import services, shortlists, threads
@@ -21,7 +22,7 @@ from tests.isolation import url_routes
 from tests.order.helpers import checkout_details
 from tests.sourcing.conftest import admin_of, need_draft, need_published, quote
 
-NAMESPACES = ("sourcing", "impact")
+NAMESPACES = ("sourcing", "impact", "deductions")
 ROUTES = {
     "sourcing:need-detail": lambda w: {"pk": w.need.pk},
     "sourcing:need-edit": lambda w: {"pk": w.draft.pk},
@@ -44,6 +45,12 @@ ROUTES = {
     "sourcing:thread-detail": lambda w: {"pk": w.thread.pk},
     "impact:report": lambda w: {"slug": w.market.buyer.slug},
     "impact:export": lambda w: {"slug": w.market.buyer.slug, "fmt": "csv"},
+    "deductions:report": lambda w: {"slug": w.market.buyer.slug},
+    "deductions:certificate": lambda w: {
+        "slug": w.market.buyer.slug,
+        "year": timezone.localdate().year,
+        "supplier_slug": w.market.bricks.slug,
+    },
 }
 # Routes whose id is not an organisation's object: any buyer contacts any verified supplier;
 # the directory export takes a format.

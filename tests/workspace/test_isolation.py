@@ -48,6 +48,8 @@ ROUTES = {
     "workspace:product-import-preview": lambda w: {"slug": w["yard"].slug, "pk": w["yard_import"].pk},
     "workspace:quotes": lambda w: {"slug": w["yard"].slug},
     "workspace:money": lambda w: {"slug": w["yard"].slug},
+    "deductions_workspace:legal-status": lambda w: {"slug": w["yard"].slug},
+    "deductions_workspace:labour-shares": lambda w: {"slug": w["yard"].slug},
 }
 WORKSPACE_ROUTES = url_routes(lambda route, name: route.startswith("workspace/") and name != "workspace:home")
 # Forms posted from another page (tested in test_parts, test_photos).

@@ -1,0 +1,97 @@
+"""Legal deductions in the demo: a French ESAT and a German WfbM with verified statuses and
+labour shares on their products, and an invoice of this year from the ESAT to the demo
+buyer, so that buyer@example.com sees a deduction. Idempotent, as the rest of the loader."""
+
+from decimal import Decimal
+
+from django.utils import timezone
+from oscar.core.loading import get_class, get_model
+
+from marketplace.deductions.models import LegalStatus, ProductLabourShare
+from marketplace.deductions.rules import Status
+from marketplace.deductions.selectors import supplier_products
+from marketplace.order.models import PartStatus, Purchase
+from marketplace.order.services import CheckoutDetails, part_status_set, purchase_place
+from marketplace.organisations.models import Supplier
+from marketplace.payments.models import Invoice
+
+from . import data
+
+Basket = get_model("basket", "Basket")
+Selector = get_class("partner.strategy", "Selector")
+
+WORKSHOPS = (
+    ("FR", Status.FR_ESAT, "FINESS 570 012 345"),
+    ("DE", Status.DE_WFBM, "BA-Anerkennung WfbM 12-345"),
+)
+# The labour share of the workshops' products, in turn.
+SHARES = (Decimal("60"), Decimal("45"), Decimal("75"))
+
+
+def workshop_of(country: str) -> Supplier | None:
+    return (
+        Supplier.objects.verified()
+        .filter(country=country, legal_form=Supplier.LegalForm.SHELTERED_WORKSHOP)
+        .order_by("pk")
+        .first()
+    )
+
+
+def deductions_demo(*, buyer, officer, operator) -> None:
+    workshops = {}
+    for country, status, reference in WORKSHOPS:
+        supplier = workshop_of(country)
+        if supplier is None:
+            continue
+        LegalStatus.objects.get_or_create(
+            supplier=supplier,
+            status=status,
+            defaults={"registry_reference": reference, "verified_by": operator, "verified_at": timezone.now()},
+        )
+        for index, product in enumerate(supplier_products(supplier)):
+            ProductLabourShare.objects.get_or_create(product=product, defaults={"percent": SHARES[index % len(SHARES)]})
+        workshops[country] = supplier
+    esat = workshops.get(buyer.country.code)
+    if (
+        esat is None
+        or Invoice.objects.filter(
+            supplier=esat, order__purchase__buyer=buyer, issued_on__year=timezone.localdate().year
+        ).exists()
+    ):
+        return
+    _purchase_accepted(buyer=buyer, officer=officer, supplier=esat)
+
+
+def _purchase_accepted(*, buyer, officer, supplier) -> None:
+    """A purchase of the workshop's first products, confirmed (which issues its invoice)."""
+    basket = Basket.objects.create(owner=officer)
+    basket.strategy = Selector().strategy(user=officer)
+    for product in supplier_products(supplier)[:2]:
+        info = basket.strategy.fetch_for_product(product)
+        quantity = info.availability.minimum if hasattr(info.availability, "minimum") else 1
+        if info.availability.is_purchase_permitted(quantity)[0]:
+            basket.add_product(product, quantity)
+    if basket.is_empty:
+        return
+    street, postcode, vat_id = data.BUYER_BILLING[buyer.name]
+    purchase = purchase_place(
+        basket=basket,
+        user=officer,
+        buyer=buyer,
+        details=CheckoutDetails(
+            billing_name=buyer.name,
+            billing_street_address=street,
+            billing_postcode=postcode,
+            billing_city=buyer.city,
+            billing_country=buyer.country.code,
+            vat_id=vat_id,
+            delivery_name=f"{buyer.name}, goods reception",
+            delivery_street_address=street,
+            delivery_postcode=postcode,
+            delivery_city=buyer.city,
+            delivery_country=buyer.country.code,
+            purchase_order_reference="PO-DEMO-ESAT",
+        ),
+        payment_method=Purchase.PaymentMethod.INVOICE,
+    )
+    part_status_set(part=purchase.parts.get(), status=PartStatus.ACCEPTED)
