@@ -4,7 +4,8 @@ from marketplace.demo.data import DEMO_PASSWORD
 from marketplace.demo.loader import DemoLoader
 
 DEMO_LOGINS = [
-    ("buyer@example.com", "procurement officer at Acier Moselle SA"),
+    ("buyer@example.com", "procurement officer at Acier Moselle SA (France): legal deductions in /impact/"),
+    ("buyer-lu@example.com", "procurement officer at Kredit Mosel S.A. (Luxembourg): cross-border invoices"),
     ("supplier@example.com", "administrator of a social enterprise in Luxembourg (local food)"),
     ("supplier2@example.com", "administrator of a social enterprise (reused construction materials)"),
     ("supplier3@example.com", "administrator of a social enterprise (office cleaning)"),
