@@ -28,6 +28,7 @@ OPERATOR_APPS = (
     "catalogue",
     "communication",
     "core",
+    "deductions",
     "flatpages",
     "offer",
     "order",

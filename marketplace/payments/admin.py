@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from . import card
-from .models import CardPayment, StripeEvent, SupplierStripeAccount, Transfer
+from .models import CardPayment, Invoice, StripeEvent, SupplierStripeAccount, Transfer
 
 
 @admin.register(CardPayment)
@@ -49,3 +49,21 @@ class TransferAdmin(admin.ModelAdmin):
     list_filter = ["status"]
     search_fields = ["order__number", "supplier__name", "transfer_id"]
     readonly_fields = [field.name for field in Transfer._meta.fields]
+
+
+@admin.register(Invoice)
+class InvoiceAdmin(admin.ModelAdmin):
+    """Issued invoices and credit notes, for operators to look up: never changed here (a
+    mistake is corrected by a credit note, which cancelling the order part issues)."""
+
+    list_display = ["number", "kind", "supplier", "issued_on", "due_on", "total_incl_tax", "status"]
+    list_filter = ["kind", "status", "issued_on"]
+    search_fields = ["number", "supplier__name", "order__number", "order__purchase__number"]
+    list_select_related = ["supplier"]
+    readonly_fields = [field.name for field in Invoice._meta.fields]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False

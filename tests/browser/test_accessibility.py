@@ -63,6 +63,8 @@ PAGES = [
     ("message thread", "buyer", "thread"),
     ("shortlists", "buyer", "/shortlists/"),
     ("impact report", "buyer", "impact"),
+    ("legal deductions", "buyer", "deductions"),
+    ("invoices", "buyer", "/payments/invoices/"),
     ("invitations to quote", "supplier", "/needs/invitations/"),
     ("workspace, to do", "supplier", "/workspace/"),
     ("workspace, order parts", "supplier", "ws_orders"),
@@ -73,6 +75,8 @@ PAGES = [
     ("workspace, spreadsheet import", "supplier", "ws_import"),
     ("workspace, quotes and messages", "supplier", "ws_quotes"),
     ("workspace, money", "supplier", "ws_money"),
+    ("workspace, legal status", "supplier", "ws_legal"),
+    ("workspace, labour shares", "supplier", "ws_labour"),
     ("operator dashboard", "operator", "/shop/dashboard/"),
     ("operator dashboard, products", "operator", "/shop/dashboard/catalogue/"),
     ("operator dashboard, orders", "operator", "/shop/dashboard/orders/"),
@@ -133,6 +137,7 @@ def demo_site(request, django_db_setup, django_db_blocker):
             "need": need.get_absolute_url(),
             "thread": thread.get_absolute_url(),
             "impact": f"/impact/{buyer.slug}/",
+            "deductions": f"/impact/{buyer.slug}/deductions/",
             "ws_orders": f"/workspace/{supplier.slug}/orders/",
             "ws_part": f"/workspace/{supplier.slug}/orders/{Order.objects.filter(supplier=supplier).first().number}/",
             "ws_products": f"/workspace/{supplier.slug}/products/",
@@ -141,6 +146,8 @@ def demo_site(request, django_db_setup, django_db_blocker):
             "ws_import": f"/workspace/{supplier.slug}/products/import/",
             "ws_quotes": f"/workspace/{supplier.slug}/quotes/",
             "ws_money": f"/workspace/{supplier.slug}/money/",
+            "ws_legal": f"/workspace/{supplier.slug}/legal-status/",
+            "ws_labour": f"/workspace/{supplier.slug}/legal-status/labour-shares/",
         }
         server = LiveServer("localhost")
         server._live_server_modified_settings.enable()

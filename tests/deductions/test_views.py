@@ -148,13 +148,24 @@ def test_the_profile_shows_verified_unexpired_statuses_only(client, crates):
     assert "Entreprise adaptée" not in page and "(TIH)" not in page
 
 
-def test_operators_verify_selected_statuses_in_the_admin(client, superuser, crates):
+@pytest.fixture
+def operator_user(db):
+    from marketplace.accounts.services import operator_make
+    from tests.factories import UserFactory
+
+    user = UserFactory(email="olga@responsible.example", staff=True)
+    operator_make(user=user)
+    return user
+
+
+def test_operators_verify_selected_statuses_in_the_admin(client, operator_user, crates):
+    """An operator (staff in the Operators group, not a superuser) verifies."""
     waiting = status_of(crates, Status.FR_ESAT, verified=False)
-    client.force_login(superuser)
+    client.force_login(operator_user)
     changelist = reverse("admin:deductions_legalstatus_changelist")
     assert client.get(changelist).status_code == 200
     response = client.post(changelist, {"action": "verify_selected", "_selected_action": [waiting.pk]})
     assert response.status_code == 302
     waiting.refresh_from_db()
-    assert waiting.verified_by == superuser and waiting.verified_at is not None
+    assert waiting.verified_by == operator_user and waiting.verified_at is not None
     assert client.get(reverse("admin:deductions_legalstatus_change", args=[waiting.pk])).status_code == 200

@@ -140,3 +140,21 @@ def test_the_list_costs_the_same_for_one_invoice_or_more(staff_user, shared_purc
         response = client.get(reverse("payments:invoice-list"))
     assert response.content.decode().count("Mark paid<") == 2
     assert len(two) == len(one)
+
+
+def test_operators_look_up_invoices_in_the_admin_but_cannot_change_or_delete_them(client, crates_invoice):
+    from marketplace.accounts.services import operator_make
+    from tests.factories import UserFactory
+
+    operator = UserFactory(email="olga@responsible.example", staff=True)
+    operator_make(user=operator)
+    client.force_login(operator)
+    listing = client.get(reverse("admin:payments_invoice_changelist"), {"q": crates_invoice.number})
+    assert listing.status_code == 200 and crates_invoice.number in listing.content.decode()
+    change_url = reverse("admin:payments_invoice_change", args=[crates_invoice.pk])
+    assert client.get(change_url).status_code == 200
+    client.post(change_url, {"number": "EDITED"})
+    crates_invoice.refresh_from_db()
+    assert crates_invoice.number != "EDITED"
+    assert client.get(reverse("admin:payments_invoice_delete", args=[crates_invoice.pk])).status_code == 403
+    assert client.get(reverse("admin:payments_invoice_add")).status_code == 403
