@@ -5,20 +5,14 @@ buyer, so that buyer@example.com sees a deduction. Idempotent, as the rest of th
 from decimal import Decimal
 
 from django.utils import timezone
-from oscar.core.loading import get_class, get_model
 
 from marketplace.deductions.models import LegalStatus, ProductLabourShare
 from marketplace.deductions.rules import Status
 from marketplace.deductions.selectors import supplier_products
-from marketplace.order.models import PartStatus, Purchase
-from marketplace.order.services import CheckoutDetails, part_status_set, purchase_place
 from marketplace.organisations.models import Supplier
 from marketplace.payments.models import Invoice
 
-from . import data
-
-Basket = get_model("basket", "Basket")
-Selector = get_class("partner.strategy", "Selector")
+from .purchases import purchase_placed
 
 WORKSHOPS = (
     ("FR", Status.FR_ESAT, "FINESS 570 012 345"),
@@ -64,34 +58,5 @@ def deductions_demo(*, buyer, officer, operator) -> None:
 
 def _purchase_accepted(*, buyer, officer, supplier) -> None:
     """A purchase of the workshop's first products, confirmed (which issues its invoice)."""
-    basket = Basket.objects.create(owner=officer)
-    basket.strategy = Selector().strategy(user=officer)
-    for product in supplier_products(supplier)[:2]:
-        info = basket.strategy.fetch_for_product(product)
-        quantity = info.availability.minimum if hasattr(info.availability, "minimum") else 1
-        if info.availability.is_purchase_permitted(quantity)[0]:
-            basket.add_product(product, quantity)
-    if basket.is_empty:
-        return
-    street, postcode, vat_id = data.BUYER_BILLING[buyer.name]
-    purchase = purchase_place(
-        basket=basket,
-        user=officer,
-        buyer=buyer,
-        details=CheckoutDetails(
-            billing_name=buyer.name,
-            billing_street_address=street,
-            billing_postcode=postcode,
-            billing_city=buyer.city,
-            billing_country=buyer.country.code,
-            vat_id=vat_id,
-            delivery_name=f"{buyer.name}, goods reception",
-            delivery_street_address=street,
-            delivery_postcode=postcode,
-            delivery_city=buyer.city,
-            delivery_country=buyer.country.code,
-            purchase_order_reference="PO-DEMO-ESAT",
-        ),
-        payment_method=Purchase.PaymentMethod.INVOICE,
-    )
-    part_status_set(part=purchase.parts.get(), status=PartStatus.ACCEPTED)
+    products = supplier_products(supplier)[:2]
+    purchase_placed(buyer=buyer, officer=officer, choices=[[product] for product in products], reference="PO-DEMO-ESAT")

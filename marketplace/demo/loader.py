@@ -13,7 +13,7 @@ from django.contrib.auth import get_user_model
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils.text import slugify
-from oscar.core.loading import get_class, get_model
+from oscar.core.loading import get_model
 from PIL import Image, ImageDraw, ImageFont
 from schwifty import IBAN
 from wagtail.models import Locale
@@ -24,8 +24,7 @@ from cms.models import CaseStudyPage
 from cms.services import EDITORS, MODERATORS, editorial_roles_ensure, site_structure_ensure
 from marketplace.accounts.services import operator_make
 from marketplace.core import content
-from marketplace.order.models import PartStatus, Purchase
-from marketplace.order.services import CheckoutDetails, part_status_set, purchase_place
+from marketplace.order.models import Purchase
 from marketplace.organisations import services, vat_ids
 from marketplace.organisations.models import (
     Buyer,
@@ -43,6 +42,7 @@ from marketplace.organisations.models import (
 
 from . import data, network_translations
 from .deductions import deductions_demo
+from .purchases import purchase_placed
 from .sourcing import sourcing_demo
 from .stories import editorial_content_load
 
@@ -51,8 +51,6 @@ ProductClass = get_model("catalogue", "ProductClass")
 ProductCategory = get_model("catalogue", "ProductCategory")
 ProductImage = get_model("catalogue", "ProductImage")
 StockRecord = get_model("partner", "StockRecord")
-Basket = get_model("basket", "Basket")
-Selector = get_class("partner.strategy", "Selector")
 User = get_user_model()
 
 SEED = 2026
@@ -584,38 +582,11 @@ class DemoLoader:
     def _purchase(self, buyer, officer, suppliers, reference, *, accepted: int):
         if Purchase.objects.filter(buyer=buyer).exists():
             return
-        basket = Basket.objects.create(owner=officer)
-        basket.strategy = Selector().strategy(user=officer)
-        for supplier in suppliers:
-            for product in supplier.partner.stockrecords.select_related("product").order_by("pk"):
-                info = basket.strategy.fetch_for_product(product.product)
-                quantity = info.availability.minimum if hasattr(info.availability, "minimum") else 1
-                if info.availability.is_purchase_permitted(quantity)[0]:
-                    basket.add_product(product.product, quantity)
-                    break
-        street, postcode, vat_id = data.BUYER_BILLING[buyer.name]
-        purchase = purchase_place(
-            basket=basket,
-            user=officer,
-            buyer=buyer,
-            details=CheckoutDetails(
-                billing_name=buyer.name,
-                billing_street_address=street,
-                billing_postcode=postcode,
-                billing_city=buyer.city,
-                billing_country=buyer.country.code,
-                vat_id=vat_id,
-                delivery_name=f"{buyer.name}, goods reception",
-                delivery_street_address=street,
-                delivery_postcode=postcode,
-                delivery_city=buyer.city,
-                delivery_country=buyer.country.code,
-                purchase_order_reference=reference,
-            ),
-            payment_method=Purchase.PaymentMethod.INVOICE,
-        )
-        for part in purchase.parts.order_by("number")[:accepted]:
-            part_status_set(part=part, status=PartStatus.ACCEPTED)
+        choices = [
+            [record.product for record in supplier.partner.stockrecords.select_related("product").order_by("pk")]
+            for supplier in suppliers
+        ]
+        purchase_placed(buyer=buyer, officer=officer, choices=choices, reference=reference, accepted=accepted)
 
     # Pages --------------------------------------------------------------------
 
