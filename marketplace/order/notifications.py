@@ -38,7 +38,8 @@ from marketplace.core import languages
 from marketplace.core.mail import absolute_url
 from marketplace.core.validators import single_line
 from marketplace.organisations.models import Membership, Role
-from marketplace.payments.invoices import invoice_filename, invoice_pdf
+from marketplace.payments.einvoices import invoice_facturx_pdf
+from marketplace.payments.invoices import invoice_filename
 
 from .models import PartStatus, part_status_label
 from .selectors import part_lines
@@ -207,7 +208,9 @@ def part_status_changed(part, old_status: str, *, reason: str = "") -> None:
             ),
         )
         if attach_invoice:
-            message.attachments.append((invoice_filename(attached, "pdf"), invoice_pdf(attached), "application/pdf"))
+            message.attachments.append(
+                (invoice_filename(attached, "pdf"), invoice_facturx_pdf(attached), "application/pdf")
+            )
         return message
 
     users = buyer_recipients(purchase)

@@ -7,6 +7,7 @@ app_name = "payments"
 urlpatterns = [
     path("invoices/", views.InvoiceListView.as_view(), name="invoice-list"),
     path("invoices/<int:pk>/pdf/", views.InvoicePdfView.as_view(), name="invoice-pdf"),
+    path("invoices/<int:pk>/ubl.xml", views.InvoiceUblView.as_view(), name="invoice-ubl"),
     path("invoices/<int:pk>/paid/", views.InvoiceMarkPaidView.as_view(), name="invoice-mark-paid"),
     path("stripe/webhook/", card_views.stripe_webhook, name="stripe-webhook"),
     path("card/<str:number>/", card_views.card_pay, name="card-pay"),

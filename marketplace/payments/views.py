@@ -5,7 +5,7 @@ from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.http import Http404
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect
 from django.utils.translation import gettext as _
 from django.views.generic import TemplateView, View
@@ -13,7 +13,8 @@ from django.views.generic import TemplateView, View
 from marketplace.core import pdf
 
 from . import selectors, services
-from .invoices import invoice_filename, invoice_pdf
+from .einvoices import invoice_facturx_pdf, invoice_ubl
+from .invoices import invoice_filename
 from .models import Invoice
 
 NO_SUCH_INVOICE = _("No invoice of yours has this number.")
@@ -29,7 +30,18 @@ def _invoice_or_404(user, pk) -> Invoice:
 class InvoicePdfView(LoginRequiredMixin, View):
     def get(self, request, pk):
         invoice = _invoice_or_404(request.user, pk)
-        return pdf.download(invoice_pdf(invoice), invoice_filename(invoice, "pdf"))
+        return pdf.download(invoice_facturx_pdf(invoice), invoice_filename(invoice, "pdf"))
+
+
+class InvoiceUblView(LoginRequiredMixin, View):
+    """The invoice as UBL (Peppol BIS Billing 3.0), for the buyer's accounts software."""
+
+    def get(self, request, pk):
+        invoice = _invoice_or_404(request.user, pk)
+        response = HttpResponse(invoice_ubl(invoice), content_type="application/xml")
+        response["Content-Disposition"] = f'attachment; filename="{invoice_filename(invoice, "xml")}"'
+        response["Cache-Control"] = "private, no-store"
+        return response
 
 
 class InvoiceListView(LoginRequiredMixin, TemplateView):

@@ -366,6 +366,9 @@ OSCAR_ORDER_STATUS_CASCADE = {status: status for status in OSCAR_ORDER_STATUS_PI
 PLATFORM_FEE_PERCENT = Decimal(env("PLATFORM_FEE_PERCENT", "5"))
 # Days a buyer has to pay a supplier's invoice.
 INVOICE_DUE_DAYS = 30
+# How issued invoices and credit notes reach the buyer's systems (marketplace.payments.einvoices): by
+# default they are downloaded; a Peppol access point or Serbia's SEF plugs in here.
+EINVOICE_TRANSPORT = env("EINVOICE_TRANSPORT", "marketplace.payments.einvoices.DownloadOnly")
 # The impact report's estimate of hours worked: net spend buys one hour of work per this
 # many euros (a fully loaded hourly cost, overheads included). See marketplace/impact/.
 IMPACT_SPEND_PER_HOUR = Decimal(env("IMPACT_SPEND_PER_HOUR", "35"))
