@@ -212,8 +212,10 @@ def test_the_buyer_has_a_purchase_from_the_three_demo_suppliers(demo_counts):
 
 
 def test_the_luxembourg_buyer_has_invoices_from_france_germany_and_serbia_with_their_vat(demo_counts):
+    from marketplace.payments.einvoices import invoice_cii, invoice_ubl
     from marketplace.payments.invoices import invoice_lines, vat_mentions
     from marketplace.payments.models import Invoice
+    from tests.payments.einvoice_rules import CII_RULES, UBL_RULES, broken_rules
 
     invoices = Invoice.objects.filter(order__purchase__buyer__country="LU", kind=Invoice.Kind.INVOICE)
     by_country = {invoice.seller["country"]: invoice for invoice in invoices}
@@ -224,6 +226,9 @@ def test_the_luxembourg_buyer_has_invoices_from_france_germany_and_serbia_with_t
         assert invoice.total_tax == 0 and invoice.buyer["vat_id"] == "LU20123405"
         assert vat_mentions(invoice_lines(invoice)), invoice.seller["name"]
         assert invoice.buyer["purchase_order_reference"] == "PO-KM-2026-117"
+        # Its e-invoices hold under EN 16931 and Peppol's rules.
+        assert broken_rules(invoice_ubl(invoice), UBL_RULES) == [], invoice.seller["name"]
+        assert broken_rules(invoice_cii(invoice), CII_RULES) == [], invoice.seller["name"]
 
 
 def test_a_rerun_keeps_what_users_changed_and_fails_on_none_of_it(demo_counts):
