@@ -347,3 +347,32 @@ def test_cancelling_a_transferred_part_reverses_the_share_refunds_the_buyer_and_
     purchase_of_two.refresh_from_db()
     assert purchase_of_two.payment_status == Purchase.PaymentStatus.PAID
     assert Transfer.objects.get(order__supplier=other_supplier).status == Transfer.Status.PENDING
+
+
+def test_a_full_refund_told_by_webhook_reverses_paid_shares_and_credits_the_invoices(
+    client, stripe_http, card_purchase, supplier, connected
+):
+    part = card_purchase.parts.get()
+    queue_transfer(stripe_http, part, connected.account_id, int(supplier_share(part.total_incl_tax)[0] * 100))
+    pay(client, stripe_http, card_purchase)
+    invoice = part_status_set(part=part, status=PartStatus.ACCEPTED).invoice_or_none
+    transfer = Transfer.objects.get(order=part)
+    assert transfer.status == Transfer.Status.PAID
+    reversal_path = f"/v1/transfers/{transfer.transfer_id}/reversals"
+    stripe_http.add(
+        "POST", reversal_path, so.transfer_reversal(transfer_id=transfer.transfer_id, amount=1, part=part.number)
+    )
+    refund = so.charge(id="ch_test_purchase", payment_intent=CardPayment.objects.get().payment_intent_id)
+    refund["amount_refunded"] = refund["amount"]
+
+    # Refunded in Stripe's dashboard, told twice: one reversal, one credit note.
+    for _ in range(2):
+        assert signed_post(client, so.event("charge.refunded", refund)).status_code == 200
+
+    assert len(stripe_http.sent("POST", reversal_path)) == 1
+    transfer.refresh_from_db()
+    assert transfer.status == Transfer.Status.REVERSED
+    credit_note = invoice.credit_notes.get()
+    assert (credit_note.reason, credit_note.status) == ("refunded", Invoice.Status.PAID)
+    card_purchase.refresh_from_db()
+    assert card_purchase.payment_status == Purchase.PaymentStatus.REFUNDED
