@@ -114,8 +114,7 @@ def _terms(invoice: Invoice) -> dict:
     categories = [_category(line) for line in lines]
     # EN 16931 BR-O-02: a document "not subject to VAT" names no VAT ID.
     with_vat_ids = not any(category == "O" for category, _code in categories)
-    by_card = buyer.get("payment_method") == "card"
-    prepaid = invoice.total_incl_tax if by_card and not invoice.is_credit_note else Decimal("0")
+    prepaid = invoice.total_incl_tax if invoice.paid_by_card and not invoice.is_credit_note else Decimal("0")
     reference = buyer.get("purchase_order_reference") or buyer.get("purchase") or invoice.number
     terms = {
         "BT-1": invoice.number,
@@ -158,7 +157,7 @@ def _terms(invoice: Invoice) -> dict:
         terms["BG-3"] = [{"BT-25": invoice.corrects.number, "BT-26": invoice.corrects.issued_on}]
     else:
         terms["BT-9"] = invoice.due_on
-    terms |= _payment(invoice, by_card)
+    terms |= _payment(invoice)
     return terms
 
 
@@ -180,13 +179,13 @@ def _vat_breakdown(lines, categories) -> list[dict]:
     return breakdown
 
 
-def _payment(invoice: Invoice, by_card: bool) -> dict:
+def _payment(invoice: Invoice) -> dict:
     seller = invoice.seller
-    if by_card:
+    if invoice.paid_by_card:
         return {"BT-81": BANK_CARD, "BT-20": "Paid by card when the purchase was placed."}
     if invoice.is_credit_note:
         return {"BT-81": NOT_DEFINED}
-    days = (invoice.due_on - invoice.issued_on).days
+    days = invoice.payment_days
     if not seller.get("iban"):
         return {"BT-81": NOT_DEFINED, "BT-83": invoice.number, "BT-20": f"Bank transfer within {days} days."}
     terms = {

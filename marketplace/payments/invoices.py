@@ -216,15 +216,11 @@ def _stamp(invoice) -> str:
     return ""
 
 
-def _by_card(invoice) -> bool:
-    return invoice.buyer.get("payment_method") == "card"
-
-
 def _pays_by_transfer(invoice) -> bool:
     """Whether the buyer still pays this invoice by transfer to the supplier's account."""
     return (
         not invoice.is_credit_note
-        and not _by_card(invoice)
+        and not invoice.paid_by_card
         and bool(invoice.seller.get("iban"))
         and invoice.status == Invoice.Status.OPEN
     )
@@ -232,14 +228,14 @@ def _pays_by_transfer(invoice) -> bool:
 
 def _payment_terms(invoice) -> str:
     if invoice.is_credit_note:
-        if _by_card(invoice):
+        if invoice.paid_by_card:
             return _("Refunded to the card that paid the purchase.")
         if invoice.status == Invoice.Status.OPEN:
             return _("%(supplier)s pays the amount back to the buyer by bank transfer.") % {
                 "supplier": invoice.seller["name"]
             }
         return _("Nothing is to be paid: the cancelled invoice had not been paid.")
-    if _by_card(invoice):
+    if invoice.paid_by_card:
         return _("Paid by card when the purchase was placed.")
     seller = invoice.seller
     if seller.get("iban"):
@@ -247,14 +243,14 @@ def _payment_terms(invoice) -> str:
             "Pay by bank transfer within %(days)s days to %(name)s, IBAN %(iban)s%(bic)s, with the payment "
             "reference %(reference)s (or scan the QR code with your bank app)."
         ) % {
-            "days": (invoice.due_on - invoice.issued_on).days,
+            "days": invoice.payment_days,
             "name": seller["name"],
             "iban": bank.iban_display(seller["iban"]),
             "bic": f" (BIC {seller['bic']})" if seller.get("bic") else "",
             "reference": iso11649.format(payment_reference(invoice)),
         }
     return _("Pay by bank transfer within %(days)s days, quoting the invoice number %(number)s.") % {
-        "days": (invoice.due_on - invoice.issued_on).days,
+        "days": invoice.payment_days,
         "number": invoice.number,
     }
 

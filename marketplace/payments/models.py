@@ -109,6 +109,15 @@ class Invoice(models.Model):
         super().save(*args, **kwargs)
 
     @property
+    def paid_by_card(self) -> bool:
+        """Whether the purchase was paid by card when placed (as the issued document says)."""
+        return self.buyer.get("payment_method") == "card"
+
+    @property
+    def payment_days(self) -> int:
+        return (self.due_on - self.issued_on).days
+
+    @property
     def is_credit_note(self) -> bool:
         return self.kind == self.Kind.CREDIT_NOTE
 

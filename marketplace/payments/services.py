@@ -144,8 +144,7 @@ def credit_note_issue(*, invoice: Invoice, reason: str) -> Invoice:
     if existing:
         return existing
     today = timezone.localdate()
-    by_card = invoice.buyer.get("payment_method") == "card"
-    owed_back = invoice.status == Invoice.Status.PAID and not by_card
+    owed_back = invoice.status == Invoice.Status.PAID and not invoice.paid_by_card
     credit_note = Invoice.objects.create(
         kind=Invoice.Kind.CREDIT_NOTE,
         corrects=invoice,
