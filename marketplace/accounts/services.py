@@ -30,6 +30,7 @@ OPERATOR_APPS = (
     "core",
     "deductions",
     "flatpages",
+    "networks",
     "offer",
     "order",
     "organisations",

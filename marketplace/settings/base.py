@@ -47,6 +47,7 @@ INSTALLED_APPS = [
     "marketplace.sourcing",
     "marketplace.impact",
     "marketplace.deductions",
+    "marketplace.networks",
     "marketplace.workspace",
     "cms",
     # Before the admin, whose forms it extends with one field per language.
