@@ -2,10 +2,10 @@
 
 import os
 import shutil
-from io import StringIO
 
 import pytest
-from django.core.management import call_command
+
+from tests.browser.demo import demo_loaded
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_FLAGS = [
@@ -73,5 +73,5 @@ def page(browser):
 
 @pytest.fixture
 def demo_world(transactional_db):
-    """The demo data in the live server's database (rebuilt: live-server tests flush it)."""
-    call_command("load_demo", stdout=StringIO())
+    """The demo data in the live server's database (put back: live-server tests flush it)."""
+    demo_loaded()

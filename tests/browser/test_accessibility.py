@@ -5,8 +5,6 @@ and at 360 px nothing scrolls sideways.
 The demo is loaded once for the module and each role signs in once: ~60 page checks
 would take minutes if each rebuilt the demo as the journeys' `demo_world` does."""
 
-from io import StringIO
-
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 from django.conf import settings
@@ -19,6 +17,7 @@ from marketplace.order.models import Order, Purchase
 from marketplace.organisations.models import Buyer, Supplier
 from marketplace.sourcing.models import Need, Thread
 from marketplace.sourcing.threads import thread_start
+from tests.browser.demo import demo_loaded
 from tests.browser.helpers import sign_in, visit
 from tests.browser.test_ordering_journeys import buyable_product
 from tests.languages import still_english
@@ -117,7 +116,7 @@ def demo_site(request, django_db_setup, django_db_blocker):
             "Select test_the_demo_gives_every_page_its_content too (-k 'demo_gives or …'): it has the database made."
         )
     with django_db_blocker.unblock():
-        call_command("load_demo", stdout=StringIO())
+        demo_loaded()
         supplier = Supplier.objects.get(memberships__user__email="supplier@example.com")
         _, product = buyable_product("supplier@example.com", "goods")
         buyer = Buyer.objects.get(memberships__user__email="buyer@example.com")
