@@ -81,8 +81,8 @@ def test_a_visitor_registers_their_social_enterprise_and_comes_back(client, post
 
 def test_an_expired_link_says_so(client, post, network, coordinator, supplier, supplier_admin):
     invitation = invite(client, post, network, coordinator, supplier_admin.email)
-    client.force_login(supplier_admin)
     with time_machine.travel(invitation.expires_at + datetime.timedelta(minutes=1)):
+        client.force_login(supplier_admin)  # a session of that day
         page = client.get(reverse("networks:invitation", args=[invitation.token]))
         assert "This invitation has expired" in page.content.decode()
         response = client.post(
