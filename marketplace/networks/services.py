@@ -291,6 +291,19 @@ def charter_sign(*, supplier: Supplier, version: CharterVersion, by) -> CharterS
     return signature
 
 
+@transaction.atomic
+def charter_signature_import(*, supplier: Supplier, version: CharterVersion, signed_at) -> CharterSignature:
+    """A signature made outside the platform (on paper, before the network came here), with
+    no signer on record. Recorded once; the member's search label follows."""
+    signature, _created = CharterSignature.objects.get_or_create(
+        version=version, supplier=supplier, defaults={"signed_at": signed_at}
+    )
+    membership = NetworkMembership.objects.filter(network=version.network, supplier=supplier).first()
+    if membership is not None:
+        _membership_charter_refresh(membership)
+    return signature
+
+
 def charter_lapses(*, now=None) -> tuple[int, int]:
     """The daily run: records the signatures whose re-sign period ended (the member's badge
     and search label go) and reminds, once, members whose signature lapses within
