@@ -6,6 +6,7 @@ publishing v+1 gives members `resign_days` to sign it, and their signature of v 
 any earlier version still counting) lapses when that period is over."""
 
 import datetime
+from collections import defaultdict
 from dataclasses import dataclass, field
 
 from django.db.models import Count, Exists, OuterRef, Prefetch, Q
@@ -117,14 +118,30 @@ def charter_state(*, network, supplier, now=None) -> CharterState:
     return charter_states(network, [supplier.pk], now=now)[supplier.pk]
 
 
-def signed_charters(supplier) -> list[tuple[Network, CharterSignature]]:
+def signed_charters(supplier, *, now=None) -> list[tuple[Network, CharterSignature]]:
     """The networks whose charter the supplier has signed with a signature that counts now,
-    with that signature: what its public profile shows."""
-    found = []
-    for membership in supplier.network_memberships.select_related("network"):
-        state = charter_state(network=membership.network, supplier=supplier)
-        if state.counts:
-            found.append((membership.network, state.signature))
+    with that signature: what its public profile shows (two queries, however many networks)."""
+    now = now or timezone.now()
+    member_of = NetworkMembership.objects.filter(supplier=supplier).values("network_id")
+    versions = defaultdict(list)
+    for version in CharterVersion.objects.filter(network__in=member_of, published_at__isnull=False).order_by("number"):
+        versions[version.network_id].append(version)
+    signatures = (
+        CharterSignature.objects.filter(
+            supplier=supplier, version__network__in=member_of, version__published_at__isnull=False
+        )
+        .select_related("version__network")
+        .order_by("version__network__name", "-version__number")
+    )
+    found, seen = [], set()
+    for signature in signatures:
+        network = signature.version.network
+        if network.pk in seen:
+            continue  # an earlier version: it lapses no later than the latest
+        seen.add(network.pk)
+        lapses = lapses_at(signature.version, versions[network.pk])
+        if lapses is None or now < lapses:
+            found.append((network, signature))
     return found
 
 

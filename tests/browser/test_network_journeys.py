@@ -36,7 +36,7 @@ def test_a_coordinator_invites_a_supplier_who_joins_and_signs_the_charter(live_s
     follow(page, page.get_by_role("button", name="Accept the invitation"))
     expect(page.locator("body")).to_contain_text(f"{supplier.name} is now a member of Impact Noord.")
 
-    follow(page, page.get_by_role("button", name=f"Sign version 2 for {supplier.name}"))
+    follow(page, page.get_by_role("button", name="Sign version 2 of the charter of Impact Noord"))
     expect(page.locator("body")).to_contain_text(f"{supplier.name} signed version 2 of the charter of Impact Noord.")
     visit(page, live_server.url + supplier.get_absolute_url())
     today = date_format(timezone.localdate(), "DATE_FORMAT")
