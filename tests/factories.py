@@ -14,6 +14,9 @@ from django.utils.text import slugify
 from factory.django import DjangoModelFactory
 from oscar.core.loading import get_model
 
+from marketplace.networks import selectors as network_selectors
+from marketplace.networks import services as network_services
+from marketplace.networks.models import CharterVersion
 from marketplace.organisations import services
 from marketplace.organisations.models import (
     Buyer,
@@ -229,12 +232,33 @@ class NetworkMembershipFactory(DjangoModelFactory):
         model = NetworkMembership
 
     class Params:
-        signed = factory.Trait(charter_signed_on=datetime.date(2024, 3, 1))
+        signed = factory.Trait(signed_on=datetime.date(2024, 3, 1))
 
     network = factory.SubFactory(NetworkFactory)
     supplier = factory.SubFactory(SupplierFactory)
     joined_on = datetime.date(2023, 1, 15)
-    charter_signed_on = None
+    signed_on = None
+
+    @classmethod
+    def _create(cls, model_class, *args, signed_on=None, **kwargs):
+        """`signed=True`: the member signed the network's current charter (its version 1,
+        published on 1 January 2024, when it has none yet) on `signed_on`."""
+        membership = super()._create(model_class, *args, **kwargs)
+        if signed_on is not None:
+            network = membership.network
+            version = network_selectors.current_version(network) or CharterVersion.objects.create(
+                network=network,
+                number=1,
+                title_en=network.charter_title or "Charter",
+                text_en=network.charter or "We put people before profit.",
+                published_at=datetime.datetime(2024, 1, 1, 12, tzinfo=datetime.UTC),
+            )
+            signed_at = datetime.datetime.combine(signed_on, datetime.time(12), tzinfo=datetime.UTC)
+            network_services.charter_signature_import(
+                supplier=membership.supplier, version=version, signed_at=signed_at
+            )
+            membership.refresh_from_db()
+        return membership
 
 
 class NetworkPartnerFactory(DjangoModelFactory):

@@ -42,6 +42,7 @@ from marketplace.organisations.models import (
 
 from . import data, network_translations
 from .deductions import deductions_demo
+from .networks import networks_demo
 from .purchases import purchase_placed
 from .sourcing import sourcing_demo
 from .stories import editorial_content_load
@@ -214,6 +215,7 @@ class DemoLoader:
             },
         )
         deductions_demo(buyer=buyers[data.BUYERS[0][0]], officer=users["buyer"], operator=users["operator"])
+        networks_demo(plans=plans, coordinator=users["coordinator"], funder=users["funder"], asker=users["supplier"])
         editorial_content_load(home=home, suppliers=suppliers, buyers=buyers, images=self.images)
         return {
             "suppliers": Supplier.objects.count(),
@@ -309,6 +311,8 @@ class DemoLoader:
             "supplier": self._user("supplier@example.com", "Sami", "Supplier"),
             "supplier2": self._user("supplier2@example.com", "Rosa", "Reuse"),
             "supplier3": self._user("supplier3@example.com", "Cem", "Cleaner"),
+            "coordinator": self._user("coordinator@example.com", "Clara", "Coordinator"),
+            "funder": self._user("funder@example.com", "Felix", "Funder"),
         }
 
     # Suppliers ----------------------------------------------------------------
@@ -410,12 +414,11 @@ class DemoLoader:
             served_countries=[plan.country] if index % 4 == 0 else [],
             ask_vies=False,  # fictional numbers
         )
-        for slug, signed in plan.networks:
+        for slug, _signed in plan.networks:  # signed by networks_demo
             NetworkMembership.objects.create(
                 network=Network.objects.get(slug=slug),
                 supplier=supplier,
                 joined_on=f"{max(plan.founded, 2015)}-03-01",
-                charter_signed_on=f"{max(plan.founded, 2016)}-06-15" if signed else None,
             )
         if plan.verified:
             operator = User.objects.get(email="operator@example.com")

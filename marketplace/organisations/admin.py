@@ -61,6 +61,8 @@ class NetworkMembershipInline(admin.TabularInline):
     model = NetworkMembership
     extra = 0
     autocomplete_fields = ["supplier", "network"]
+    # Members sign in their workspace; this date follows their signatures (networks.services).
+    readonly_fields = ["charter_signed_on"]
 
 
 @admin.register(Supplier)

@@ -12,7 +12,8 @@ from django.views.generic import DetailView, FormView, ListView, TemplateView, V
 from cms.selectors import case_studies_featuring
 from marketplace.accounts import services as account_services
 from marketplace.accounts.forms import SignUpForm
-from marketplace.accounts.views import AUTH_BACKEND
+from marketplace.accounts.views import AUTH_BACKEND, safe_next_url
+from marketplace.networks import selectors as network_selectors
 
 from . import selectors, services
 from .forms import (
@@ -47,7 +48,7 @@ class SupplierDetailView(DetailView):
         return super().get_context_data(
             products=list(selectors.supplier_products(supplier=supplier)),
             case_studies=list(case_studies_featuring(supplier=supplier)),
-            signed_charters=[nm for nm in supplier.network_memberships.all() if nm.signed_charter],
+            signed_charters=network_selectors.signed_charters(supplier),
             membership=selectors.membership_get(user=self.request.user, organisation=supplier),
             **kwargs,
         )
@@ -70,6 +71,14 @@ class NetworkDetailView(DetailView):
             return selectors.network_get(slug=self.kwargs["slug"])
         except Network.DoesNotExist:
             raise Http404(_("No network is published at this address.")) from None
+
+    def get_context_data(self, **kwargs):
+        network = self.object
+        memberships = network.verified_memberships
+        states = network_selectors.charter_states(network, [nm.supplier_id for nm in memberships])
+        for nm in memberships:
+            nm.charter = states[nm.supplier_id]
+        return super().get_context_data(charter_version=network_selectors.current_version(network), **kwargs)
 
 
 # Members' pages -------------------------------------------------------------
@@ -245,12 +254,14 @@ class RegisterOrganisationView(TemplateView):
                 user = account_services.sign_up(form=forms["account_form"])
                 if user is not None:
                     organisation = self.create(forms["organisation_form"], user)
-                    account_services.confirmation_send(user=user, next_path=organisation.get_absolute_url())
+                    next_path = safe_next_url(request, organisation.get_absolute_url())
+                    account_services.confirmation_send(user=user, next_path=next_path)
             return render(request, "accounts/check_email.html", {"email": forms["account_form"].cleaned_data["email"]})
         with transaction.atomic():
             organisation = self.create(forms["organisation_form"], request.user)
         messages.success(request, self.success_message(organisation))
-        return redirect(organisation.get_absolute_url())
+        # ?next=: back to where registering was asked for (a network's invitation).
+        return redirect(safe_next_url(request, organisation.get_absolute_url()))
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(heading=self.heading, **kwargs)

@@ -168,6 +168,7 @@ TEMPLATES = [
                 "oscar.apps.communication.notifications.context_processors.notifications",
                 "oscar.core.context_processors.metadata",
                 "marketplace.organisations.context_processors.my_organisations",
+                "marketplace.networks.context_processors.coordination",
             ],
         },
     },
@@ -373,6 +374,11 @@ EINVOICE_TRANSPORT = env("EINVOICE_TRANSPORT", "marketplace.payments.einvoices.D
 # The impact report's estimate of hours worked: net spend buys one hour of work per this
 # many euros (a fully loaded hourly cost, overheads included). See marketplace/impact/.
 IMPACT_SPEND_PER_HOUR = Decimal(env("IMPACT_SPEND_PER_HOUR", "35"))
+# Networks (marketplace/networks): members whose charter signature lapses within this many
+# days are reminded once (manage.py charter_lapses, daily); a network's invitation link
+# works this many days.
+CHARTER_REMINDER_DAYS = int(env("CHARTER_REMINDER_DAYS", "14"))
+NETWORK_INVITATION_DAYS = 30
 OSCAR_HIDDEN_FEATURES = ["reviews", "wishlists"]
 # A B2B shop has no offers or vouchers (marketplace/basket/offers.py): Oscar's apps stay
 # installed, but nothing applies a discount and nothing links to them.

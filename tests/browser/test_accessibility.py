@@ -13,8 +13,9 @@ from django.core.management import call_command
 from pytest_django.live_server_helper import LiveServer
 
 from cms.models import CaseStudyPage
+from marketplace.networks.models import NetworkInvitation
 from marketplace.order.models import Order, Purchase
-from marketplace.organisations.models import Buyer, Supplier
+from marketplace.organisations.models import Buyer, NetworkMembership, Supplier
 from marketplace.sourcing.models import Need, Thread
 from marketplace.sourcing.threads import thread_start
 from tests.browser.demo import demo_loaded
@@ -32,6 +33,7 @@ ROLES = {
     "buyer": "buyer@example.com",
     "supplier": "supplier@example.com",
     "operator": "operator@example.com",
+    "coordinator": "coordinator@example.com",
 }
 
 # (name, role, path: a string, or a key of the `places` the demo gives)
@@ -76,6 +78,17 @@ PAGES = [
     ("workspace, money", "supplier", "ws_money"),
     ("workspace, legal status", "supplier", "ws_legal"),
     ("workspace, labour shares", "supplier", "ws_labour"),
+    ("workspace, networks", "supplier", "ws_networks"),
+    ("network invitation", "visitor", "network_invitation"),
+    ("coordination", "coordinator", "/coordination/"),
+    ("coordination, members", "coordinator", "/coordination/sse-cluster-grande-region/members/"),
+    ("coordination, remove a member", "coordinator", "co_remove"),
+    ("coordination, join requests", "coordinator", "/coordination/impact-noord/requests/"),
+    ("coordination, invitations", "coordinator", "/coordination/sse-cluster-grande-region/invitations/"),
+    ("coordination, charter", "coordinator", "/coordination/sse-cluster-grande-region/charter/"),
+    ("coordination, partners and team", "coordinator", "/coordination/sse-cluster-grande-region/partners/"),
+    ("coordination, partner", "coordinator", "/coordination/sse-cluster-grande-region/partners/new/"),
+    ("coordination, public page", "coordinator", "/coordination/sse-cluster-grande-region/public-page/"),
     ("operator dashboard", "operator", "/shop/dashboard/"),
     ("operator dashboard, products", "operator", "/shop/dashboard/catalogue/"),
     ("operator dashboard, orders", "operator", "/shop/dashboard/orders/"),
@@ -147,6 +160,10 @@ def demo_site(request, django_db_setup, django_db_blocker):
             "ws_money": f"/workspace/{supplier.slug}/money/",
             "ws_legal": f"/workspace/{supplier.slug}/legal-status/",
             "ws_labour": f"/workspace/{supplier.slug}/legal-status/labour-shares/",
+            "ws_networks": f"/workspace/{supplier.slug}/networks/",
+            "network_invitation": f"/coordination/invitation/{NetworkInvitation.objects.first().token}/",
+            "co_remove": "/coordination/sse-cluster-grande-region/members/"
+            f"{NetworkMembership.objects.filter(network__slug='sse-cluster-grande-region').first().pk}/remove/",
         }
         server = LiveServer("localhost")
         server._live_server_modified_settings.enable()

@@ -325,3 +325,29 @@ def test_the_demo_buyer_deducts_purchases_from_a_verified_esat(demo_counts):
     [row] = deductions.suppliers
     assert row.status.status == Status.FR_ESAT and row.deductible > 0
     assert LegalStatus.objects.verified().filter(status=Status.DE_WFBM, supplier__country="DE").exists()
+
+
+def test_the_coordinator_s_networks_have_two_charter_versions_and_signatures_in_every_state(demo_counts):
+    from marketplace.networks import selectors as network_selectors
+    from marketplace.networks.models import JoinRequest, NetworkInvitation, TeamRole
+
+    coordinator = get_user_model().objects.get(email="coordinator@example.com")
+    coordinated = network_selectors.networks_of(coordinator, role=TeamRole.COORDINATOR)
+    assert sorted(coordinated.values_list("slug", flat=True)) == ["impact-noord", "sse-cluster-grande-region"]
+    funder = get_user_model().objects.get(email="funder@example.com")
+    assert (
+        network_selectors.team_role(funder, Network.objects.get(slug="sse-cluster-grande-region")) == TeamRole.PARTNER
+    )
+    states = Counter()
+    for network in Network.objects.all():
+        assert [v.number for v in network_selectors.published_versions(network)] == [1, 2]
+        member_ids = list(network.memberships.values_list("supplier_id", flat=True))
+        for state in network_selectors.charter_states(network, member_ids).values():
+            if state.signature:
+                states["v2" if state.signed_current else "v1 counting" if state.counts else "lapsed"] += 1
+    assert set(states) == {"v2", "v1 counting", "lapsed"}, states
+    assert JoinRequest.objects.filter(decided_at__isnull=True).count() == 1
+    assert NetworkInvitation.objects.filter(accepted_at__isnull=True, declined_at__isnull=True).count() == 1
+    client = Client()
+    client.post("/accounts/sign-in/", {"username": coordinator.email, "password": DEMO_PASSWORD})
+    assert client.get("/coordination/sse-cluster-grande-region/members/").status_code == 200

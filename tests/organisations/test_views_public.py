@@ -171,8 +171,8 @@ class TestSupplierProfile:
         assertContains(response, '<a href="/networks/sse-grande-region/">SSE Cluster Grande Région</a>', html=True)
         assertContains(response, '<a href="/networks/impact-noord/">Impact Noord</a>', html=True)
         assertContains(response, "ESUS")
-        assertContains(response, "Signed the charter of SSE Cluster Grande Région")
-        assertNotContains(response, "Signed the charter of Impact Noord")
+        assertContains(response, "Signed charter v1 of SSE Cluster Grande Région on")
+        assertNotContains(response, "Signed charter v1 of Impact Noord")
 
     def test_the_profile_shows_the_area_served_and_contacts(self, client, rich_supplier):
         response = client.get(rich_supplier.get_absolute_url())
@@ -292,9 +292,10 @@ class TestProfileQueryBudget:
     # served areas with regions); 5 for products (products with class, their stock records,
     # their variants, images, their VAT rate overrides); 2 for case studies (Wagtail's view-restriction lookup for
     # .public(), then the pages), and 2 for the reader's and the source's Wagtail locales (the
-    # stories in the reader's language), and 1 for the verified legal statuses (deductions' badges).
+    # stories in the reader's language), 1 for the verified legal statuses (deductions' badges), and
+    # 2 for the charter signatures that count (the networks' published versions, the signatures).
     # Products sold in variants add one: the variants' stock records.
-    BUDGET = 17
+    BUDGET = 19
     BUDGET_WITH_VARIANTS = BUDGET + 1
 
     def build(self, size):
@@ -325,7 +326,7 @@ class TestProfileQueryBudget:
         # The large profile really shows its twenty of each.
         html = large_response.content.decode()
         assert html.count('class="product-row"') == 20
-        assert html.count("Signed the charter of") == 20
+        assert html.count("Signed charter v1 of") == 20
         assert small_response.content.decode().count('class="product-row"') == 1
 
     def add_products_in_variants(self, supplier, count):
@@ -429,7 +430,7 @@ class TestNetworks:
         assertContains(response, "Alpha Bakers")
         assertContains(response, "Zinc Roofers")
         assertNotContains(response, "Hidden Weavers")
-        assertContains(response, "Charter signed", count=1)
+        assertContains(response, "Signed charter v1 on", count=1)
         assertContains(response, "Banque Solidaire")
         assertContains(response, "Bank or funder · Luxembourg")
         assertContains(response, "Université de la Grande Région")

@@ -51,6 +51,8 @@ class NetworkMembership(models.Model):
     network = models.ForeignKey(Network, on_delete=models.CASCADE, related_name="memberships")
     supplier = models.ForeignKey("organisations.Supplier", on_delete=models.CASCADE, related_name="network_memberships")
     joined_on = models.DateField(_("member since"), null=True, blank=True)
+    # The day of the charter signature that counts now (networks.CharterSignature), None when
+    # none does: kept by marketplace.networks.services only, for search to filter cheaply.
     charter_signed_on = models.DateField(_("charter signed on"), null=True, blank=True)
 
     class Meta:
@@ -66,6 +68,7 @@ class NetworkMembership(models.Model):
 
     @property
     def signed_charter(self):
+        """Whether a signature of the network's charter counts now (see charter_signed_on)."""
         return self.charter_signed_on is not None
 
 
