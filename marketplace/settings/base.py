@@ -373,6 +373,9 @@ EINVOICE_TRANSPORT = env("EINVOICE_TRANSPORT", "marketplace.payments.einvoices.D
 # The impact report's estimate of hours worked: net spend buys one hour of work per this
 # many euros (a fully loaded hourly cost, overheads included). See marketplace/impact/.
 IMPACT_SPEND_PER_HOUR = Decimal(env("IMPACT_SPEND_PER_HOUR", "35"))
+# The network dashboard's jobs supported: the hours one full-time job works in a year (a 35 to
+# 40-hour week, less leave and public holidays). See marketplace/networks/dashboard/.
+IMPACT_HOURS_PER_JOB_YEAR = Decimal(env("IMPACT_HOURS_PER_JOB_YEAR", "1600"))
 OSCAR_HIDDEN_FEATURES = ["reviews", "wishlists"]
 # A B2B shop has no offers or vouchers (marketplace/basket/offers.py): Oscar's apps stay
 # installed, but nothing applies a discount and nothing links to them.

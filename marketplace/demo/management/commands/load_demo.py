@@ -12,6 +12,14 @@ DEMO_LOGINS = [
     ("editor@example.com", "editor of stories and pages in /cms/ (submits them for moderation)"),
     ("moderator@example.com", "moderator in /cms/: approves and publishes stories and pages"),
     ("operator@example.com", "operator: /django-admin/ and /shop/dashboard/"),
+    (
+        "coordinator@example.com",
+        "coordinator of SSE Cluster Grande Région and Impact Noord: /coordination/<network>/dashboard/",
+    ),
+    (
+        "funder@example.com",
+        "Noordelijk Impactfonds, partner of Impact Noord: reads /coordination/impact-noord/dashboard/",
+    ),
 ]
 
 
