@@ -33,6 +33,7 @@ ROLES = {
     "buyer": "buyer@example.com",
     "supplier": "supplier@example.com",
     "operator": "operator@example.com",
+    "coordinator": "coordinator@example.com",
 }
 
 # (name, role, path: a string, or a key of the `places` the demo gives)
@@ -80,6 +81,8 @@ PAGES = [
     ("operator dashboard", "operator", "/shop/dashboard/"),
     ("operator dashboard, products", "operator", "/shop/dashboard/catalogue/"),
     ("operator dashboard, orders", "operator", "/shop/dashboard/orders/"),
+    ("network dashboard", "coordinator", "/coordination/sse-cluster-grande-region/dashboard/"),
+    ("network page with its figures", "visitor", "/networks/sse-cluster-grande-region/"),
 ]
 
 # The first elements that reach past the right edge of the window, to name in a failure.

@@ -12,6 +12,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Spacer
 
 from marketplace.core import l10n, pdf
+from marketplace.impact.exports import breakdown_tables
 from marketplace.sourcing.exports import Table, download
 
 from .selectors import NetworkFigures
@@ -89,14 +90,7 @@ def tables(figures: NetworkFigures) -> list[Table]:
             rows=[[month_label(m.month), m.members, m.joined, m.charter_signatures] for m in figures.months],
         ),
     ]
-    for _key, title, rows in figures.breakdowns:
-        result.append(
-            Table(
-                title=title,
-                header=[_("Name"), _("Spend (EUR)"), _("Share (%)")],
-                rows=[[row.label, row.spend, row.share] for row in rows],
-            )
-        )
+    result += breakdown_tables(figures.breakdowns)
     result += [
         Table(
             title=_("Spend by member"),
