@@ -59,6 +59,7 @@ urlpatterns += i18n_patterns(
     path("impact/", include("marketplace.impact.urls")),
     path("impact/", include("marketplace.deductions.urls")),
     path("workspace/", include("marketplace.workspace.urls")),
+    path("coordination/", include("marketplace.networks.dashboard.urls")),
     path("workspace/", include("marketplace.deductions.urls_workspace")),
     path("workspace/", include("marketplace.networks.urls_workspace")),
     path("coordination/", include("marketplace.networks.urls")),

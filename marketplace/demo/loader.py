@@ -42,6 +42,7 @@ from marketplace.organisations.models import (
 
 from . import data, network_translations
 from .deductions import deductions_demo
+from .network_dashboard import network_spend_demo, published_figures_demo
 from .networks import networks_demo
 from .purchases import purchase_placed
 from .sourcing import sourcing_demo
@@ -216,6 +217,7 @@ class DemoLoader:
         )
         deductions_demo(buyer=buyers[data.BUYERS[0][0]], officer=users["buyer"], operator=users["operator"])
         networks_demo(plans=plans, coordinator=users["coordinator"], funder=users["funder"], asker=users["supplier"])
+        self.network_dashboard(buyers)
         editorial_content_load(home=home, suppliers=suppliers, buyers=buyers, images=self.images)
         return {
             "suppliers": Supplier.objects.count(),
@@ -562,6 +564,12 @@ class DemoLoader:
             if not Membership.objects.filter(user=users[key], organisation=buyers[name]).exists():
                 services.membership_add(organisation=buyers[name], user=users[key], role=Role.ADMIN)
         return buyers
+
+    def network_dashboard(self, buyers):
+        published_figures_demo()
+        network_spend_demo(
+            buyers=buyers, noorderzon_officer=self._user("inkoop@noorderzon.example", "Nina", "Noorderzon")
+        )
 
     # Purchases ----------------------------------------------------------------
 

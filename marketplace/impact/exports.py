@@ -36,17 +36,22 @@ def summary(report: ImpactReport) -> list[tuple[str, object]]:
     ]
 
 
+def breakdown_tables(breakdowns) -> list[Table]:
+    """A table of each (key, title, rows) spend breakdown: name, spend, share."""
+    return [
+        Table(
+            title=title,
+            header=[_("Name"), _("Spend (EUR)"), _("Share (%)")],
+            rows=[[row.label, row.spend, row.share] for row in rows],
+        )
+        for _key, title, rows in breakdowns
+    ]
+
+
 def tables(report: ImpactReport) -> list[Table]:
     period = f"{l10n.date_short(report.start)} – {l10n.date_short(report.end)}"
     result = [Table(title=_("Summary"), header=[report.buyer.name, period], rows=[list(r) for r in summary(report)])]
-    for _key, title, rows in report.breakdowns:
-        result.append(
-            Table(
-                title=title,
-                header=[_("Name"), _("Spend (EUR)"), _("Share (%)")],
-                rows=[[row.label, row.spend, row.share] for row in rows],
-            )
-        )
+    result += breakdown_tables(report.breakdowns)
     result.append(
         Table(
             title=_("Spend by supplier"),

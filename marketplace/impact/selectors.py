@@ -88,7 +88,7 @@ def percent(part: Decimal, whole: Decimal) -> Decimal:
     return (Decimal(part) * 100 / whole).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
 
 
-def _rows(spend_by_label: dict, total: Decimal) -> list[Row]:
+def spend_rows(spend_by_label: dict, total: Decimal) -> list[Row]:
     rows = [Row(label=label, spend=spend, share=percent(spend, total)) for label, spend in spend_by_label.items()]
     return sorted(rows, key=lambda row: (-row.spend, row.label))
 
@@ -160,7 +160,7 @@ def impact_report(*, buyer: Buyer, start: date, end: date) -> ImpactReport:
         report.by_supplier.append(row)
     report.by_supplier.sort(key=lambda row: (-row.spend, row.label))
     for key, rows in by.items():
-        setattr(report, f"by_{key}", _rows(rows, total))
+        setattr(report, f"by_{key}", spend_rows(rows, total))
     report.estimated_hours = int(hours.quantize(Decimal(1), rounding=ROUND_HALF_UP))
     if report.workforce_spend:
         report.vulnerable_share = percent(weighted_shares, report.workforce_spend)

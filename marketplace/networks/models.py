@@ -199,3 +199,31 @@ class JoinRequest(models.Model):
     @property
     def is_pending(self) -> bool:
         return self.decided_at is None
+
+
+class HeadlineFigure(models.TextChoices):
+    """The figures of the network dashboard a network may show on its public page."""
+
+    MEMBERS = "members", _("Members")
+    VERIFIED_SHARE = "verified_share", _("Share of verified members")
+    CHARTER_SIGNATORIES = "charter_signatories", _("Members who signed the charter")
+    SPEND = "spend", _("Spend with members over the last 12 months")
+    JOBS_SUPPORTED = "jobs_supported", _("Jobs supported over the last 12 months")
+    NEEDS_IN_AREA = "needs_in_area", _("Needs published in the network's area over the last 12 months")
+    ANSWER_TIME = "answer_time", _("Median time members take to answer a need")
+
+
+class PublishedFigure(models.Model):
+    """A headline figure the network's coordinators chose to show on its public page."""
+
+    network = models.ForeignKey("organisations.Network", on_delete=models.CASCADE, related_name="published_figures")
+    figure = models.CharField(_("figure"), max_length=32, choices=HeadlineFigure.choices)
+
+    class Meta:
+        ordering = ["network__name", "figure"]
+        verbose_name = _("published figure")
+        verbose_name_plural = _("published figures")
+        constraints = [models.UniqueConstraint(fields=["network", "figure"], name="published_figure_unique")]
+
+    def __str__(self):
+        return f"{self.network}: {self.get_figure_display()}"

@@ -251,7 +251,7 @@ class BuyerForm(FieldsetsMixin, forms.ModelForm):
         model = Buyer
         formfield_callback = https_urls
         fields = [
-            "name", "is_public_body", "description", "country", "city", "street_address", "postcode",
+            "name", "is_public_body", "size", "description", "country", "city", "street_address", "postcode",
             "website", "email", "phone", "vat_id",
             "billing_name", "billing_street_address", "billing_postcode", "billing_city", "billing_country",
             "billing_email",
@@ -259,7 +259,7 @@ class BuyerForm(FieldsetsMixin, forms.ModelForm):
         widgets = {"description": forms.Textarea(attrs={"rows": 4})}
 
     fieldsets = [
-        (_("Your organisation"), ["name", "is_public_body", "description", "website", "vat_id"]),
+        (_("Your organisation"), ["name", "is_public_body", "size", "description", "website", "vat_id"]),
         (_("Address"), ["country", "city", "street_address", "postcode", "email", "phone"]),
         (_("Billing"),
          ["billing_name", "billing_street_address", "billing_postcode", "billing_city", "billing_country",

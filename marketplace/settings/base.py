@@ -379,6 +379,9 @@ IMPACT_SPEND_PER_HOUR = Decimal(env("IMPACT_SPEND_PER_HOUR", "35"))
 # works this many days.
 CHARTER_REMINDER_DAYS = int(env("CHARTER_REMINDER_DAYS", "14"))
 NETWORK_INVITATION_DAYS = 30
+# The network dashboard's jobs supported: the hours one full-time job works in a year (a 35 to
+# 40-hour week, less leave and public holidays). See marketplace/networks/dashboard/.
+IMPACT_HOURS_PER_JOB_YEAR = Decimal(env("IMPACT_HOURS_PER_JOB_YEAR", "1600"))
 OSCAR_HIDDEN_FEATURES = ["reviews", "wishlists"]
 # A B2B shop has no offers or vouchers (marketplace/basket/offers.py): Oscar's apps stay
 # installed, but nothing applies a discount and nothing links to them.

@@ -1,6 +1,7 @@
-/* Draws the impact report's charts from the figures the page embeds (json_script
-   "impact-charts"), with Chart.js served from our own static files. The tables next
-   to each chart hold the same figures for screen readers and printing. */
+/* Draws the charts of the impact report and the network dashboard from the figures the
+   page embeds (json_script "impact-charts"), with Chart.js served from our own static
+   files. The tables next to each chart hold the same figures for screen readers and
+   printing. A chart is horizontal bars in EUR unless it says `vertical` and its `unit`. */
 (function () {
     "use strict";
     var source = document.getElementById("impact-charts");
@@ -11,6 +12,7 @@
         var canvas = document.getElementById("chart-" + key);
         var chart = charts[key];
         if (!canvas || !chart.labels.length) { return; }
+        var valueAxis = {beginAtZero: true, title: {display: true, text: chart.unit || "EUR"}};
         new Chart(canvas, {
             type: "bar",
             data: {
@@ -18,15 +20,16 @@
                 datasets: [{
                     label: chart.title,
                     data: chart.values.map(Number),
-                    backgroundColor: chart.labels.map(function (_, i) { return palette[i % palette.length]; })
+                    backgroundColor: chart.vertical ? palette[0]
+                        : chart.labels.map(function (_, i) { return palette[i % palette.length]; })
                 }]
             },
             options: {
-                indexAxis: "y",
+                indexAxis: chart.vertical ? "x" : "y",
                 animation: false,
                 maintainAspectRatio: false,
                 plugins: {legend: {display: false}},
-                scales: {x: {beginAtZero: true, title: {display: true, text: "EUR"}}}
+                scales: chart.vertical ? {y: valueAxis} : {x: valueAxis}
             }
         });
     });

@@ -92,6 +92,8 @@ PAGES = [
     ("operator dashboard", "operator", "/shop/dashboard/"),
     ("operator dashboard, products", "operator", "/shop/dashboard/catalogue/"),
     ("operator dashboard, orders", "operator", "/shop/dashboard/orders/"),
+    ("network dashboard", "coordinator", "/coordination/sse-cluster-grande-region/dashboard/"),
+    ("network page with its figures", "visitor", "/networks/sse-cluster-grande-region/"),
 ]
 
 # The first elements that reach past the right edge of the window, to name in a failure.

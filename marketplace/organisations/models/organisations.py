@@ -325,10 +325,27 @@ class SupplierPhoto(models.Model):
         return self.alt_text
 
 
+class BuyerSize(models.TextChoices):
+    """Bands of staff headcount, as the EU defines enterprise size (Commission Recommendation
+    2003/361/EC, annex, art. 2); networks break their members' sales down by them."""
+
+    MICRO = "micro", _("Micro (fewer than 10 staff)")
+    SMALL = "small", _("Small (10 to 49 staff)")
+    MEDIUM = "medium", _("Medium-sized (50 to 249 staff)")
+    LARGE = "large", _("Large (250 staff or more)")
+
+
 class Buyer(Organisation):
     """A firm or public body whose procurement officers buy on the platform."""
 
     is_public_body = models.BooleanField(_("public body"), default=False)
+    size = models.CharField(
+        _("size"),
+        max_length=8,
+        choices=BuyerSize.choices,
+        blank=True,
+        help_text=_("Your staff headcount band, as the EU counts enterprise size."),
+    )
     billing_name = models.CharField(_("billing name"), max_length=200, blank=True)
     billing_street_address = models.CharField(_("billing street address"), max_length=255, blank=True)
     billing_postcode = models.CharField(_("billing postcode"), max_length=20, blank=True)

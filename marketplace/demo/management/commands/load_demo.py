@@ -12,8 +12,8 @@ DEMO_LOGINS = [
     ("editor@example.com", "editor of stories and pages in /cms/ (submits them for moderation)"),
     ("moderator@example.com", "moderator in /cms/: approves and publishes stories and pages"),
     ("operator@example.com", "operator: /django-admin/ and /shop/dashboard/"),
-    ("coordinator@example.com", "coordinator of two networks: /coordination/"),
-    ("funder@example.com", "partner (a bank) of the SSE Cluster Grande Région"),
+    ("coordinator@example.com", "coordinator of two networks: /coordination/ (members, charter, figures)"),
+    ("funder@example.com", "partner (a bank) of the SSE Cluster Grande Région: reads its figures"),
 ]
 
 
