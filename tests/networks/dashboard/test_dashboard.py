@@ -110,7 +110,7 @@ def page_figures(html):
 @readable_jobs
 def test_the_page_shows_the_figures_and_says_how_they_are_counted(client, clusters, django_assert_max_num_queries):
     client.force_login(clusters.funder)
-    with django_assert_max_num_queries(22):
+    with django_assert_max_num_queries(23):
         response = client.get(dashboard(clusters.a))
     html = response.content.decode()
     assert page_figures(html) == {
