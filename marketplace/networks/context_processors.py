@@ -1,12 +1,12 @@
 from django.utils.functional import SimpleLazyObject
 
-from .models import TeamRole
-from .selectors import networks_of
+from .selectors import team_roles
 
 
 def coordination(request):
-    """Whether the header menu offers the coordination workspace (asked only if a template does)."""
+    """Whether the header menu offers the coordination workspace (coordinators) or the
+    networks' figures (partners' people); asked only if a template does."""
     user = getattr(request, "user", None)
     if user is None or not user.is_authenticated:
-        return {"coordinates_networks": False}
-    return {"coordinates_networks": SimpleLazyObject(lambda: networks_of(user, role=TeamRole.COORDINATOR).exists())}
+        return {"network_team_roles": ()}
+    return {"network_team_roles": SimpleLazyObject(lambda: set(team_roles(user)))}

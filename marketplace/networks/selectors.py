@@ -29,6 +29,11 @@ def team_role(user, network) -> str | None:
     return NetworkTeamMember.objects.filter(user=user, network=network).values_list("role", flat=True).first()
 
 
+def team_roles(user):
+    """The roles the user holds in any network's team."""
+    return NetworkTeamMember.objects.filter(user=user).values_list("role", flat=True).distinct()
+
+
 def networks_of(user, *, role=None):
     """Networks whose team the user is in (only those where they coordinate with role=COORDINATOR)."""
     if not user.is_authenticated:
@@ -224,6 +229,11 @@ def network_team(network):
         .select_related("user", "partner")
         .order_by("role", "user__email")
     )
+
+
+def partnered_networks(user):
+    """The networks whose figures the user reads for one of their partners."""
+    return networks_of(user, role=TeamRole.PARTNER).order_by("name")
 
 
 def coordinated_networks(user):

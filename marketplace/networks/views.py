@@ -36,6 +36,7 @@ SECTIONS = [
     ("charter", gettext_lazy("Charter"), "networks:charter"),
     ("partners", gettext_lazy("Partners and team"), "networks:partners"),
     ("profile", gettext_lazy("Public page"), "networks:profile"),
+    ("figures", gettext_lazy("Figures"), "network_dashboard:dashboard"),
 ]
 
 
@@ -47,7 +48,10 @@ class CoordinationHomeView(LoginRequiredMixin, TemplateView):
     template_name = "networks/home.html"
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(networks=selectors.coordinated_networks(self.request.user), **kwargs)
+        user = self.request.user
+        return super().get_context_data(
+            networks=selectors.coordinated_networks(user), partnered=selectors.partnered_networks(user), **kwargs
+        )
 
 
 class CoordinatorMixin(LoginRequiredMixin):

@@ -106,3 +106,15 @@ def test_partners_people_cannot_be_invited_without_a_partner(network, coordinato
         invitation_send(
             network=network, email="p@example.org", by=coordinator, purpose=NetworkInvitation.Purpose.PARTNER
         )
+
+
+def test_a_partners_person_finds_the_networks_figures_from_the_menu(client, network):
+    funder = UserFactory(email="funder@bank.example")
+    NetworkTeamMemberFactory(network=network, user=funder, role=TeamRole.PARTNER)
+    client.force_login(funder)
+    menu = client.get("/accounts/").content.decode()
+    assert reverse("networks:home") in menu and "Network figures" in menu
+    home = client.get(reverse("networks:home")).content.decode()
+    assert reverse("network_dashboard:dashboard", args=[network.slug]) in home
+    assert reverse("networks:members", args=[network.slug]) not in home
+    assert client.get(reverse("network_dashboard:dashboard", args=[network.slug])).status_code == 200
