@@ -5,13 +5,15 @@ plays the commit: the callbacks registered by the writes inside the block run
 when it exits (the reindex task runs at once in the test settings). Searches go
 through the same service as the directory page and the API."""
 
-import datetime
 from io import StringIO
 
 import pytest
 from django.core.management import call_command
 from django.db import transaction
+from django.utils import timezone
 
+from marketplace.networks.models import CharterVersion
+from marketplace.networks.services import charter_signature_import
 from marketplace.organisations import services
 from search import tasks
 from search.interface import SupplierQuery
@@ -243,8 +245,10 @@ class TestRelations:
         assert counts("label") == {}
 
         with commit():
-            membership.charter_signed_on = datetime.date(2025, 1, 10)
-            membership.save()
+            charter = CharterVersion.objects.create(
+                network=cluster, number=1, title_en="Charter", text_en="People first.", published_at=timezone.now()
+            )
+            charter_signature_import(supplier=bakery, version=charter, signed_at=timezone.now())
 
         assert counts("label") == {"charter-cluster": 1}
         assert names(label="charter-cluster") == {"Bright Bakery"}

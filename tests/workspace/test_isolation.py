@@ -50,10 +50,17 @@ ROUTES = {
     "workspace:money": lambda w: {"slug": w["yard"].slug},
     "deductions_workspace:legal-status": lambda w: {"slug": w["yard"].slug},
     "deductions_workspace:labour-shares": lambda w: {"slug": w["yard"].slug},
+    "networks_workspace:networks": lambda w: {"slug": w["yard"].slug},
+    "networks_workspace:network-action": lambda w: {"slug": w["yard"].slug, "network_slug": "any", "action": "join"},
 }
 WORKSPACE_ROUTES = url_routes(lambda route, name: route.startswith("workspace/") and name != "workspace:home")
 # Forms posted from another page (tested in test_parts, test_photos).
-POST_ONLY = {"workspace:part-step", "workspace:product-photos", "workspace:product-photo-add"}
+POST_ONLY = {
+    "workspace:part-step",
+    "workspace:product-photos",
+    "workspace:product-photo-add",
+    "networks_workspace:network-action",
+}
 
 
 def test_every_route_is_mapped():
@@ -169,8 +176,9 @@ def busy_crates(shared_purchase, crates, buyer, buyer_admin, crates_sourcing, pr
 @pytest.mark.parametrize(
     "name,budget",
     [
-        ("workspace:overview", 19),
-        ("workspace:part-list", 10),
+        # +1 on every page for a signed-in person: whether the menu offers the coordination workspace.
+        ("workspace:overview", 20),
+        ("workspace:part-list", 11),
         ("workspace:product-list", 14),
         ("workspace:quotes", 13),
         ("workspace:money", 14),
