@@ -49,6 +49,7 @@ class SupplierDetailView(DetailView):
             case_studies=list(case_studies_featuring(supplier=supplier)),
             signed_charters=[nm for nm in supplier.network_memberships.all() if nm.signed_charter],
             membership=selectors.membership_get(user=self.request.user, organisation=supplier),
+            markers=selectors.map_data([selectors.supplier_marker(supplier)]),
             **kwargs,
         )
 
@@ -70,6 +71,10 @@ class NetworkDetailView(DetailView):
             return selectors.network_get(slug=self.kwargs["slug"])
         except Network.DoesNotExist:
             raise Http404(_("No network is published at this address.")) from None
+
+    def get_context_data(self, **kwargs):
+        members = [selectors.supplier_marker(nm.supplier) for nm in self.object.verified_memberships]
+        return super().get_context_data(markers=selectors.map_data(members), **kwargs)
 
 
 # Members' pages -------------------------------------------------------------
