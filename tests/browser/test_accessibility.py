@@ -16,10 +16,10 @@ from pytest_django.live_server_helper import LiveServer
 
 from cms.models import CaseStudyPage
 from marketplace.order.models import Order, Purchase
-from marketplace.organisations.models import Buyer, Supplier
+from marketplace.organisations.models import Buyer, Network, Supplier
 from marketplace.sourcing.models import Need, Thread
 from marketplace.sourcing.threads import thread_start
-from tests.browser.helpers import sign_in, visit
+from tests.browser.helpers import new_context, sign_in, visit
 from tests.browser.test_ordering_journeys import buyable_product
 from tests.languages import still_english
 
@@ -41,6 +41,10 @@ PAGES = [
     ("supplier directory", "visitor", "/suppliers/"),
     ("supplier directory, filtered", "visitor", "/suppliers/?sector=food&country=FR"),
     ("supplier profile", "visitor", "supplier"),
+    ("supplier map", "visitor", "/suppliers/map/"),
+    ("supplier map, within 25 km", "visitor", "/suppliers/map/?near=Luxembourg&within=25"),
+    ("supplier directory, within 25 km", "visitor", "/suppliers/?near=Luxembourg&within=25"),
+    ("network", "visitor", "network"),
     ("shop catalogue", "visitor", "/shop/catalogue/"),
     ("product", "buyer", "product"),
     ("site search", "visitor", "/search/?q=bread"),
@@ -77,6 +81,7 @@ PAGES = [
     ("workspace, money", "supplier", "ws_money"),
     ("workspace, legal status", "supplier", "ws_legal"),
     ("workspace, labour shares", "supplier", "ws_labour"),
+    ("workspace, location", "supplier", "ws_location"),
     ("operator dashboard", "operator", "/shop/dashboard/"),
     ("operator dashboard, products", "operator", "/shop/dashboard/catalogue/"),
     ("operator dashboard, orders", "operator", "/shop/dashboard/orders/"),
@@ -148,6 +153,8 @@ def demo_site(request, django_db_setup, django_db_blocker):
             "ws_money": f"/workspace/{supplier.slug}/money/",
             "ws_legal": f"/workspace/{supplier.slug}/legal-status/",
             "ws_labour": f"/workspace/{supplier.slug}/legal-status/labour-shares/",
+            "ws_location": f"/workspace/{supplier.slug}/location/",
+            "network": Network.objects.order_by("pk").first().get_absolute_url(),
         }
         server = LiveServer("localhost")
         server._live_server_modified_settings.enable()
@@ -164,7 +171,7 @@ def _signed_in_pages(browser, live_server, language=None) -> dict:
     sign-in page), then in `language` as the footer's switcher sets it."""
     opened = {}
     for role, email in ROLES.items():
-        page = browser.new_context(viewport={"width": 1280, "height": 900}).new_page()
+        page = new_context(browser, viewport={"width": 1280, "height": 900}).new_page()
         if email:
             sign_in(page, live_server, email)
         if language:
