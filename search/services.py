@@ -85,6 +85,7 @@ def index_rebuild(progress: Callable[[int], None] | None = None, indexes=INDEXES
     for index in indexes:
         for backend in backends.indexing_backends(index):
             indexed[index] = backend.rebuild(_batches(DOCUMENTS[index]()), progress=progress)
+    cache.delete(GAZETTEER_CACHE_KEY)
     return indexed
 
 
