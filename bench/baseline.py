@@ -8,7 +8,8 @@ no search index.
 - facets: joins (`sectors__slug__in`, parents included for a parent sector, …);
 - the page: `order_by` and slicing, loading the suppliers as the page shows them;
 - facet counts: ONE COUNT query per value of every facet, applying the other
-  facets' filters but not its own (the same disjunctive semantics as search/).
+  facets' filters but not its own (the same disjunctive semantics as search/);
+- within N km of a place: the haversine distance to every verified supplier, in Python.
 
 It answers the same question as search.backends.database, in the same shape
 (page ids, total, counts), so the benchmark can check that both agree. They
@@ -21,6 +22,7 @@ from oscar.core.loading import get_model
 
 from marketplace.organisations.models import ImpactArea, Label, Network, Region, Sector, ServedArea, Supplier
 from search.documents import CHARTER_PREFIX
+from search.geo import haversine_km
 from search.interface import FACET_NAMES, BackendResult, SupplierQuery
 
 Category = get_model("catalogue", "Category")
@@ -31,6 +33,8 @@ StockRecord = get_model("partner", "StockRecord")
 
 def baseline_search(query: SupplierQuery) -> BackendResult:
     base = Supplier.objects.filter(verified=True)
+    if query.near is not None:
+        base = base.filter(pk__in=_within(query.near))
     for word in query.text.split():
         base = base.filter(_text_q(word))
     results = _restricted(base, query.active_filters()).distinct()
@@ -48,6 +52,17 @@ def baseline_search(query: SupplierQuery) -> BackendResult:
             if n:
                 counts[facet][value] = n
     return BackendResult(ids=[s.pk for s in page], total=total, counts=counts, backend="baseline")
+
+
+def _within(near) -> list[int]:
+    """The distance filter the naive way: every verified supplier's coordinates loaded, the
+    haversine distance to each computed in Python."""
+    located = Supplier.objects.filter(verified=True, latitude__isnull=False, longitude__isnull=False)
+    return [
+        pk
+        for pk, latitude, longitude in located.values_list("pk", "latitude", "longitude")
+        if haversine_km(near.latitude, near.longitude, latitude, longitude) <= near.km
+    ]
 
 
 def facet_values() -> dict:

@@ -165,6 +165,8 @@ class PlannedSupplier:
     serves_whole_country: bool
     description: str
     impact_statement: str
+    latitude: float = 0.0  # near its town's centre (marketplace.demo.data.demo_location)
+    longitude: float = 0.0
     sells: bool = False  # drawn with the supplier; its products are planned afterwards
     products: tuple = field(default=())
 
@@ -292,6 +294,8 @@ def _plan_one(rng: random.Random, index: int) -> PlannedSupplier:
     )
     impact_statement = rng.choice(IMPACT_STATEMENTS).format(vulnerable=vulnerable, employees=employees, founded=founded)
     sells = rng.random() < SELLING_SHARE
+    # Not drawn: the same suppliers as before coordinates existed, each within ~3 km of its town.
+    latitude, longitude = data.demo_location(town, index % 50)
     return PlannedSupplier(
         index=index,
         name=name,
@@ -313,6 +317,8 @@ def _plan_one(rng: random.Random, index: int) -> PlannedSupplier:
         serves_whole_country=rng.random() < 0.25,
         description=description,
         impact_statement=impact_statement,
+        latitude=latitude,
+        longitude=longitude,
         sells=sells,
     )
 
@@ -424,6 +430,9 @@ def _write(plans):
             partner_id=partner.pk,
             verified=p.verified,
             verified_at=p.verified_at,
+            latitude=p.latitude,
+            longitude=p.longitude,
+            location_source=Supplier.LocationSource.GEOCODED,
         )
         for p, organisation, partner in zip(plans, organisations, partners, strict=True)
     ]

@@ -1,14 +1,16 @@
 """The benchmark's queries: deterministic, mixed, drawn from the generated data
 so that most of them find something. Product queries: `build_product_queries`.
 
-Supplier queries, four categories, a quarter each and
-interleaved (query n is of category n % 4):
+Supplier queries, five categories, a fifth each and
+interleaved (query n is of category n % 5):
 
 - text: one or two words from the description vocabulary, a town or a product
   word; some upper-case, some without their accents, some cut to a prefix;
 - facets: 1–3 facets with 1–2 values each, no text;
 - text+facets: a word and 3 facets, all taken from one verified supplier;
-- deep: page 20 or later of a broad query (everything, one country, one sector…).
+- deep: page 20 or later of a broad query (everything, one country, one sector…);
+- distance: within 5–250 km of a supplier's town (by name, or as coordinates),
+  sometimes with one of that supplier's facets.
 
 Each query is a dict of URL parameters (name -> list of values), as the
 directory page passes them to `SupplierQuery.from_params`."""
@@ -20,11 +22,12 @@ from math import ceil
 from urllib.parse import urlencode
 
 from marketplace.demo import data
+from search.geo import RADII_KM
 from search.interface import DEFAULT_PAGE_SIZE, FACET_NAMES, MAX_PAGE, ProductQuery, fold, words
 
 from .generate import PARENT_OF, SEED, VOCABULARY
 
-CATEGORIES = ("text", "facets", "text+facets", "deep")
+CATEGORIES = ("text", "facets", "text+facets", "deep", "distance")
 DEFAULT_QUERIES = 300
 TOWNS = sorted({town for *_, towns in data.REGIONS for town in towns})
 PRODUCT_WORDS = sorted(
@@ -58,12 +61,27 @@ def build_queries(plans, count: int = DEFAULT_QUERIES, seed: int = SEED) -> list
         "facets": lambda: _facets(rng, verified, values),
         "text+facets": lambda: _text_and_facets(rng, verified),
         "deep": lambda: _deep(rng, verified, values),
+        "distance": lambda: _distance(rng, verified),
     }
     queries = []
     for number in range(count):
         category = CATEGORIES[number % len(CATEGORIES)]
         queries.append(BenchQuery(number=number, category=category, params=makers[category]()))
     return queries
+
+
+def _distance(rng, verified) -> dict:
+    plan = rng.choice(verified)
+    if rng.random() < 0.3:
+        latitude, longitude = data.TOWN_COORDINATES[plan.town]
+        near = f"{latitude:.4f}, {longitude:.4f}"
+    else:
+        near = plan.town  # through the gazetteer
+    params = {"near": [near], "within": [str(rng.choice(RADII_KM))]}
+    if rng.random() < 0.4:
+        facet = rng.choice([f for f in ("sector", "impact", "legal_form", "network") if plan.facets[f]])
+        params[facet] = [rng.choice(plan.facets[facet])]
+    return params
 
 
 def description_words(plan) -> list[str]:

@@ -7,7 +7,9 @@ For each database, in its own subprocess (so that DATABASE_URL differs), on a
 fresh database (a SQLite file under tmp/bench/, and PostgreSQL's
 `responsible_bench`, created and dropped here): migrate, generate the suppliers
 and their products (bench/generate.py) and build the search indexes, then for
-suppliers and then for products: warm up, time every query (bench/queries.py)
+suppliers (among them the "distance" category: within N km of a town, against a
+baseline computing the haversine distance to every supplier in Python) and then for
+products: warm up, time every query (bench/queries.py)
 through the page's service, `search.selectors.supplier_search` /
 `product_search` on `SupplierQuery` / `ProductQuery.from_params(params)`, and
 through the naive ORM baseline (bench/baseline.py), interleaved A, B, A, B….

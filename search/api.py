@@ -4,8 +4,18 @@ pages (search.selectors.supplier_search, product_search)."""
 
 from ninja import Field, Query, Router, Schema, Status
 
+from marketplace.organisations.selectors import map_data
+
+from .geo import RADII_KM
 from .interface import PAGE_SIZES, InvalidQuery, ProductQuery, SupplierQuery
-from .selectors import facet_vocabulary, product_facet_vocabulary, product_search, supplier_search, unknown_values
+from .selectors import (
+    facet_vocabulary,
+    product_facet_vocabulary,
+    product_search,
+    supplier_map,
+    supplier_search,
+    unknown_values,
+)
 
 router = Router(tags=["search"])
 
@@ -83,6 +93,9 @@ class SupplierSearchParams(SearchParams):
     legal_form: list[str] = []
     network: list[str] = []
     sells_online: list[str] = []
+    # The distance filter: a town of the gazetteer or "latitude, longitude", and a radius in km.
+    near: str = ""
+    within: str = Field("", json_schema_extra={"enum": ["", *(str(km) for km in RADII_KM)]})
 
 
 def _supplier(card) -> dict:
@@ -100,7 +113,7 @@ def _supplier(card) -> dict:
     }
 
 
-def _search(request, query_class, vocabulary, search, result):
+def _query(request, query_class, vocabulary):
     """Read the query string as the page does; a 400 says what to change."""
     try:
         query = query_class.from_params(request.GET)
@@ -110,6 +123,13 @@ def _search(request, query_class, vocabulary, search, result):
     if unknown:
         facet, value = unknown[0]
         return Status(400, {"detail": f"Unknown {facet} “{value}”."})
+    return query
+
+
+def _search(request, query_class, vocabulary, search, result):
+    query = _query(request, query_class, vocabulary)
+    if isinstance(query, Status):
+        return query
     results = search(query, vocabulary=vocabulary)
     return Status(
         200,
@@ -138,6 +158,34 @@ def _search(request, query_class, vocabulary, search, result):
 def search_suppliers(request, params: Query[SupplierSearchParams]):
     # Repeated parameters (country=FR&country=LU) are OR-ed within a facet.
     return _search(request, SupplierQuery, facet_vocabulary(), supplier_search, _supplier)
+
+
+class MapMarkerOut(Schema):
+    name: str
+    slug: str
+    url: str
+    town: str
+    latitude: float
+    longitude: float
+
+
+class SupplierMapOut(Schema):
+    count: int  # the suppliers the query finds, as on the list
+    located: int  # those of them on the map
+    markers: list[MapMarkerOut]
+
+
+@router.get(
+    "/suppliers/map/",
+    response={200: SupplierMapOut, 400: ErrorOut},
+    summary="The verified suppliers a directory search finds, as map markers (public data only)",
+)
+def search_suppliers_map(request, params: Query[SupplierSearchParams]):
+    query = _query(request, SupplierQuery, facet_vocabulary())
+    if isinstance(query, Status):
+        return query
+    count, markers = supplier_map(query)
+    return Status(200, {"count": count, "located": len(markers), "markers": map_data(markers)})
 
 
 class PriceOut(Schema):

@@ -36,6 +36,7 @@ class SupplierDocument:
     facets: dict = field(default_factory=dict)  # facet name -> list of values
     # SupplierCard.as_dict(), its translatable texts {language: text}: what a result list shows
     card: dict = field(default_factory=dict)
+    location: tuple[float, float] | None = None  # (latitude, longitude), when known
 
     @property
     def name_sort(self) -> str:
@@ -48,7 +49,14 @@ class SupplierDocument:
 
     def entry_fields(self) -> dict:
         """The database index's columns for this supplier (search.models.SupplierEntry)."""
-        return {"name_sort": self.name_sort[:200], "created": self.created, "card": self.card}
+        latitude, longitude = self.location or (None, None)
+        return {
+            "name_sort": self.name_sort[:200],
+            "created": self.created,
+            "card": self.card,
+            "latitude": latitude,
+            "longitude": longitude,
+        }
 
 
 def indexable_suppliers():
@@ -162,6 +170,7 @@ def _document(supplier, product_titles, regions_by_country) -> SupplierDocument:
             "sells_online": ["yes" if product_titles else "no"],
         },
         card=_card(supplier, sectors),
+        location=(supplier.latitude, supplier.longitude) if supplier.has_location else None,
     )
 
 

@@ -15,6 +15,9 @@ class SupplierEntry(models.Model):
     # What a result list shows (organisations.cards.SupplierCard), so that a page
     # of results is one query, without loading suppliers and their relations.
     card = models.JSONField(default=dict)
+    # Where it is (none when it has not placed itself nor been geocoded): the distance filter.
+    latitude = models.FloatField(null=True)
+    longitude = models.FloatField(null=True)
 
     class Meta:
         verbose_name = _("supplier search entry")

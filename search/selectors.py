@@ -2,7 +2,11 @@
 endpoint and the benchmark call `supplier_search`; the shop's pages, its JSON
 endpoint and the benchmark call `product_search`."""
 
+from collections import defaultdict
+from dataclasses import dataclass
+
 from django.core.cache import cache
+from django.db.models import Avg, Count
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django_countries import countries
@@ -10,6 +14,7 @@ from django_countries import countries
 from catalogue.cards import KIND_LABELS, ProductCard
 from marketplace.organisations.cards import SupplierCard
 from marketplace.organisations.models import ImpactArea, Label, Network, Region, Sector, Supplier
+from marketplace.organisations.selectors import MapMarker, map_markers
 
 from . import backends
 from .documents import CHARTER_PREFIX
@@ -20,6 +25,7 @@ from .interface import (
     SearchQuery,
     SupplierQuery,
     SupplierSearchResults,
+    fold,
 )
 from .languages import localised
 from .models import ProductEntry, SupplierEntry
@@ -173,3 +179,79 @@ def search_ids(query: SearchQuery, *, limit: int) -> list[int]:
         if len(ids) >= found.total:
             break
     return ids
+
+
+# Places and maps -------------------------------------------------------------------
+
+GAZETTEER_CACHE_KEY = "search:gazetteer"
+# The most markers a map shows: Elasticsearch's result window, and more than anyone reads.
+MAP_LIMIT = 10_000
+
+
+@dataclass(frozen=True)
+class Town:
+    name: str  # as suppliers write it, with its country when another country has a town so named
+    latitude: float
+    longitude: float
+    suppliers: int
+
+
+def gazetteer() -> list[Town]:
+    """The towns the distance filter offers: those of located verified suppliers, each at
+    the average of their coordinates, the towns with more suppliers first. Cached for ten
+    minutes (a new town appears with its first verified supplier)."""
+    towns = cache.get(GAZETTEER_CACHE_KEY)
+    if towns is None:
+        towns = _load_gazetteer()
+        cache.set(GAZETTEER_CACHE_KEY, towns, VOCABULARY_CACHE_SECONDS)
+    return towns
+
+
+def _load_gazetteer() -> list[Town]:
+    # Averaged by the database per spelling (a few hundred rows, not a row per supplier),
+    # then spellings that fold alike ("Liège", "liege ") merged, weighted by their suppliers.
+    rows = (
+        Supplier.objects.verified()
+        .exclude(latitude=None)
+        .exclude(longitude=None)
+        .exclude(city="")
+        .order_by()
+        .values_list("city", "country")
+        .annotate(suppliers=Count("pk"), latitude=Avg("latitude"), longitude=Avg("longitude"))
+    )
+    places = defaultdict(list)  # (folded town, country) -> [(spelling, suppliers, latitude, longitude)]
+    for city, country, suppliers, latitude, longitude in rows:
+        places[(fold(city.strip()), country)].append((city.strip(), suppliers, latitude, longitude))
+    countries_of = defaultdict(set)
+    for town, country in places:
+        countries_of[town].add(country)
+    towns = []
+    for (town, country), spellings in places.items():
+        total = sum(n for _name, n, _lat, _lon in spellings)
+        spelling = max(spellings, key=lambda row: row[1])[0]
+        towns.append(
+            Town(
+                name=f"{spelling}, {country}" if len(countries_of[town]) > 1 else spelling,
+                latitude=sum(n * lat for _name, n, lat, _lon in spellings) / total,
+                longitude=sum(n * lon for _name, n, _lat, lon in spellings) / total,
+                suppliers=total,
+            )
+        )
+    towns.sort(key=lambda t: (-t.suppliers, fold(t.name)))
+    return towns
+
+
+def place_coordinates(place: str) -> tuple[float, float] | None:
+    """The coordinates of a town of the gazetteer, named in any case and with or without accents."""
+    wanted = fold(place.strip())
+    for town in gazetteer():
+        if fold(town.name) == wanted:
+            return town.latitude, town.longitude
+    return None
+
+
+def supplier_map(query: SupplierQuery) -> tuple[int, list[MapMarker]]:
+    """The suppliers a directory query finds, as map markers: (the list's total, the markers
+    of those located among its first MAP_LIMIT)."""
+    found = backends.search(query.replace(page=1, page_size=MAP_LIMIT))
+    return found.total, map_markers(Supplier.objects.filter(pk__in=found.ids))

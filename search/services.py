@@ -11,7 +11,7 @@ from django.db import transaction
 from . import backends
 from .documents import BATCH_SIZE, indexable_suppliers, supplier_documents
 from .product_documents import indexable_products, product_documents
-from .selectors import PRODUCT_VOCABULARY_CACHE_KEY, VOCABULARY_CACHE_KEY
+from .selectors import GAZETTEER_CACHE_KEY, PRODUCT_VOCABULARY_CACHE_KEY, VOCABULARY_CACHE_KEY
 
 logger = logging.getLogger(__name__)
 _pending = threading.local()
@@ -37,6 +37,7 @@ def _reindex(index: str, ids: Iterable[int]) -> None:
 
 def suppliers_reindex(ids: Iterable[int]) -> None:
     _reindex("suppliers", ids)
+    cache.delete(GAZETTEER_CACHE_KEY)  # a town may have come or gone, or moved
 
 
 def products_reindex(ids: Iterable[int]) -> None:
@@ -84,6 +85,7 @@ def index_rebuild(progress: Callable[[int], None] | None = None, indexes=INDEXES
     for index in indexes:
         for backend in backends.indexing_backends(index):
             indexed[index] = backend.rebuild(_batches(DOCUMENTS[index]()), progress=progress)
+    cache.delete(GAZETTEER_CACHE_KEY)
     return indexed
 
 

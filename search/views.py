@@ -15,12 +15,17 @@ from django.utils.translation import gettext_lazy
 from django.views.generic import TemplateView
 from oscar.core.loading import get_model
 
+from marketplace.organisations.selectors import map_data
+
+from .geo import RADII_KM
 from .interface import InvalidQuery, ProductQuery, SupplierQuery
 from .selectors import (
     facet_vocabulary,
+    gazetteer,
     product_facet_vocabulary,
     product_search,
     search_count,
+    supplier_map,
     supplier_search,
     unknown_values,
 )
@@ -158,17 +163,53 @@ class SearchPageView(TemplateView):
 
 
 class SupplierDirectoryView(SearchPageView):
-    """/suppliers/: faceted search over verified suppliers."""
+    """/suppliers/: faceted search over verified suppliers, with a distance filter."""
 
     template_name = "search/supplier_directory.html"
     result_template_name = "includes/supplier_card.html"
     noun = "suppliers"
+    view_mode = "list"
 
     def search(self, query, vocabulary):
         return supplier_search(query, vocabulary=vocabulary)
 
     def vocabulary(self):
         return facet_vocabulary()
+
+    def page_context(self):
+        return {**super().page_context(), "towns": gazetteer(), "radii": RADII_KM, "view_mode": self.view_mode}
+
+    def directory_context(self, results):
+        params = urlencode(results.query.to_params())
+        return {
+            **super().directory_context(results),
+            "list_url": f"{reverse('organisations:supplier-list')}?{params}".rstrip("?"),
+            "map_url": f"{reverse('organisations:supplier-map')}?{params}".rstrip("?"),
+        }
+
+    def extra_chips(self, query):
+        if query.near is None:
+            return []
+        label = _("within %(km)d km of %(place)s") % {"km": query.near.km, "place": query.near.place}
+        return [{"label": label, "facet": _("Distance"), "url": self.url(query.without_distance())}]
+
+    def relaxations(self, query):
+        options = super().relaxations(query)
+        if query.near is not None:
+            options.append((_("the distance"), query.without_distance()))
+        return options
+
+
+class SupplierMapView(SupplierDirectoryView):
+    """/suppliers/map/: the same search on a map, its list beside it as the text alternative.
+    The markers are every hit's (not only the page's), as the JSON endpoint gives them."""
+
+    template_name = "search/supplier_map.html"
+    view_mode = "map"
+
+    def directory_context(self, results):
+        _total, markers = supplier_map(results.query)
+        return {**super().directory_context(results), "markers": map_data(markers)}
 
 
 class CatalogueView(SearchPageView):

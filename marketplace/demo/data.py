@@ -2,6 +2,8 @@
 BE, NL and RS, the buyers that work with them and their stories. Every
 organisation and person here is invented; towns and regions are real places."""
 
+import math
+
 DEMO_PASSWORD = "responsible-demo"
 
 # (name, slug, [(sub-sector name, slug)])
@@ -113,6 +115,32 @@ REGIONS = [
     ("RS", "Vojvodina", "vojvodina", "RS12", ["Novi Sad", "Subotica", "Sombor"]),
     ("RS", "Belgrade", "belgrade", "RS11", ["Beograd"]),
 ]  # fmt: skip
+# Where each town of REGIONS is (its centre, latitude and longitude): demo suppliers sit near
+# their town's (demo_location), so the maps and the distance filter work without a geocoder.
+TOWN_COORDINATES = {
+    "Esch-sur-Alzette": (49.4958, 5.9806), "Differdange": (49.5242, 5.8914), "Luxembourg": (49.6116, 6.1319),
+    "Ettelbruck": (49.8475, 6.1042), "Wiltz": (49.9661, 5.9328),
+    "Metz": (49.1193, 6.1757), "Nancy": (48.6921, 6.1844), "Thionville": (49.3579, 6.1684),
+    "Longwy": (49.5197, 5.7606), "Strasbourg": (48.5734, 7.7521), "Colmar": (48.0794, 7.3585),
+    "Saarbrücken": (49.2402, 6.9969), "Neunkirchen": (49.3448, 7.1800), "Saarlouis": (49.3136, 6.7519),
+    "Trier": (49.7499, 6.6371), "Kaiserslautern": (49.4447, 7.7690),
+    "Arlon": (49.6833, 5.8167), "Liège": (50.6326, 5.5797), "Namur": (50.4674, 4.8720), "Bruxelles": (50.8503, 4.3517),
+    "Groningen": (53.2194, 6.5665), "Delfzijl": (53.3304, 6.9184), "Leeuwarden": (53.2012, 5.7999),
+    "Sneek": (53.0327, 5.6589), "Assen": (52.9925, 6.5649), "Emmen": (52.7792, 6.9003),
+    "Novi Sad": (45.2671, 19.8335), "Subotica": (46.1003, 19.6658), "Sombor": (45.7742, 19.1122),
+    "Beograd": (44.7866, 20.4489),
+}  # fmt: skip
+
+
+def demo_location(town: str, n: int) -> tuple[float, float]:
+    """The n-th supplier of a town, a few hundred metres from its centre (a fixed spiral, not
+    random: every load puts it at the same place), so that markers do not hide each other."""
+    latitude, longitude = TOWN_COORDINATES[town]
+    angle = n * 2.4  # radians: about the golden angle, spreads the points evenly
+    step = 0.004 * (1 + n) ** 0.5  # degrees: about 450 m, growing slowly
+    return round(latitude + step * math.sin(angle), 6), round(longitude + step * math.cos(angle), 6)
+
+
 # The regions' names in the other languages, by slug.
 REGION_NAMES = {
     "luxembourg": {"fr": "Luxembourg", "de": "Luxemburg", "nl": "Luxemburg", "sr": "Луксембург"},

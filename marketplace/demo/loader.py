@@ -370,8 +370,13 @@ class DemoLoader:
         colour = PALETTE[index % len(PALETTE)]
         # Found by the slug it was created with, which no user edits: its members may rename it.
         existing = Supplier.objects.filter(slug=services.slug_base(plan.name)).first()
+        latitude, longitude = data.demo_location(plan.town, index)
         if existing is not None:
             self.attributes_backfill(existing, plan, index)
+            if not existing.has_location:  # loaded before suppliers had a location
+                Supplier.objects.filter(pk=existing.pk).update(
+                    latitude=latitude, longitude=longitude, location_source=Supplier.LocationSource.GEOCODED
+                )
             translations_backfill(existing, supplier_texts(plan, self._sectors(plan)))
             if not existing.iban:  # loaded before suppliers had invoicing details
                 Supplier.objects.filter(pk=existing.pk).update(**invoicing_details(plan.country, index))
@@ -393,6 +398,9 @@ class DemoLoader:
             country=plan.country,
             region=region,
             city=plan.town,
+            latitude=latitude,
+            longitude=longitude,
+            location_source=Supplier.LocationSource.GEOCODED,  # as if found from its address
             founded_year=plan.founded,
             employees=plan.employees,
             employees_vulnerable=plan.vulnerable,

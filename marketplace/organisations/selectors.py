@@ -1,9 +1,11 @@
 """Reads of the organisations domain. Views, the API, commands and pages call
 these so that each page's queries are decided in one place."""
 
+from dataclasses import asdict, dataclass
 from decimal import Decimal
 
 from django.db.models import Count, Prefetch, Q
+from django.urls import reverse
 from oscar.core.loading import get_model
 
 from marketplace.partner.strategy import price_at_rate
@@ -178,3 +180,48 @@ def vat_id_usable(organisation: Organisation) -> bool:
         and vat_ids.is_valid_vat_id(organisation.vat_id, organisation.country)
         and organisation.vat_id_status != Organisation.VatIdStatus.INVALID
     )
+
+
+# Maps -----------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class MapMarker:
+    """What a map shows of a supplier: public facts only."""
+
+    name: str
+    slug: str
+    url: str
+    town: str
+    latitude: float
+    longitude: float
+
+
+def _marker(name, slug, town, latitude, longitude) -> MapMarker:
+    url = reverse("organisations:supplier-detail", kwargs={"slug": slug})
+    return MapMarker(name=name, slug=slug, url=url, town=town, latitude=latitude, longitude=longitude)
+
+
+def supplier_marker(supplier: Supplier) -> MapMarker | None:
+    """The marker of a supplier already loaded, or None when it has no location."""
+    if not supplier.has_location:
+        return None
+    return _marker(supplier.name, supplier.slug, supplier.city, supplier.latitude, supplier.longitude)
+
+
+def map_markers(suppliers) -> list[MapMarker]:
+    """Markers of the verified, located suppliers among `suppliers` (a queryset), by name:
+    one query, whatever their number."""
+    rows = (
+        suppliers.filter(verified=True)
+        .exclude(latitude=None)
+        .exclude(longitude=None)
+        .order_by("name", "pk")
+        .values_list("name", "slug", "city", "latitude", "longitude")
+    )
+    return [_marker(*row) for row in rows]
+
+
+def map_data(markers) -> list[dict]:
+    """Markers as the map script reads them (templates/includes/map.html), the unlocated left out."""
+    return [asdict(marker) for marker in markers if marker is not None]

@@ -22,14 +22,14 @@ from oscar.core.loading import get_model
 from marketplace.core import languages, mail
 from marketplace.core.mail import templated_mail_send
 
-from . import tasks, vat_ids, vies
+from . import geocoding, tasks, vat_ids, vies
 from .models import Buyer, Invitation, Membership, Organisation, Region, Role, ServedArea, Supplier
 
 Partner = get_model("partner", "Partner")
 User = get_user_model()
 
 # Paths under /suppliers/ and /buyers/ that a slug must not shadow.
-RESERVED_SLUGS = {"new", "edit", "members", "join", "register", "search"}
+RESERVED_SLUGS = {"new", "edit", "members", "join", "register", "search", "map"}
 
 
 def slug_base(name: str) -> str:
@@ -109,6 +109,8 @@ def supplier_create(
     supplier.save()
     if supplier.vat_id and ask_vies:
         vat_id_check(supplier)
+    if not supplier.has_location:
+        _geocode_later(supplier)
     _set_m2m(supplier, {"sectors": sectors, "impact_areas": impact_areas, "labels": labels})
     caller_adds_areas = served_regions == [] and served_countries == []  # the admin's inline does
     if not caller_adds_areas:
@@ -132,9 +134,12 @@ def supplier_update(
     """Save a supplier whose fields were changed; relations given are replaced."""
     _validated(supplier)
     vat_id_changed = _vat_id_changed(supplier)
+    address_changed = _address_changed(supplier)
     supplier.save()
     if vat_id_changed:
         vat_id_check(supplier)
+    if address_changed and supplier.location_source != Supplier.LocationSource.PLACED:
+        _geocode_later(supplier)
     _set_m2m(supplier, {"sectors": sectors, "impact_areas": impact_areas, "labels": labels})
     if served_regions is not None or served_countries is not None or not supplier.served_areas.exists():
         served_areas_set(supplier=supplier, regions=served_regions or (), countries=served_countries or ())
@@ -215,6 +220,58 @@ def vat_id_check(organisation: Organisation) -> None:
         vat_id_status=organisation.vat_id_status, vat_id_checked_at=None, vat_id_registered_name=""
     )
     transaction.on_commit(lambda: tasks.vat_id_check.enqueue(organisation.pk))
+
+
+# Location -------------------------------------------------------------------
+
+
+def _address_changed(supplier: Supplier) -> bool:
+    fields = ("street_address", "postcode", "city", "country")
+    stored = Supplier.objects.filter(pk=supplier.pk).values_list(*fields).first()
+    return stored != tuple(str(getattr(supplier, name)) for name in fields)
+
+
+def _geocode_later(supplier: Supplier) -> None:
+    """Geocode the saved address in the background, once the transaction commits: a page
+    never waits for the geocoder."""
+    transaction.on_commit(lambda: tasks.supplier_geocode.enqueue(supplier.pk))
+
+
+def _address(supplier: Supplier) -> geocoding.Address:
+    return geocoding.Address(
+        street=supplier.street_address, postcode=supplier.postcode, city=supplier.city, country=str(supplier.country)
+    )
+
+
+@transaction.atomic
+def supplier_location_place(*, supplier: Supplier, latitude: float, longitude: float) -> Supplier:
+    """The supplier puts itself on the map: its address changes no longer move it."""
+    supplier.latitude, supplier.longitude = latitude, longitude
+    supplier.location_source = Supplier.LocationSource.PLACED
+    _validated(supplier)
+    supplier.save(update_fields=["latitude", "longitude", "location_source", "updated_at"])
+    return supplier
+
+
+@transaction.atomic
+def supplier_location_from_address(*, supplier: Supplier) -> bool:
+    """Place the supplier where the geocoder finds its address (at its own request, so even
+    after it placed itself). False, and nothing changed, when the geocoder finds nothing."""
+    found = geocoding.geocoder().locate(_address(supplier))
+    if found is None:
+        return False
+    supplier.latitude, supplier.longitude = found.latitude, found.longitude
+    supplier.location_source = Supplier.LocationSource.GEOCODED
+    supplier.save(update_fields=["latitude", "longitude", "location_source", "updated_at"])
+    return True
+
+
+def supplier_location_geocode(*, supplier_id: int) -> bool:
+    """The background task: geocode a supplier's address unless it placed itself since."""
+    supplier = Supplier.objects.filter(pk=supplier_id).first()
+    if supplier is None or supplier.location_source == Supplier.LocationSource.PLACED:
+        return False
+    return supplier_location_from_address(supplier=supplier)
 
 
 def vat_id_vies_ask(*, organisation_id: int, attempt: int = 0) -> str:

@@ -17,3 +17,11 @@ def vat_ids_recheck() -> int:
     from . import services
 
     return services.vat_ids_recheck()
+
+
+@task()
+def supplier_geocode(supplier_id: int) -> bool:
+    """Geocodes a supplier's address after it changed (settings.GEOCODER; "off" finds nothing)."""
+    from . import services
+
+    return services.supplier_location_geocode(supplier_id=supplier_id)

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from search.views import SupplierDirectoryView
+from search.views import SupplierDirectoryView, SupplierMapView
 
 from . import views
 from .models import Buyer, Supplier
@@ -9,6 +9,7 @@ app_name = "organisations"
 
 urlpatterns = [
     path("suppliers/", SupplierDirectoryView.as_view(), name="supplier-list"),
+    path("suppliers/map/", SupplierMapView.as_view(), name="supplier-map"),
     path("suppliers/<slug:slug>/", views.SupplierDetailView.as_view(), name="supplier-detail"),
     path("suppliers/<slug:slug>/edit/", views.SupplierEditView.as_view(), name="supplier-edit"),
     path("suppliers/<slug:slug>/members/", views.MembersView.as_view(), name="supplier-members"),

@@ -50,6 +50,7 @@ class SupplierDetailView(DetailView):
             case_studies=list(case_studies_featuring(supplier=supplier)),
             signed_charters=network_selectors.signed_charters(supplier),
             membership=selectors.membership_get(user=self.request.user, organisation=supplier),
+            markers=selectors.map_data([selectors.supplier_marker(supplier)]),
             **kwargs,
         )
 
@@ -78,7 +79,10 @@ class NetworkDetailView(DetailView):
         states = network_selectors.charter_states(network, [nm.supplier_id for nm in memberships])
         for nm in memberships:
             nm.charter = states[nm.supplier_id]
-        return super().get_context_data(charter_version=network_selectors.current_version(network), **kwargs)
+        members = [selectors.supplier_marker(nm.supplier) for nm in memberships]
+        return super().get_context_data(
+            charter_version=network_selectors.current_version(network), markers=selectors.map_data(members), **kwargs
+        )
 
 
 # Members' pages -------------------------------------------------------------

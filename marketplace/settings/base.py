@@ -7,6 +7,7 @@ import locale
 import os
 from decimal import Decimal
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import dj_database_url
 from django.utils.translation import gettext_lazy as _
@@ -340,6 +341,18 @@ CARD_PAYMENT_TIMEOUT_MINUTES = int(env("CARD_PAYMENT_TIMEOUT_MINUTES", "60"))
 VIES_API_BASE = env("VIES_API_BASE", "https://ec.europa.eu/taxation_customs/vies/rest-api")
 VIES_TIMEOUT = float(env("VIES_TIMEOUT", "10"))  # seconds
 
+# Maps. Suppliers' addresses are geocoded in the background by GEOCODER: "off" (suppliers place
+# themselves on the map) or "nominatim" (OpenStreetMap's; its policy wants a user agent naming the site).
+GEOCODER = env("GEOCODER", "off")
+GEOCODER_URL = env("GEOCODER_URL", "https://nominatim.openstreetmap.org")
+GEOCODER_USER_AGENT = env("GEOCODER_USER_AGENT", "Responsible marketplace (hello@responsible.example)")
+GEOCODER_TIMEOUT = float(env("GEOCODER_TIMEOUT", "5"))  # seconds
+# The map tiles (the CSP below allows their host for images). Without tiles, markers still show.
+MAP_TILES_URL = env("MAP_TILES_URL", "https://tile.openstreetmap.org/{z}/{x}/{y}.png")
+MAP_TILES_ATTRIBUTION = env(
+    "MAP_TILES_ATTRIBUTION", '&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a> contributors'
+)
+
 # Oscar
 OSCAR_SHOP_NAME = "Responsible"
 OSCAR_SHOP_TAGLINE = _("Buy from social enterprises")
@@ -477,6 +490,13 @@ LOGGING = {
 # needs 'unsafe-inline' for its page editor's own inline scripts (marketplace/content_security.py).
 from csp.constants import NONCE, NONE, SELF, UNSAFE_INLINE  # noqa: E402
 
+
+def _tile_origin(url: str) -> str:
+    """The scheme and host of the tile URL, e.g. https://tile.openstreetmap.org."""
+    parts = urlsplit(url)
+    return f"{parts.scheme}://{parts.netloc}"
+
+
 MIDDLEWARE.insert(
     MIDDLEWARE.index("django.middleware.security.SecurityMiddleware") + 1, "marketplace.content_security.CSPMiddleware"
 )
@@ -486,7 +506,7 @@ CONTENT_SECURITY_POLICY = {
         "default-src": [SELF],
         "script-src": [SELF, NONCE],
         "style-src": [SELF, UNSAFE_INLINE],
-        "img-src": [SELF, "data:"],
+        "img-src": [SELF, "data:", _tile_origin(MAP_TILES_URL)],
         "object-src": [NONE],
         "base-uri": [SELF],
         "frame-ancestors": [SELF],

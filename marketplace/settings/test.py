@@ -19,6 +19,7 @@ STRIPE_WEBHOOK_SECRET = "whsec_test_only"
 # starts a fake one where a test needs an answer).
 VIES_API_BASE = "http://127.0.0.1:9/"
 VIES_TIMEOUT = 2.0
+GEOCODER = "off"  # no address leaves a test
 # Uploaded and generated images go to a scratch folder that live-server (browser) tests serve;
 # one per pytest-xdist worker (gw0, gw1…), so parallel tests never share or remove each other's files.
 _WORKER = os.environ.get("PYTEST_XDIST_WORKER", "main")

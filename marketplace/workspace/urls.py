@@ -29,4 +29,5 @@ urlpatterns = [
     ),
     path("<slug:slug>/quotes/", views.QuotesView.as_view(), name="quotes"),
     path("<slug:slug>/money/", views.MoneyView.as_view(), name="money"),
+    path("<slug:slug>/location/", views.LocationView.as_view(), name="location"),
 ]

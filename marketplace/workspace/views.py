@@ -10,17 +10,19 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
-from django.views.generic import ListView, TemplateView, View
+from django.views.generic import FormView, ListView, TemplateView, View
 from oscar.apps.order.exceptions import InvalidOrderStatus
 
 from marketplace.core import pdf
 from marketplace.order.delivery_notes import delivery_note_pdf
 from marketplace.order.models import REASON_NOTE, part_status_label
 from marketplace.order.selectors import delivery_note_available, part_lines, part_payment_state
+from marketplace.organisations import services as organisation_services
+from marketplace.organisations.selectors import membership_get
 from marketplace.payments.selectors import card_payments_enabled, invoices_mark_payable
 
 from . import selectors, services
-from .forms import PartStepForm
+from .forms import LocationForm, PartStepForm
 
 
 def not_yours() -> str:
@@ -214,3 +216,48 @@ class MoneyView(WorkspaceMixin, TemplateView):
             transfers=selectors.supplier_transfers(self.supplier)[:20],
             **kwargs,
         )
+
+
+class LocationView(WorkspaceMixin, FormView):
+    """Where the supplier shows on the maps and the distance filter: placed on a map, typed as
+    coordinates, or found from its address. Every member sees it; administrators change it."""
+
+    template_name = "workspace/location.html"
+    form_class = LocationForm
+    section = "location"
+
+    def get_initial(self):
+        if not self.supplier.has_location:
+            return {}
+        return {"latitude": self.supplier.latitude, "longitude": self.supplier.longitude}
+
+    def is_admin(self) -> bool:
+        membership = membership_get(user=self.request.user, organisation=self.supplier)
+        return membership is not None and membership.is_admin
+
+    def post(self, request, *args, **kwargs):
+        if not self.is_admin():
+            raise PermissionDenied(_("Only the administrators of %(name)s can move it.") % {"name": self.supplier.name})
+        if "from_address" in request.POST:
+            if organisation_services.supplier_location_from_address(supplier=self.supplier):
+                messages.success(request, _("Your location was found from your address. Check it on the map."))
+            else:
+                messages.error(
+                    request,
+                    _(
+                        "Your address could not be placed on the map: place yourself by a click on the map, "
+                        "or type your latitude and longitude."
+                    ),
+                )
+            return redirect("workspace:location", slug=self.supplier.slug)
+        return super().post(request, *args, **kwargs)
+
+    def form_valid(self, form):
+        organisation_services.supplier_location_place(
+            supplier=self.supplier, latitude=form.cleaned_data["latitude"], longitude=form.cleaned_data["longitude"]
+        )
+        messages.success(self.request, _("Your location is saved: buyers find you by distance from it."))
+        return redirect("workspace:location", slug=self.supplier.slug)
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(can_edit=self.is_admin(), **kwargs)

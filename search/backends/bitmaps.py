@@ -123,6 +123,15 @@ class Snapshot:
             for facet, value, ids in cursor.fetchall():
                 self.facets.setdefault(facet, {})[value] = self.of_ids(_ids(ids))
         self.words = Recent(RECENT_WORDS)  # query word -> WordMatch
+        # Located entries by latitude: a distance filter reads the band of its bounding box.
+        self.located = []  # (latitude, longitude, position), ascending
+        if "latitude" in {f.name for f in tables.entry._meta.fields}:
+            coordinates = tables.entry.objects.exclude(latitude=None).exclude(longitude=None)
+            self.located = sorted(
+                (latitude, longitude, self.position_of[pk])
+                for pk, latitude, longitude in coordinates.values_list("pk", "latitude", "longitude")
+            )
+        self.latitudes = [latitude for latitude, _longitude, _position in self.located]
 
     # What a query selects ------------------------------------------------------
 
@@ -144,6 +153,19 @@ class Snapshot:
             else:
                 raise ValueError(f"No bitmap for the range {lookup}.")
         return ((1 << high) - 1) ^ ((1 << low) - 1) if high > low else 0
+
+    def near(self, near) -> dict:
+        """The positions of the entries within the distance filter, with their distance in km:
+        the bounding box's band of latitudes (a bisection), its longitudes, then the exact distance."""
+        south, north, west, east = near.bounding_box()
+        band = self.located[bisect_left(self.latitudes, south) : bisect_right(self.latitudes, north)]
+        found = {}
+        for latitude, longitude, position in band:
+            if west <= longitude <= east:
+                distance = near.distance_to(latitude, longitude)
+                if distance <= near.km:
+                    found[position] = distance
+        return found
 
     def of_ids(self, ids) -> int:
         """The bitmap of the ids; ids that are no entry (of a product deleted
@@ -195,6 +217,13 @@ class Snapshot:
                 if len(hits) == wanted - skipped:
                     break
         return [self.ids[p] for p in hits[offset - skipped :]]
+
+    def page_by_distance(self, bits, distances, tiebreak, offset, limit) -> list:
+        """Ids of the hits offset..offset+limit, the nearest first (ties in the tiebreak sort).
+        distances: position -> km of every hit (hits of a distance filter all have one)."""
+        rank = self.rank[tiebreak]
+        hits = heapq.nsmallest(offset + limit, _set_bits(bits, self.size), key=lambda p: (distances[p], rank[p]))
+        return [self.ids[p] for p in hits[offset:]]
 
     def page_by_relevance(self, bits, in_name, tiebreak, offset, limit) -> list:
         """Ids of the hits offset..offset+limit by relevance: those with more of

@@ -92,6 +92,10 @@ class DatabaseBackend:
             in_name.append(found.in_name)
         if ranges:
             common &= index.in_ranges(ranges)
+        near = getattr(query, "near", None)
+        distances = index.near(near) if near else {}
+        if near:
+            common &= bitmaps.bits_of(distances, index.size)
         counts = {}
         for facet in self.tables.facets:
             # A facet's counts apply every selection but its own.
@@ -106,6 +110,8 @@ class DatabaseBackend:
         total = hits.bit_count()
         if total <= query.offset:
             ids = []
+        elif near and query.effective_sort == "distance":
+            ids = index.page_by_distance(hits, distances, self.tables.default_sort, query.offset, query.page_size)
         elif terms and relevance:
             ids = index.page_by_relevance(hits, in_name, self.tables.default_sort, query.offset, query.page_size)
         else:

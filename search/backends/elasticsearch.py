@@ -44,6 +44,7 @@ from django.utils.translation import get_language
 from elasticsearch import ApiError, Elasticsearch, NotFoundError, helpers
 from elasticsearch.dsl import (
     Date,
+    GeoPoint,
     Index,
     Keyword,
     Long,
@@ -311,6 +312,10 @@ class ElasticsearchIndexBackend:
         """Range conditions (SearchQuery.ranges) as Elasticsearch filters; none by default."""
         return []
 
+    @classmethod
+    def sort_for(cls, query: SearchQuery) -> list:
+        return cls.sorts[query.effective_sort]
+
     # Requests -------------------------------------------------------------------
 
     @classmethod
@@ -340,7 +345,7 @@ class ElasticsearchIndexBackend:
             search.aggs.bucket(facet, "filter", filter=_facet_filter(query.without(facet))).bucket(
                 "values", "terms", field=facet, size=FACET_SIZE
             )
-        search = search.sort(*cls.sorts[query.effective_sort])
+        search = search.sort(*cls.sort_for(query))
         if query.offset + query.page_size <= MAX_RESULT_WINDOW:
             search = search[query.offset : query.offset + query.page_size]
         else:  # beyond the window: no hits, but still the total and the counts
@@ -485,7 +490,22 @@ class SupplierElasticsearchBackend(ElasticsearchIndexBackend):
             **{field: _text() for field in cls.text_fields},
             name_sort=Keyword(),
             created=Date(),
+            location=GeoPoint(),
         )
+
+    @classmethod
+    def range_filters(cls, query: SupplierQuery) -> list:
+        """The distance filter: `geo_distance` on `location` (arc distance, as search.geo)."""
+        if query.near is None:
+            return []
+        return [Q("geo_distance", distance=f"{query.near.km}km", location=_point(query.near))]
+
+    @classmethod
+    def sort_for(cls, query: SupplierQuery) -> list:
+        if query.effective_sort == "distance":
+            nearest = {"_geo_distance": {"location": _point(query.near), "order": "asc", "unit": "km"}}
+            return [nearest, *cls.sorts["name"]]
+        return super().sort_for(query)
 
     @classmethod
     def source(cls, doc: SupplierDocument) -> dict:
@@ -498,12 +518,17 @@ class SupplierElasticsearchBackend(ElasticsearchIndexBackend):
             "products": doc.products,
             "name_sort": doc.name_sort,
             "created": doc.created.isoformat(),
+            "location": {"lat": doc.location[0], "lon": doc.location[1]} if doc.location else None,
             **{facet: list(doc.facets.get(facet, [])) for facet in SupplierQuery.facet_names()},
         }
 
     @classmethod
     def all_documents(cls):
         return supplier_documents()
+
+
+def _point(near) -> dict:
+    return {"lat": near.latitude, "lon": near.longitude}
 
 
 # The supplier backend is the one most callers mean.

@@ -12,10 +12,11 @@ from oscar.core.loading import get_model
 from bench import sqlprofile
 from bench.baseline import baseline_product_search, baseline_search
 from bench.generate import CATEGORY_OF, generate, plan_suppliers
-from bench.queries import CATEGORIES, PRODUCT_CATEGORIES, build_product_queries, build_queries
+from bench.queries import CATEGORIES, PRODUCT_CATEGORIES, TOWNS, build_product_queries, build_queries
 from marketplace.organisations.models import NetworkMembership, Supplier
 from search.backends import fulltext
 from search.documents import supplier_documents
+from search.geo import RADII_KM, parse_coordinates
 from search.interface import SupplierQuery
 from search.selectors import supplier_search
 
@@ -73,10 +74,16 @@ def test_generating_twice_into_one_database_is_refused(generated):
         generate(SIZE, SEED, products=PRODUCTS)
 
 
-def test_queries_are_a_valid_mix_of_four_categories():
+def test_queries_are_a_valid_mix_of_five_categories():
     queries = build_queries(plan_suppliers(SIZE, SEED), QUERIES, SEED)
-    assert Counter(q.category for q in queries) == dict.fromkeys(CATEGORIES, QUERIES // 4)
+    assert Counter(q.category for q in queries) == dict.fromkeys(CATEGORIES, QUERIES // 5)
     for query in queries:
+        if query.category == "distance":
+            # A town's name is read through the gazetteer (the database); checked in the next test.
+            (near,) = query.params["near"]
+            assert near in TOWNS or parse_coordinates(near)
+            assert int(query.params["within"][0]) in RADII_KM
+            continue
         parsed = SupplierQuery.from_params(query.params)
         assert bool(parsed.terms) == query.has_text
         if query.category == "deep":
@@ -91,7 +98,8 @@ def test_queries_are_a_valid_mix_of_four_categories():
 def test_baseline_agrees_with_the_search_service_without_text(generated):
     plans, _ = generated
     queries = [q for q in build_queries(plans, QUERIES, SEED) if not q.has_text]
-    assert sum(q.category == "facets" for q in queries) == QUERIES // 4
+    assert sum(q.category == "facets" for q in queries) == QUERIES // 5
+    assert sum(q.category == "distance" for q in queries) == QUERIES // 5
     found_some = 0
     for bench_query in queries:
         query = SupplierQuery.from_params(bench_query.params)

@@ -6,6 +6,7 @@ import shutil
 import pytest
 
 from tests.browser.demo import demo_loaded
+from tests.browser.helpers import new_context
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_FLAGS = [
@@ -57,7 +58,7 @@ def _failed(request) -> str | None:
 def page(browser):
     """A fresh page that records console errors and failed requests; a journey
     must end with neither."""
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    context = new_context(browser, viewport={"width": 1280, "height": 900})
     page = context.new_page()
     page.problems = []
     page.on("console", lambda msg: msg.type == "error" and page.problems.append(f"console: {msg.text}"))

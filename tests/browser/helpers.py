@@ -3,7 +3,33 @@ without cutting short a request of the page being left (Chromium fetches the fav
 the admin its icon sprite, after the load event; the page fixture counts a cancelled
 request as a failure)."""
 
+import base64
+from urllib.parse import urlsplit
+
+from django.conf import settings
+
 from marketplace.demo.data import DEMO_PASSWORD
+
+# A transparent 1×1 PNG: what every map tile is in the browser tests.
+BLANK_TILE = base64.b64decode(
+    "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII="
+)
+
+
+def new_context(browser, **options):
+    """A browser context whose map tiles never reach the network: each tile request is
+    answered here with a blank tile (the maps' markers and lists work without tiles).
+    `context.tiles` counts them."""
+    context = browser.new_context(**options)
+    context.tiles = []
+    tiles = urlsplit(settings.MAP_TILES_URL)
+
+    def blank(route):
+        context.tiles.append(route.request.url)
+        route.fulfill(status=200, content_type="image/png", body=BLANK_TILE)
+
+    context.route(f"{tiles.scheme}://{tiles.netloc}/**", blank)
+    return context
 
 
 def visit(page, url):

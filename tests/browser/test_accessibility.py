@@ -15,11 +15,11 @@ from pytest_django.live_server_helper import LiveServer
 from cms.models import CaseStudyPage
 from marketplace.networks.models import NetworkInvitation
 from marketplace.order.models import Order, Purchase
-from marketplace.organisations.models import Buyer, NetworkMembership, Supplier
+from marketplace.organisations.models import Buyer, Network, NetworkMembership, Supplier
 from marketplace.sourcing.models import Need, Thread
 from marketplace.sourcing.threads import thread_start
 from tests.browser.demo import demo_loaded
-from tests.browser.helpers import sign_in, visit
+from tests.browser.helpers import new_context, sign_in, visit
 from tests.browser.test_ordering_journeys import buyable_product
 from tests.languages import still_english
 
@@ -42,6 +42,10 @@ PAGES = [
     ("supplier directory", "visitor", "/suppliers/"),
     ("supplier directory, filtered", "visitor", "/suppliers/?sector=food&country=FR"),
     ("supplier profile", "visitor", "supplier"),
+    ("supplier map", "visitor", "/suppliers/map/"),
+    ("supplier map, within 25 km", "visitor", "/suppliers/map/?near=Luxembourg&within=25"),
+    ("supplier directory, within 25 km", "visitor", "/suppliers/?near=Luxembourg&within=25"),
+    ("network", "visitor", "network"),
     ("shop catalogue", "visitor", "/shop/catalogue/"),
     ("product", "buyer", "product"),
     ("site search", "visitor", "/search/?q=bread"),
@@ -89,6 +93,7 @@ PAGES = [
     ("coordination, partners and team", "coordinator", "/coordination/sse-cluster-grande-region/partners/"),
     ("coordination, partner", "coordinator", "/coordination/sse-cluster-grande-region/partners/new/"),
     ("coordination, public page", "coordinator", "/coordination/sse-cluster-grande-region/public-page/"),
+    ("workspace, location", "supplier", "ws_location"),
     ("operator dashboard", "operator", "/shop/dashboard/"),
     ("operator dashboard, products", "operator", "/shop/dashboard/catalogue/"),
     ("operator dashboard, orders", "operator", "/shop/dashboard/orders/"),
@@ -166,6 +171,8 @@ def demo_site(request, django_db_setup, django_db_blocker):
             "network_invitation": f"/coordination/invitation/{NetworkInvitation.objects.first().token}/",
             "co_remove": "/coordination/sse-cluster-grande-region/members/"
             f"{NetworkMembership.objects.filter(network__slug='sse-cluster-grande-region').first().pk}/remove/",
+            "ws_location": f"/workspace/{supplier.slug}/location/",
+            "network": Network.objects.order_by("pk").first().get_absolute_url(),
         }
         server = LiveServer("localhost")
         server._live_server_modified_settings.enable()
@@ -182,7 +189,7 @@ def _signed_in_pages(browser, live_server, language=None) -> dict:
     sign-in page), then in `language` as the footer's switcher sets it."""
     opened = {}
     for role, email in ROLES.items():
-        page = browser.new_context(viewport={"width": 1280, "height": 900}).new_page()
+        page = new_context(browser, viewport={"width": 1280, "height": 900}).new_page()
         if email:
             sign_in(page, live_server, email)
         if language:

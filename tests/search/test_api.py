@@ -154,7 +154,7 @@ class TestParameters:
             ("?country=XX", "Unknown country “XX”."),
             ("?country=FR&sector=nope", "Unknown sector “nope”."),
             ("?page_size=7", "page_size must be one of 10, 24, 50, 100."),
-            ("?sort=bogus", "Unknown sort order “bogus”: use relevance, name, newest."),
+            ("?sort=bogus", "Unknown sort order “bogus”: use relevance, name, newest, distance."),
             ("?q=" + "x" * 10_000, "The search text is too long: use at most 200 characters."),
             ("?page=0", "page must be 1 or more."),
         ],
@@ -237,7 +237,7 @@ class TestDocumentation:
         assert response.status_code == 200
         operation = response.json()["paths"][ENDPOINT]["get"]
         parameters = {p["name"]: p for p in operation["parameters"]}
-        assert set(parameters) == {"q", "sort", "page", "page_size", *FACETS}
+        assert set(parameters) == {"q", "sort", "page", "page_size", *FACETS, "near", "within"}
         assert all(p["in"] == "query" for p in parameters.values())
         assert parameters["country"]["schema"]["type"] == "array"
         # Read like the page's query string (an empty page= is page 1), so documented as text.

@@ -453,7 +453,7 @@ class TestForgivingLinks:
             ("?q=" + "x" * 10_000, "The search text is too long: use at most 200 characters."),
             ("?page=abc", "page must be a whole number."),
             ("?page=0", "page must be 1 or more."),
-            ("?sort=bogus", "Unknown sort order “bogus”: use relevance, name, newest."),
+            ("?sort=bogus", "Unknown sort order “bogus”: use relevance, name, newest, distance."),
             ("?page_size=7", "page_size must be one of 10, 24, 50, 100."),
             ("?country=FR&country=" + "L" * 101, "A value for country is too long."),
         ],

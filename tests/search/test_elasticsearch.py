@@ -125,7 +125,8 @@ def test_facets_sorts_and_identity_are_keyword_date_and_long_fields_of_a_strict_
     assert mappings["properties"]["name_sort"] == {"type": "keyword"}
     assert mappings["properties"]["created"] == {"type": "date"}
     assert mappings["properties"]["id"] == {"type": "long"}
-    assert set(mappings["properties"]) == {*TEXT_FIELDS, *FACET_NAMES, "slug", "name_sort", "created", "id"}
+    assert mappings["properties"]["location"] == {"type": "geo_point"}
+    assert set(mappings["properties"]) == {*TEXT_FIELDS, *FACET_NAMES, "slug", "name_sort", "created", "id", "location"}
 
 
 # (2) The search request bodies ---------------------------------------------------
@@ -379,6 +380,7 @@ def test_rebuild_sends_every_verified_supplier_as_a_document_with_its_id(rebuild
             "products": doc.products,
             "name_sort": doc.name_sort,
             "created": doc.created.isoformat(),
+            "location": None,  # no supplier here has placed itself nor been geocoded
             **doc.facets,
         }
     pain = documents[suppliers[0].pk]

@@ -37,7 +37,7 @@ def test_html_responses_carry_the_policy(client, wagtail_site, superuser, label,
     assert policy["script-src"][0] == "'self'" and "'unsafe-inline'" not in policy["script-src"]
     assert policy["object-src"] == ["'none'"] and policy["base-uri"] == ["'self'"]
     assert policy["frame-ancestors"] == ["'self'"] and policy["form-action"] == ["'self'"]
-    assert policy["img-src"] == ["'self'", "data:"]
+    assert policy["img-src"] == ["'self'", "data:", "https://tile.openstreetmap.org"]  # the map tiles' host
     # Every inline script that would run carries this response's nonce.
     nonce = csp_nonce(response)
     for script in BeautifulSoup(response.content, "html.parser").find_all("script"):

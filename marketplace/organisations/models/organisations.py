@@ -135,6 +135,10 @@ class SupplierQuerySet(models.QuerySet):
 class Supplier(Organisation):
     """A social enterprise. Sells through its own Oscar partner."""
 
+    class LocationSource(models.TextChoices):
+        PLACED = "placed", _("placed on the map by the supplier")
+        GEOCODED = "geocoded", _("found from the address")
+
     class LegalForm(models.TextChoices):
         COOPERATIVE = "cooperative", _("Cooperative")
         ASSOCIATION = "association", _("Association / non-profit")
@@ -214,6 +218,18 @@ class Supplier(Organisation):
         editable=False,
     )
 
+    # Where it works, for the maps and the "within N km" search filter: placed on a map by its
+    # members, or geocoded from its address in the background (services.supplier_location_geocode).
+    latitude = models.FloatField(
+        _("latitude"), null=True, blank=True, validators=[MinValueValidator(-90), MaxValueValidator(90)]
+    )
+    longitude = models.FloatField(
+        _("longitude"), null=True, blank=True, validators=[MinValueValidator(-180), MaxValueValidator(180)]
+    )
+    location_source = models.CharField(
+        _("location from"), max_length=16, choices=LocationSource.choices, blank=True, editable=False
+    )
+
     objects = SupplierQuerySet.as_manager()
 
     class Meta:
@@ -252,6 +268,10 @@ class Supplier(Organisation):
                 "region": self.region.name,
                 "country": self.country.name,
             }
+        if (self.latitude is None) != (self.longitude is None):
+            errors["longitude" if self.longitude is None else "latitude"] = _(
+                "Give both the latitude and the longitude, or neither."
+            )
         if self.founded_year and self.founded_year > datetime.date.today().year:
             errors["founded_year"] = _("The founding year cannot be in the future.")
         if errors:
@@ -261,6 +281,10 @@ class Supplier(Organisation):
     def sells_food(self) -> bool:
         """Works in the food sector: its goods are mostly sold at the food reduced VAT rate."""
         return self.sectors.filter(Q(slug="food") | Q(parent__slug="food")).exists()
+
+    @property
+    def has_location(self) -> bool:
+        return self.latitude is not None and self.longitude is not None
 
     @property
     def vulnerable_share(self):
