@@ -60,6 +60,8 @@ urlpatterns += i18n_patterns(
     path("impact/", include("marketplace.deductions.urls")),
     path("workspace/", include("marketplace.workspace.urls")),
     path("workspace/", include("marketplace.deductions.urls_workspace")),
+    path("workspace/", include("marketplace.verification.urls_workspace")),
+    path("verification/", include("marketplace.verification.urls")),
     path("", include("marketplace.sourcing.urls")),
     path("shop/", include(apps.get_app_config("oscar").urls[0])),
     path("", include("marketplace.organisations.urls")),

@@ -29,6 +29,7 @@ class SupplierOut(Schema):
     sectors: list[str]
     impact: list[str]
     labels: list[str]
+    reserved: list[str]  # countries whose reserved contracts (art. 20) it may take
 
 
 class SearchPageOut(Schema):
@@ -83,6 +84,7 @@ class SupplierSearchParams(SearchParams):
     legal_form: list[str] = []
     network: list[str] = []
     sells_online: list[str] = []
+    reserved: list[str] = []
 
 
 def _supplier(card) -> dict:
@@ -97,6 +99,7 @@ def _supplier(card) -> dict:
         "sectors": [slug for slug, _name in card.sectors],
         "impact": [slug for slug, _name in card.impact],
         "labels": list(card.labels),
+        "reserved": list(card.reserved),
     }
 
 
