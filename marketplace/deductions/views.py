@@ -47,6 +47,7 @@ class LegalStatusView(WorkspaceMixin, FormView):
         return super().get_context_data(
             statuses=LegalStatus.objects.filter(supplier=self.supplier).select_related("decided_by"),
             rules=RULES,
+            today=timezone.localdate(),
             **kwargs,
         )
 

@@ -41,6 +41,7 @@ from marketplace.organisations.models import (
 )
 
 from . import data, network_translations
+from .claims import claims_demo
 from .deductions import deductions_demo
 from .purchases import purchase_placed
 from .sourcing import sourcing_demo
@@ -214,6 +215,9 @@ class DemoLoader:
             },
         )
         deductions_demo(buyer=buyers[data.BUYERS[0][0]], officer=users["buyer"], operator=users["operator"])
+        claims_demo(
+            operator=users["operator"], pending_supplier=Supplier.objects.get(memberships__user=users["supplier2"])
+        )
         editorial_content_load(home=home, suppliers=suppliers, buyers=buyers, images=self.images)
         return {
             "suppliers": Supplier.objects.count(),

@@ -12,6 +12,7 @@ from axe_playwright_python.sync_playwright import Axe
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
+from django.urls import reverse
 from pytest_django.live_server_helper import LiveServer
 
 from cms.models import CaseStudyPage
@@ -19,6 +20,7 @@ from marketplace.order.models import Order, Purchase
 from marketplace.organisations.models import Buyer, Supplier
 from marketplace.sourcing.models import Need, Thread
 from marketplace.sourcing.threads import thread_start
+from marketplace.verification.models import WorkforceClaim
 from tests.browser.helpers import sign_in, visit
 from tests.browser.test_ordering_journeys import buyable_product
 from tests.languages import still_english
@@ -77,6 +79,9 @@ PAGES = [
     ("workspace, money", "supplier", "ws_money"),
     ("workspace, legal status", "supplier", "ws_legal"),
     ("workspace, labour shares", "supplier", "ws_labour"),
+    ("workspace, claims and evidence", "supplier", "ws_claims"),
+    ("verification queue", "operator", "/verification/"),
+    ("verify a claim", "operator", "claim"),
     ("operator dashboard", "operator", "/shop/dashboard/"),
     ("operator dashboard, products", "operator", "/shop/dashboard/catalogue/"),
     ("operator dashboard, orders", "operator", "/shop/dashboard/orders/"),
@@ -122,6 +127,7 @@ def demo_site(request, django_db_setup, django_db_blocker):
         _, product = buyable_product("supplier@example.com", "goods")
         buyer = Buyer.objects.get(memberships__user__email="buyer@example.com")
         need = Need.objects.filter(buyer=buyer).exclude(status=Need.Status.DRAFT).order_by("pk").first()
+        pending = WorkforceClaim.objects.pending().first()  # the demo's claim in the operators' queue
         thread = thread_start(
             buyer=buyer,
             supplier=supplier,
@@ -148,6 +154,8 @@ def demo_site(request, django_db_setup, django_db_blocker):
             "ws_money": f"/workspace/{supplier.slug}/money/",
             "ws_legal": f"/workspace/{supplier.slug}/legal-status/",
             "ws_labour": f"/workspace/{supplier.slug}/legal-status/labour-shares/",
+            "ws_claims": f"/workspace/{supplier.slug}/claims/",
+            "claim": reverse("verification:decide", args=[pending.kind, pending.pk]),
         }
         server = LiveServer("localhost")
         server._live_server_modified_settings.enable()
