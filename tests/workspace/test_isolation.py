@@ -50,6 +50,7 @@ ROUTES = {
     "workspace:money": lambda w: {"slug": w["yard"].slug},
     "deductions_workspace:legal-status": lambda w: {"slug": w["yard"].slug},
     "deductions_workspace:labour-shares": lambda w: {"slug": w["yard"].slug},
+    "verification_workspace:claims": lambda w: {"slug": w["yard"].slug},
 }
 WORKSPACE_ROUTES = url_routes(lambda route, name: route.startswith("workspace/") and name != "workspace:home")
 # Forms posted from another page (tested in test_parts, test_photos).
