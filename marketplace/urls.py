@@ -63,6 +63,8 @@ urlpatterns += i18n_patterns(
     path("workspace/", include("marketplace.deductions.urls_workspace")),
     path("workspace/", include("marketplace.networks.urls_workspace")),
     path("coordination/", include("marketplace.networks.urls")),
+    path("workspace/", include("marketplace.verification.urls_workspace")),
+    path("verification/", include("marketplace.verification.urls")),
     path("", include("marketplace.sourcing.urls")),
     path("shop/", include(apps.get_app_config("oscar").urls[0])),
     path("", include("marketplace.organisations.urls")),

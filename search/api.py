@@ -39,6 +39,7 @@ class SupplierOut(Schema):
     sectors: list[str]
     impact: list[str]
     labels: list[str]
+    reserved: list[str]  # countries whose reserved contracts (art. 20) it may take
 
 
 class SearchPageOut(Schema):
@@ -96,6 +97,7 @@ class SupplierSearchParams(SearchParams):
     # The distance filter: a town of the gazetteer or "latitude, longitude", and a radius in km.
     near: str = ""
     within: str = Field("", json_schema_extra={"enum": ["", *(str(km) for km in RADII_KM)]})
+    reserved: list[str] = []
 
 
 def _supplier(card) -> dict:
@@ -110,6 +112,7 @@ def _supplier(card) -> dict:
         "sectors": [slug for slug, _name in card.sectors],
         "impact": [slug for slug, _name in card.impact],
         "labels": list(card.labels),
+        "reserved": list(card.reserved),
     }
 
 

@@ -8,11 +8,13 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from django.db.models import Prefetch
+from django.utils import timezone
 from oscar.core.loading import get_model
 
 from marketplace.core import content
 from marketplace.organisations.cards import SupplierCard
 from marketplace.organisations.models import NetworkMembership, Region, Sector, ServedArea, Supplier
+from marketplace.verification.selectors import reserved_countries_from
 
 from .interface import fold
 from .languages import distinct, every_language, translations
@@ -75,13 +77,14 @@ def supplier_documents(ids=None, *, batch_size=BATCH_SIZE):
     while True:
         batch = list(
             suppliers.filter(pk__gt=last_pk)
-            .select_related("region")
+            .select_related("region", "workforce_claim")
             .prefetch_related(
                 Prefetch("sectors", queryset=Sector.objects.select_related("parent")),
                 "impact_areas",
                 "labels",
                 Prefetch("network_memberships", queryset=NetworkMembership.objects.select_related("network")),
                 Prefetch("served_areas", queryset=ServedArea.objects.select_related("region")),
+                "legal_statuses",
             )[:batch_size]
         )
         if not batch:
@@ -137,7 +140,10 @@ def _document(supplier, product_titles, regions_by_country) -> SupplierDocument:
     sector_values = {s.slug for s in sectors} | {s.parent.slug for s in sectors if s.parent_id}
     sector_names = every_language([*(s.parent for s in sectors if s.parent_id), *sectors], "name")  # parents first
     memberships = list(supplier.network_memberships.all())
-    labels = [label.slug for label in supplier.labels.all()]
+    labels = [label.slug for label in supplier.labels.all()]  # verified ones (verification.services)
+    reserved = reserved_countries_from(
+        supplier.legal_statuses.all(), getattr(supplier, "workforce_claim", None), timezone.localdate()
+    )
     labels += [CHARTER_PREFIX + m.network.slug for m in memberships if m.signed_charter]
     return SupplierDocument(
         id=supplier.pk,
@@ -168,8 +174,9 @@ def _document(supplier, product_titles, regions_by_country) -> SupplierDocument:
             "legal_form": [supplier.legal_form],
             "network": sorted(m.network.slug for m in memberships),
             "sells_online": ["yes" if product_titles else "no"],
+            "reserved": reserved,
         },
-        card=_card(supplier, sectors),
+        card={**_card(supplier, sectors), "reserved": reserved},
         location=(supplier.latitude, supplier.longitude) if supplier.has_location else None,
     )
 

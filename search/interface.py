@@ -48,6 +48,8 @@ SUPPLIER_FACETS = (
     Facet("legal_form", _("Legal form")),
     Facet("network", _("Network")),
     Facet("sells_online", _("Sells online")),
+    # Countries whose reserved contracts (Directive 2014/24/EU art. 20) it may take.
+    Facet("reserved", _("May take reserved contracts in")),
 )
 FACET_NAMES = tuple(f.name for f in SUPPLIER_FACETS)
 

@@ -15,6 +15,7 @@ from catalogue.cards import KIND_LABELS, ProductCard
 from marketplace.organisations.cards import SupplierCard
 from marketplace.organisations.models import ImpactArea, Label, Network, Region, Sector, Supplier
 from marketplace.organisations.selectors import MapMarker, map_markers
+from marketplace.verification.reserved import RULES as RESERVED_RULES
 
 from . import backends
 from .documents import CHARTER_PREFIX
@@ -76,6 +77,7 @@ def _load_vocabulary() -> dict:
         "legal_form": {value: (str(label), "") for value, label in Supplier.LegalForm.choices},
         "network": {slug: (name, "") for slug, name in networks.items()},
         "sells_online": {"yes": (_("Sells online"), ""), "no": (_("Does not sell online"), "")},
+        "reserved": {rule.country: (country_names[rule.country][0], "") for rule in RESERVED_RULES},
     }
 
 

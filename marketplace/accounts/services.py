@@ -39,6 +39,7 @@ OPERATOR_APPS = (
     "reviews",
     "shipping",
     "sourcing",
+    "verification",
     "voucher",
 )
 # People they may look at (Oscar's customer pages) but not change: whoever may change

@@ -65,7 +65,7 @@ def certificate_pdf(deductions, row: SupplierDeduction) -> bytes:
                 [
                     (_("Legal status"), status.get_status_display()),
                     (_("Registry reference"), status.registry_reference),
-                    (_("Status verified on"), l10n.date_short(timezone.localtime(status.verified_at).date())),
+                    (_("Status verified on"), l10n.date_short(timezone.localtime(status.decided_at).date())),
                     (_("Legal reference"), rule.reference),
                     (_("Levy"), str(rule.levy)),
                     (

@@ -2,40 +2,24 @@
 of each product's net price that is the workshop's own labour, and that share as it
 stood on each invoice line when the invoice was issued."""
 
-import os
-import uuid
-
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.db.models import Q
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
-from marketplace.sourcing.files import private_storage
+from marketplace.verification.models import Claim, Kind, evidence_path  # noqa: F401 (migration 0001 names it)
 
 from .rules import STATUS_COUNTRY, Status
 
 
-def evidence_path(instance, filename: str) -> str:
-    # A random name: the evidence is private and its file name says nothing.
-    return f"deductions/evidence/{uuid.uuid4().hex}{os.path.splitext(filename)[1].lower()}"
-
-
-class LegalStatusQuerySet(models.QuerySet):
-    def verified(self):
-        return self.filter(verified_at__isnull=False)
-
-    def in_force_on(self, day):
-        """Verified and not expired on `day`."""
-        return self.verified().filter(Q(valid_until__isnull=True) | Q(valid_until__gte=day))
-
-
-class LegalStatus(models.Model):
+class LegalStatus(Claim):
     """A supplier's status under its country's law (an ESAT, a WfbM…). It counts for
-    deductions and shows on the profile only once an operator has verified it."""
+    deductions and reserved contracts, and shows on the profile, only while verified and
+    unexpired (its evidence, decision and expiry: marketplace.verification.models.Claim)."""
+
+    kind = Kind.LEGAL_STATUS
 
     supplier = models.ForeignKey(
         "organisations.Supplier", verbose_name=_("supplier"), on_delete=models.CASCADE, related_name="legal_statuses"
@@ -47,38 +31,6 @@ class LegalStatus(models.Model):
         max_length=100,
         help_text=_("The number that identifies you in the register: SIRET or FINESS, agreement number…"),
     )
-    evidence = models.FileField(
-        _("evidence"),
-        upload_to=evidence_path,
-        storage=private_storage,
-        max_length=255,
-        blank=True,
-        help_text=_("Optional: your agreement or recognition, as PDF, PNG or JPEG."),
-    )
-    valid_until = models.DateField(
-        _("valid until"), null=True, blank=True, help_text=_("Leave empty when the status does not expire.")
-    )
-    declared_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("declared by"),
-        null=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        editable=False,
-    )
-    declared_at = models.DateTimeField(_("declared at"), default=timezone.now, editable=False)
-    verified_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("verified by"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        editable=False,
-    )
-    verified_at = models.DateTimeField(_("verified at"), null=True, blank=True, editable=False)
-
-    objects = LegalStatusQuerySet.as_manager()
 
     class Meta:
         ordering = ["supplier__name", "status"]
@@ -93,9 +45,8 @@ class LegalStatus(models.Model):
         self.country = STATUS_COUNTRY[Status(self.status)]
         super().save(*args, **kwargs)
 
-    @property
-    def is_verified(self) -> bool:
-        return self.verified_at is not None
+    def subject(self) -> str:
+        return str(self.get_status_display())
 
     def clean(self):
         super().clean()

@@ -1,32 +1,24 @@
-"""Writes of the deductions app: suppliers declare statuses and labour shares, operators
-verify statuses, and each issued invoice keeps the labour shares of its lines."""
+"""Writes of the deductions app: suppliers declare statuses (claims, verified in
+marketplace.verification) and labour shares, and each issued invoice keeps the labour
+shares of its lines."""
 
 from decimal import Decimal
 
 from django.db import transaction
-from django.utils import timezone
+
+from marketplace.verification.services import claim_declared
 
 from .models import InvoiceLabourShare, LegalStatus, ProductLabourShare
 
 
 def legal_status_declare(*, supplier, by, status: str, registry_reference: str, evidence=None, valid_until=None):
-    """A supplier declares (or declares again, which asks for a new verification) one of its statuses."""
+    """A supplier declares (or renews, which asks for a new verification) one of its statuses."""
     legal_status = LegalStatus.objects.filter(supplier=supplier, status=status).first() or LegalStatus(
         supplier=supplier, status=status
     )
     legal_status.registry_reference = registry_reference
     legal_status.valid_until = valid_until
-    if evidence:
-        legal_status.evidence = evidence
-    legal_status.declared_by, legal_status.declared_at = by, timezone.now()
-    legal_status.verified_by, legal_status.verified_at = None, None
-    legal_status.save()
-    return legal_status
-
-
-def legal_statuses_verify(queryset, *, by) -> int:
-    """Operators verify the statuses (once): the ones already verified keep who verified them."""
-    return queryset.filter(verified_at__isnull=True).update(verified_by=by, verified_at=timezone.now())
+    return claim_declared(claim=legal_status, by=by, evidence=evidence)
 
 
 @transaction.atomic

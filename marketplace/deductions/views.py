@@ -28,7 +28,7 @@ from .selectors import deductions_for, supplier_products, years_offered
 class LegalStatusView(WorkspaceMixin, FormView):
     template_name = "deductions/legal_status.html"
     form_class = LegalStatusForm
-    section = "legal"
+    section = "claims"
 
     def form_valid(self, form):
         data = form.cleaned_data
@@ -45,8 +45,9 @@ class LegalStatusView(WorkspaceMixin, FormView):
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(
-            statuses=LegalStatus.objects.filter(supplier=self.supplier).select_related("verified_by"),
+            statuses=LegalStatus.objects.filter(supplier=self.supplier).select_related("decided_by"),
             rules=RULES,
+            today=timezone.localdate(),
             **kwargs,
         )
 
@@ -54,7 +55,7 @@ class LegalStatusView(WorkspaceMixin, FormView):
 class LabourSharesView(WorkspaceMixin, FormView):
     template_name = "deductions/labour_shares.html"
     form_class = LabourSharesForm
-    section = "legal"
+    section = "claims"
 
     def get_form_kwargs(self):
         products = supplier_products(self.supplier)

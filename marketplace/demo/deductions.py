@@ -11,6 +11,7 @@ from marketplace.deductions.rules import Status
 from marketplace.deductions.selectors import supplier_products
 from marketplace.organisations.models import Supplier
 from marketplace.payments.models import Invoice
+from marketplace.verification.models import Decision
 
 from .purchases import purchase_placed
 
@@ -40,7 +41,12 @@ def deductions_demo(*, buyer, officer, operator) -> None:
         LegalStatus.objects.get_or_create(
             supplier=supplier,
             status=status,
-            defaults={"registry_reference": reference, "verified_by": operator, "verified_at": timezone.now()},
+            defaults={
+                "registry_reference": reference,
+                "decision": Decision.VERIFIED,
+                "decided_by": operator,
+                "decided_at": timezone.now(),
+            },
         )
         for index, product in enumerate(supplier_products(supplier)):
             ProductLabourShare.objects.get_or_create(product=product, defaults={"percent": SHARES[index % len(SHARES)]})

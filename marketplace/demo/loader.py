@@ -41,6 +41,7 @@ from marketplace.organisations.models import (
 )
 
 from . import data, network_translations
+from .claims import claims_demo
 from .deductions import deductions_demo
 from .network_dashboard import network_spend_demo, published_figures_demo
 from .networks import networks_demo
@@ -218,6 +219,9 @@ class DemoLoader:
         deductions_demo(buyer=buyers[data.BUYERS[0][0]], officer=users["buyer"], operator=users["operator"])
         networks_demo(plans=plans, coordinator=users["coordinator"], funder=users["funder"], asker=users["supplier"])
         self.network_dashboard(buyers)
+        claims_demo(
+            operator=users["operator"], pending_supplier=Supplier.objects.get(memberships__user=users["supplier2"])
+        )
         editorial_content_load(home=home, suppliers=suppliers, buyers=buyers, images=self.images)
         return {
             "suppliers": Supplier.objects.count(),

@@ -22,9 +22,11 @@ class SupplierCard:
     region: str
     sectors: tuple  # ((slug, name), …) of its own sectors
     impact: tuple  # ((slug, name), …)
-    labels: tuple  # (slug, …)
+    labels: tuple  # (slug, …) of its verified labels
     descriptions: dict = field(default_factory=dict)  # {language: text} of each language it wrote
     language: str = ""  # its own (Organisation.language), shown when it wrote nothing in the reader's
+    # Countries whose reserved contracts it may take (verification.reserved): set by the search index.
+    reserved: tuple = ()
 
     DESCRIPTION_LENGTH = 300
 
@@ -56,6 +58,7 @@ class SupplierCard:
         for name in ("sectors", "impact"):
             fields[name] = tuple(tuple(pair) for pair in data[name])
         fields["labels"] = tuple(data["labels"])
+        fields["reserved"] = tuple(data.get("reserved", ()))
         return cls(**fields)
 
     def as_dict(self) -> dict:

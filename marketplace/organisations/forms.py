@@ -11,7 +11,7 @@ from django_countries import countries
 from marketplace.core import content
 from marketplace.uploads import LOGO_SIDE, image_field_clean
 
-from .models import Buyer, ImpactArea, Label, Region, Role, Sector, Supplier, language_of_country
+from .models import Buyer, ImpactArea, Region, Role, Sector, Supplier, language_of_country
 
 
 def https_urls(db_field, **kwargs):
@@ -173,13 +173,13 @@ class SupplierForm(WrittenInLanguagesMixin, forms.ModelForm):
             *written_columns("description", "impact_statement", "vulnerable_groups"),
             "country", "region", "city", "street_address", "postcode",
             "sectors",
-            "impact_areas", "employees", "employees_vulnerable", "labels",
+            # Labels are claims with evidence (workspace, Claims and evidence), not typed here.
+            "impact_areas", "employees", "employees_vulnerable",
             "contact_name", "email", "phone", "website", "vat_id", "iban", "bic",
         ]  # fmt: skip
         widgets = {
             "sectors": forms.CheckboxSelectMultiple,
             "impact_areas": forms.CheckboxSelectMultiple,
-            "labels": forms.CheckboxSelectMultiple,
             **{column: forms.Textarea(attrs={"rows": 5}) for column in written_columns("description")},
             **{column: forms.Textarea(attrs={"rows": 4}) for column in written_columns("impact_statement")},
         }
@@ -190,7 +190,7 @@ class SupplierForm(WrittenInLanguagesMixin, forms.ModelForm):
          ["country", "region", "city", "street_address", "postcode", "served_countries", "served_regions"]),
         (_("What you do"), ["sectors"]),
         (_("Your impact"),
-         ["impact_areas", "impact_statement", "employees", "employees_vulnerable", "vulnerable_groups", "labels"]),
+         ["impact_areas", "impact_statement", "employees", "employees_vulnerable", "vulnerable_groups"]),
         (_("Contact"), ["contact_name", "email", "phone", "website"]),
         (_("Invoicing"), ["vat_id", "iban", "bic"]),
     ]  # fmt: skip
@@ -206,8 +206,6 @@ class SupplierForm(WrittenInLanguagesMixin, forms.ModelForm):
         self.fields["served_countries"].choices = operating_country_choices()
         self.fields["served_regions"].choices = region_choices(blank=False)
         self.fields["impact_areas"].queryset = ImpactArea.objects.all()
-        self.fields["labels"].queryset = Label.objects.all()
-        self.fields["labels"].required = False
         self.fields["impact_areas"].required = False
         if self.instance.pk:
             areas = list(self.instance.served_areas.all())

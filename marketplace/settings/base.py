@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "marketplace.impact",
     "marketplace.deductions",
     "marketplace.networks",
+    "marketplace.verification",
     "marketplace.workspace",
     "cms",
     # Before the admin, whose forms it extends with one field per language.
@@ -381,6 +382,9 @@ OSCAR_ORDER_STATUS_CASCADE = {status: status for status in OSCAR_ORDER_STATUS_PI
 PLATFORM_FEE_PERCENT = Decimal(env("PLATFORM_FEE_PERCENT", "5"))
 # Days a buyer has to pay a supplier's invoice.
 INVOICE_DUE_DAYS = 30
+# Suppliers' administrators are reminded this many days before a verified claim (a legal
+# status, a label, workforce figures) expires (marketplace.verification, daily claims_expire).
+CLAIM_REMINDER_DAYS = int(env("CLAIM_REMINDER_DAYS", "30"))
 # How issued invoices and credit notes reach the buyer's systems (marketplace.payments.einvoices): by
 # default they are downloaded; a Peppol access point or Serbia's SEF plugs in here.
 EINVOICE_TRANSPORT = env("EINVOICE_TRANSPORT", "marketplace.payments.einvoices.DownloadOnly")

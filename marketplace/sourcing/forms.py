@@ -45,7 +45,7 @@ class NeedForm(forms.ModelForm):
         model = Need
         fields = [
             "buyer", "title", "description", "sectors", "country", "region", "city",
-            "quantity", "unit", "budget_min", "budget_max", "deadline", "delivery_date",
+            "quantity", "unit", "budget_min", "budget_max", "deadline", "delivery_date", "reserved_contract",
         ]  # fmt: skip
         widgets = {
             "description": forms.Textarea(attrs={"rows": 6}),

@@ -5,11 +5,13 @@ a need only when it was invited, and only its own quote; operators see all."""
 from dataclasses import dataclass
 
 from django.db.models import Count, Prefetch, Q
+from django.utils import timezone
 
 from catalogue.attributes import GOODS, SERVICE
 from catalogue.cards import KIND_LABELS
 from marketplace.organisations.models import Buyer, Region, Sector, Supplier
 from marketplace.partner import vat_rules
+from marketplace.verification.selectors import suppliers_eligible
 from search.interface import SupplierQuery
 from search.selectors import search_count
 
@@ -19,24 +21,29 @@ from .models import Invitation, Need, Quote, QuoteLine
 QUOTE_STANDING = (Quote.Status.SUBMITTED, Quote.Status.AWARDED, Quote.Status.NOT_SELECTED)
 
 
-def suppliers_matching(*, sectors, country, region: Region | None = None):
+def suppliers_matching(*, sectors, country, region: Region | None = None, reserved_in: str | None = None):
     """Verified suppliers that work in one of the sectors (a parent sector counts with
     its sub-sectors) and serve the place: the whole country, or the need's region. A
-    need without a region reaches suppliers serving any part of its country."""
+    need without a region reaches suppliers serving any part of its country. A reserved
+    contract reaches only those that may take one under the law of `reserved_in`."""
     sector_ids = {sector.pk for sector in sectors}
     sector_ids |= set(Sector.objects.filter(parent_id__in=sector_ids).values_list("pk", flat=True))
     served = Q(served_areas__country=country)
     if region is not None:
         served &= Q(served_areas__region__isnull=True) | Q(served_areas__region=region)
-    return Supplier.objects.verified().filter(sectors__in=sector_ids).filter(served).distinct()
+    matching = Supplier.objects.verified().filter(sectors__in=sector_ids).filter(served).distinct()
+    return suppliers_eligible(matching, reserved_in, timezone.localdate()) if reserved_in else matching
 
 
-def suppliers_matching_count(*, sectors, country, region: Region | None = None) -> int:
+def suppliers_matching_count(*, sectors, country, region: Region | None = None, reserved_in: str | None = None) -> int:
     """How many suppliers a need would reach, counted by the supplier search (the
     directory's sector and area-served facets, which follow the same rules) without
     reading them: the need form asks while the buyer types."""
     places = (region.slug,) if region is not None else (country,)
-    return search_count(SupplierQuery(filters={"sector": tuple(s.slug for s in sectors), "serves": places}))
+    filters = {"sector": tuple(s.slug for s in sectors), "serves": places}
+    if reserved_in:
+        filters["reserved"] = (reserved_in,)
+    return search_count(SupplierQuery(filters=filters))
 
 
 def suppliers_of(user):

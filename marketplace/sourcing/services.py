@@ -17,6 +17,7 @@ from marketplace.core import l10n, limits
 from marketplace.core.validators import within_planning_horizon
 from marketplace.order.services import CheckoutDetails, QuotedLine, purchase_place_quoted
 from marketplace.partner import vat_rules
+from marketplace.verification.selectors import reserved_eligibility
 
 from . import notifications, tasks
 from .files import validate_attachment
@@ -86,11 +87,18 @@ def need_publish(*, need: Need, by) -> Need:
     if need.status != Need.Status.DRAFT:
         return need
     _check_deadline(need)
-    matches = list(
-        suppliers_matching(sectors=need.sectors.all(), country=need.country, region=need.region).values_list(
-            "pk", flat=True
-        )
+    matching = suppliers_matching(
+        sectors=need.sectors.all(), country=need.country, region=need.region, reserved_in=need.reserved_in
     )
+    matches = list(matching.values_list("pk", flat=True))
+    if not matches and need.reserved_contract:
+        raise ValidationError(
+            _(
+                "No verified supplier that may take a reserved contract under the law of %(country)s works in "
+                "these sectors and serves %(place)s yet: add a sector, choose a wider area, or do not reserve the need."
+            )
+            % {"country": need.buyer.country.name, "place": need.place}
+        )
     if not matches:
         raise ValidationError(
             _(
@@ -108,6 +116,20 @@ def need_publish(*, need: Need, by) -> Need:
         transaction.on_commit(lambda batch=batch: tasks.invitations_send.enqueue(need.pk, batch))
     transaction.on_commit(lambda: tasks.need_close_at_deadline(need))
     return need
+
+
+def reserved_contract_check(*, need: Need, supplier) -> None:
+    """A reserved need takes quotes (and invitations) only from suppliers that may take
+    a contract reserved under the law of the buyer's country, today."""
+    if need.reserved_contract and reserved_eligibility(supplier, need.reserved_in, timezone.localdate()) is None:
+        raise ValidationError(
+            _(
+                "This need is a reserved contract (Directive 2014/24/EU art. 20, under the law of %(country)s): "
+                "only suppliers with a verified legal status that qualifies there may quote. Have yours verified "
+                "under Claims and evidence in your workspace."
+            )
+            % {"country": need.buyer.country.name}
+        )
 
 
 def invitations_send(*, need_id: int, supplier_ids: list[int]) -> int:
@@ -275,6 +297,7 @@ def quote_submit(
     need = _locked(invitation.need)
     if not need.accepts_quotes:
         raise ValidationError(_("The deadline for quotes has passed."))
+    reserved_contract_check(need=need, supplier=invitation.supplier)
     if not lines:
         raise ValidationError(_("Add at least one priced line."))
     if valid_until < timezone.localdate():

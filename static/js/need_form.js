@@ -13,10 +13,12 @@
         form.querySelectorAll("input[name=sectors]:checked").forEach(function (box) {
             params.append("sectors", box.value);
         });
-        ["country", "region"].forEach(function (name) {
+        ["country", "region", "buyer"].forEach(function (name) {
             var field = form.elements[name];
             if (field && field.value) { params.append(name, field.value); }
         });
+        var reserved = form.elements.reserved_contract;
+        if (reserved && reserved.checked) { params.append("reserved_contract", "on"); }
         fetch(form.dataset.matchCountUrl + "?" + params.toString(), {credentials: "same-origin"})
             .then(function (response) { return response.ok ? response.json() : null; })
             .then(function (data) { if (data) { output.textContent = data.text; } })
@@ -24,7 +26,7 @@
     }
 
     form.addEventListener("change", function (event) {
-        if (["sectors", "country", "region"].indexOf(event.target.name) < 0) { return; }
+        if (["sectors", "country", "region", "buyer", "reserved_contract"].indexOf(event.target.name) < 0) { return; }
         clearTimeout(timer);
         timer = setTimeout(refresh, 200);
     });

@@ -10,6 +10,7 @@ from axe_playwright_python.sync_playwright import Axe
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
+from django.urls import reverse
 from pytest_django.live_server_helper import LiveServer
 
 from cms.models import CaseStudyPage
@@ -18,6 +19,7 @@ from marketplace.order.models import Order, Purchase
 from marketplace.organisations.models import Buyer, Network, NetworkMembership, Supplier
 from marketplace.sourcing.models import Need, Thread
 from marketplace.sourcing.threads import thread_start
+from marketplace.verification.models import WorkforceClaim
 from tests.browser.demo import demo_loaded
 from tests.browser.helpers import new_context, sign_in, visit
 from tests.browser.test_ordering_journeys import buyable_product
@@ -94,6 +96,9 @@ PAGES = [
     ("coordination, partner", "coordinator", "/coordination/sse-cluster-grande-region/partners/new/"),
     ("coordination, public page", "coordinator", "/coordination/sse-cluster-grande-region/public-page/"),
     ("workspace, location", "supplier", "ws_location"),
+    ("workspace, claims and evidence", "supplier", "ws_claims"),
+    ("verification queue", "operator", "/verification/"),
+    ("verify a claim", "operator", "claim"),
     ("operator dashboard", "operator", "/shop/dashboard/"),
     ("operator dashboard, products", "operator", "/shop/dashboard/catalogue/"),
     ("operator dashboard, orders", "operator", "/shop/dashboard/orders/"),
@@ -141,6 +146,7 @@ def demo_site(request, django_db_setup, django_db_blocker):
         _, product = buyable_product("supplier@example.com", "goods")
         buyer = Buyer.objects.get(memberships__user__email="buyer@example.com")
         need = Need.objects.filter(buyer=buyer).exclude(status=Need.Status.DRAFT).order_by("pk").first()
+        pending = WorkforceClaim.objects.pending().first()  # the demo's claim in the operators' queue
         thread = thread_start(
             buyer=buyer,
             supplier=supplier,
@@ -173,6 +179,8 @@ def demo_site(request, django_db_setup, django_db_blocker):
             f"{NetworkMembership.objects.filter(network__slug='sse-cluster-grande-region').first().pk}/remove/",
             "ws_location": f"/workspace/{supplier.slug}/location/",
             "network": Network.objects.order_by("pk").first().get_absolute_url(),
+            "ws_claims": f"/workspace/{supplier.slug}/claims/",
+            "claim": reverse("verification:decide", args=[pending.kind, pending.pk]),
         }
         server = LiveServer("localhost")
         server._live_server_modified_settings.enable()

@@ -7,6 +7,7 @@ from oscar.core.loading import get_model
 
 from marketplace.deductions.models import LegalStatus, ProductLabourShare
 from marketplace.deductions.rules import Status
+from marketplace.verification.models import Decision
 from tests.order.fixtures import *  # noqa: F403  (the shared purchase and its people)
 from tests.order.fixtures import accept
 
@@ -26,8 +27,9 @@ def status_of(supplier, status, *, verified=True, valid_until=None, by=None):
         status=status,
         registry_reference="SIRET 401 234 562 00017",
         valid_until=valid_until,
-        verified_by=by,
-        verified_at=timezone.now() if verified else None,
+        decision=Decision.VERIFIED if verified else Decision.PENDING,
+        decided_by=by,
+        decided_at=timezone.now() if verified else None,
     )
 
 

@@ -13,6 +13,7 @@ from marketplace.deductions.selectors import deductions_for
 from marketplace.organisations.models import Buyer, Supplier
 from marketplace.payments.models import CreditReason
 from marketplace.payments.services import credit_note_issue
+from marketplace.verification.models import Decision
 from tests.deductions.conftest import shares, status_of
 from tests.order.fixtures import accept
 
@@ -64,7 +65,7 @@ def test_an_invoice_cancelled_by_a_credit_note_does_not_count(buyer, esat_invoic
 
 
 def test_an_unverified_status_does_not_count(buyer, esat_invoice, esat):
-    LegalStatus.objects.filter(pk=esat.pk).update(verified_at=None)
+    LegalStatus.objects.filter(pk=esat.pk).update(decision=Decision.PENDING, decided_at=None)
     assert deductions_for(buyer, YEAR).suppliers == []
 
 

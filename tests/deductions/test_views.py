@@ -73,6 +73,13 @@ def legal_status_url(supplier):
     return reverse("deductions_workspace:legal-status", kwargs={"slug": supplier.slug})
 
 
+def default_storage_save(upload) -> str:
+    """The file saved in the private storage, as a claim's evidence is."""
+    from marketplace.sourcing.files import private_storage
+
+    return private_storage().save("deductions/evidence/test.pdf", upload)
+
+
 def pdf_file(name="agrement.pdf", content=b"%PDF-1.4\n1 0 obj<<>>endobj\n%%EOF"):
     return SimpleUploadedFile(name, content, content_type="application/pdf")
 
@@ -87,7 +94,7 @@ def test_a_member_declares_a_status_with_its_evidence(client, crates, crates_mem
     assert response.status_code == 302
     status = LegalStatus.objects.get(supplier=crates)
     assert (status.country, status.status, status.declared_by) == ("FR", Status.FR_ESAT, crates_member)
-    assert status.verified_at is None and status.evidence.name.endswith(".pdf")
+    assert not status.is_verified and status.evidence.name.endswith(".pdf")
     assert "/media/" not in status.evidence.path  # private storage
 
 
@@ -158,14 +165,12 @@ def operator_user(db):
     return user
 
 
-def test_operators_verify_selected_statuses_in_the_admin(client, operator_user, crates):
-    """An operator (staff in the Operators group, not a superuser) verifies."""
+def test_operators_read_statuses_and_download_evidence_in_the_admin(client, operator_user, crates):
+    """An operator (staff in the Operators group, not a superuser) reads; deciding is in /verification/."""
     waiting = status_of(crates, Status.FR_ESAT, verified=False)
+    LegalStatus.objects.filter(pk=waiting.pk).update(evidence=default_storage_save(pdf_file()))
     client.force_login(operator_user)
-    changelist = reverse("admin:deductions_legalstatus_changelist")
-    assert client.get(changelist).status_code == 200
-    response = client.post(changelist, {"action": "verify_selected", "_selected_action": [waiting.pk]})
-    assert response.status_code == 302
-    waiting.refresh_from_db()
-    assert waiting.verified_by == operator_user and waiting.verified_at is not None
+    assert client.get(reverse("admin:deductions_legalstatus_changelist")).status_code == 200
     assert client.get(reverse("admin:deductions_legalstatus_change", args=[waiting.pk])).status_code == 200
+    evidence = client.get(reverse("admin:deductions_legalstatus_evidence", args=[waiting.pk]))
+    assert evidence["Content-Disposition"].startswith("attachment")

@@ -27,7 +27,6 @@ def supplier_form_data(supplier, **overrides):
         "employees": _blank(supplier.employees),
         "employees_vulnerable": _blank(supplier.employees_vulnerable),
         "vulnerable_groups": supplier.vulnerable_groups,
-        "labels": [label.pk for label in supplier.labels.all()],
         "contact_name": supplier.contact_name,
         "email": supplier.email,
         "phone": supplier.phone,

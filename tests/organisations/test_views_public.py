@@ -292,10 +292,12 @@ class TestProfileQueryBudget:
     # served areas with regions); 5 for products (products with class, their stock records,
     # their variants, images, their VAT rate overrides); 2 for case studies (Wagtail's view-restriction lookup for
     # .public(), then the pages), and 2 for the reader's and the source's Wagtail locales (the
-    # stories in the reader's language), 1 for the verified legal statuses (deductions' badges), and
-    # 2 for the charter signatures that count (the networks' published versions, the signatures).
+    # stories in the reader's language), 1 for the verified legal statuses (deductions' badges),
+    # 2 for the charter signatures that count (the networks' published versions, the signatures),
+    # and 3 for verified claims: the workforce figures shown as verified, and the legal statuses
+    # and workforce that decide the reserved-contract badge.
     # Products sold in variants add one: the variants' stock records.
-    BUDGET = 19
+    BUDGET = 22
     BUDGET_WITH_VARIANTS = BUDGET + 1
 
     def build(self, size):

@@ -8,8 +8,11 @@ from tests.factories import RegionFactory, SectorFactory, SupplierFactory
 from tests.search.test_directory import ALL_BY_NAME, build_world, cards, facets, get
 
 ENDPOINT = "/api/search/suppliers/"
-FACETS = ["sector", "country", "region", "serves", "impact", "label", "legal_form", "network", "sells_online"]
+FACETS = [
+    "sector", "country", "region", "serves", "impact", "label", "legal_form", "network", "sells_online", "reserved",
+]  # fmt: skip
 SUPPLIER_KEYS = {
+    "reserved",
     "slug",
     "name",
     "url",
@@ -78,6 +81,7 @@ class TestShape:
                 "sectors": ["reused-materials"],
                 "impact": ["circular-economy"],
                 "labels": ["esus"],
+                "reserved": [],
             }
         ]
 

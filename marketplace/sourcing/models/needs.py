@@ -67,6 +67,14 @@ class Need(models.Model):
         blank=True,
         validators=[MinValueValidator(0)],
     )
+    reserved_contract = models.BooleanField(
+        _("reserved contract"),
+        default=False,
+        help_text=_(
+            "Only sheltered workshops and work-integration enterprises may quote (Directive 2014/24/EU art. 20, "
+            "as your country's law transposes it)."
+        ),
+    )
     deadline = models.DateTimeField(_("quotes due by"))
     delivery_date = models.DateField(_("wished delivery date"), null=True, blank=True)
     status = models.CharField(_("status"), max_length=16, choices=Status.choices, default=Status.DRAFT, db_index=True)
@@ -112,6 +120,11 @@ class Need(models.Model):
             errors["delivery_date"] = _("The delivery cannot come before the quotes are due.")
         if errors:
             raise ValidationError(errors)
+
+    @property
+    def reserved_in(self) -> str | None:
+        """The country whose reserved-contract rule applies: the buyer's (the law it buys under)."""
+        return self.buyer.country.code if self.reserved_contract else None
 
     @property
     def place(self) -> str:

@@ -106,8 +106,12 @@ class MatchCountView(LoginRequiredMixin, View):
         region_id = request.GET.get("region", "")
         region = Region.objects.filter(pk=region_id, country=country).first() if region_id.isdigit() else None
         sectors = list(Sector.objects.filter(pk__in=sector_ids))
+        buyer_id = request.GET.get("buyer", "")
+        buyer = buyers_of(request.user).filter(pk=buyer_id).first() if buyer_id.isdigit() else None
+        # A reserved contract is open to those eligible under the buyer's country's law.
+        reserved_in = buyer.country.code if buyer and request.GET.get("reserved_contract") else None
         count = (
-            selectors.suppliers_matching_count(sectors=sectors, country=country, region=region)
+            selectors.suppliers_matching_count(sectors=sectors, country=country, region=region, reserved_in=reserved_in)
             if sectors and country
             else None
         )
