@@ -18,6 +18,7 @@ from marketplace.order.delivery_notes import delivery_note_pdf
 from marketplace.order.models import REASON_NOTE, part_status_label
 from marketplace.order.selectors import delivery_note_available, part_lines, part_payment_state
 from marketplace.payments.selectors import card_payments_enabled, invoices_mark_payable
+from marketplace.sourcing.joint import joint_quotes_of
 
 from . import selectors, services
 from .forms import PartStepForm
@@ -192,6 +193,7 @@ class QuotesView(WorkspaceMixin, TemplateView):
             invitations=page.object_list,
             page_obj=page,
             quotes=selectors.supplier_quotes(self.supplier)[: self.shown],
+            joint_quotes=joint_quotes_of(self.supplier, limit=self.shown),
             threads=selectors.supplier_threads(user=self.request.user, supplier=self.supplier)[: self.shown],
             **kwargs,
         )
