@@ -114,9 +114,11 @@ class JointQuoteView(JointQuoteMixin, TemplateView):
 
 
 class JointActionView(JointQuoteMixin, View):
-    """A POST on the joint quote, then back to its page with what happened."""
+    """A POST on the joint quote, then back to its page with what happened. A GET leads
+    to that page (for its lead and partners only, like the page)."""
 
-    http_method_names = ["post"]
+    def get(self, request, *args, **kwargs):
+        return self.joint_url()
 
     def act(self, request) -> str:
         """Does the action; returns the message of success."""
