@@ -17,9 +17,10 @@ from pytest_django.live_server_helper import LiveServer
 from cms.models import CaseStudyPage
 from marketplace.order.models import Order, Purchase
 from marketplace.organisations.models import Buyer, Supplier
-from marketplace.sourcing.models import Need, Thread
+from marketplace.sourcing.models import Need, Quote, Thread
 from marketplace.sourcing.threads import thread_start
 from tests.browser.helpers import sign_in, visit
+from tests.browser.test_joint_quote_journey import demo_need_and_partners, joint_quote_prepared
 from tests.browser.test_ordering_journeys import buyable_product
 from tests.languages import still_english
 
@@ -33,6 +34,8 @@ ROLES = {
     "buyer": "buyer@example.com",
     "supplier": "supplier@example.com",
     "operator": "operator@example.com",
+    "lead": "supplier2@example.com",  # of a joint quote (tests.browser.test_joint_quote_journey)
+    "partner": "supplier3@example.com",
 }
 
 # (name, role, path: a string, or a key of the `places` the demo gives)
@@ -77,6 +80,12 @@ PAGES = [
     ("workspace, money", "supplier", "ws_money"),
     ("workspace, legal status", "supplier", "ws_legal"),
     ("workspace, labour shares", "supplier", "ws_labour"),
+    ("start a joint quote", "lead", "joint_start"),
+    ("joint quote, its lead", "lead", "joint"),
+    ("joint quote, a partner", "partner", "joint"),
+    ("joint quote, a partner's lines", "partner", "joint_lines"),
+    ("workspace, quotes of a partner", "partner", "ws_partner_quotes"),
+    ("compare quotes, a joint one awarded", "buyer", "joint_compare"),
     ("operator dashboard", "operator", "/shop/dashboard/"),
     ("operator dashboard, products", "operator", "/shop/dashboard/catalogue/"),
     ("operator dashboard, orders", "operator", "/shop/dashboard/orders/"),
@@ -129,6 +138,9 @@ def demo_site(request, django_db_setup, django_db_blocker):
             subject="Bread for the canteen",
             body="Could you deliver twice a week to our Esch office?",
         )
+        joint_need, joint_quote = joint_quote_prepared("Joint quote for the checks")
+        unstarted, _lead, partner = demo_need_and_partners("A need to quote jointly")
+        awarded_joint = Quote.objects.get(joint=True, status=Quote.Status.AWARDED, need__buyer=buyer)
         places = {
             "supplier": supplier.get_absolute_url(),
             "product": product.get_absolute_url(),
@@ -148,6 +160,11 @@ def demo_site(request, django_db_setup, django_db_blocker):
             "ws_money": f"/workspace/{supplier.slug}/money/",
             "ws_legal": f"/workspace/{supplier.slug}/legal-status/",
             "ws_labour": f"/workspace/{supplier.slug}/legal-status/labour-shares/",
+            "joint_start": f"/needs/{unstarted.pk}/joint/",
+            "joint": f"/needs/{joint_need.pk}/joint/{joint_quote.pk}/",
+            "joint_lines": f"/needs/{joint_need.pk}/joint/{joint_quote.pk}/lines/",
+            "ws_partner_quotes": f"/workspace/{partner.slug}/quotes/",
+            "joint_compare": f"/needs/{awarded_joint.need_id}/quotes/",
         }
         server = LiveServer("localhost")
         server._live_server_modified_settings.enable()
