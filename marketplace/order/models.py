@@ -145,6 +145,10 @@ class Order(AbstractOrder):
     )
     buyer_note = models.TextField(_("note to the supplier"), blank=True)
 
+    class Meta(AbstractOrder.Meta):
+        # One part per supplier of a purchase: the last guard against placing a share twice.
+        constraints = [models.UniqueConstraint(fields=["purchase", "supplier"], name="order_part_unique_supplier")]
+
     @property
     def invoice_or_none(self):
         """The part's invoice once the supplier accepted it (prefetch "invoices" for lists)."""

@@ -247,51 +247,67 @@ class QuotedLine:
     vat_treatment: str = ""  # a code of partner.vat_rules.TREATMENTS
 
 
-def purchase_place_quoted(*, buyer, user, supplier, details: CheckoutDetails, lines: list[QuotedLine]) -> Purchase:
-    """Places a purchase by invoice with one part for `supplier` made of quoted lines. The
-    part then follows the flow of any other part (accepting it issues its invoice). The
-    caller keeps this idempotent (an award places its purchase once)."""
+@dataclass(frozen=True)
+class QuotedPart:
+    """One supplier's share of an awarded quote (a joint quote has one per supplier)."""
+
+    supplier: object  # organisations.Supplier
+    lines: list[QuotedLine]
+
+
+def purchase_place_quoted(*, buyer, user, details: CheckoutDetails, parts: list[QuotedPart]) -> Purchase:
+    """Places a purchase by invoice with one part per supplier, made of its quoted lines.
+    Each part then follows the flow of any other part (its supplier accepting it issues
+    its invoice). The caller keeps this idempotent (an award places its purchase once)."""
     with transaction.atomic():
+        every_line = [line for part in parts for line in part.lines]
         purchase = _purchase_create(
             buyer=buyer,
             user=user,
             basket=None,
             details=details,
             payment_method=Purchase.PaymentMethod.INVOICE,
-            total_excl_tax=sum(line.net for line in lines),
-            total_incl_tax=sum(line.net + line.vat for line in lines),
+            total_excl_tax=sum(line.net for line in every_line),
+            total_incl_tax=sum(line.net + line.vat for line in every_line),
         )
-        part = _part_create(
-            purchase=purchase,
-            supplier=supplier,
-            user=user,
-            basket=None,
-            excl_tax=purchase.total_excl_tax,
-            incl_tax=purchase.total_incl_tax,
-            status=PartStatus.PLACED,
-            note=details.supplier_notes.get(supplier.pk, ""),
-            index=1,
-        )
-        for line in lines:
-            part.lines.create(
-                partner=supplier.partner,  # Oscar's dashboard scopes orders by their lines' partner
-                partner_name=supplier.name,
-                partner_sku="",
-                title=line.title[:255],
-                quantity=line.quantity,
-                line_price_excl_tax=line.net,
-                line_price_incl_tax=line.net + line.vat,
-                line_price_before_discounts_excl_tax=line.net,
-                line_price_before_discounts_incl_tax=line.net + line.vat,
-                unit_price_excl_tax=line.unit_price_excl_tax,
-                unit_price_incl_tax=((line.net + line.vat) / line.quantity).quantize(Decimal("0.01")),
-                tax_code=f"VAT-{format(line.vat_rate.normalize(), 'f')}",
-                vat_treatment=line.vat_treatment,
-                status=PartStatus.PLACED,
-                num_allocated=0,
-            )
+        for index, quoted in enumerate(parts, start=1):
+            _place_quoted_part(purchase=purchase, quoted=quoted, user=user, details=details, index=index)
     transaction.on_commit(lambda: notifications.purchase_placed(purchase))
     return purchase
+
+
+def _place_quoted_part(*, purchase, quoted: QuotedPart, user, details: CheckoutDetails, index: int) -> Order:
+    supplier = quoted.supplier
+    part = _part_create(
+        purchase=purchase,
+        supplier=supplier,
+        user=user,
+        basket=None,
+        excl_tax=sum(line.net for line in quoted.lines),
+        incl_tax=sum(line.net + line.vat for line in quoted.lines),
+        status=PartStatus.PLACED,
+        note=details.supplier_notes.get(supplier.pk, ""),
+        index=index,
+    )
+    for line in quoted.lines:
+        part.lines.create(
+            partner=supplier.partner,  # Oscar's dashboard scopes orders by their lines' partner
+            partner_name=supplier.name,
+            partner_sku="",
+            title=line.title[:255],
+            quantity=line.quantity,
+            line_price_excl_tax=line.net,
+            line_price_incl_tax=line.net + line.vat,
+            line_price_before_discounts_excl_tax=line.net,
+            line_price_before_discounts_incl_tax=line.net + line.vat,
+            unit_price_excl_tax=line.unit_price_excl_tax,
+            unit_price_incl_tax=((line.net + line.vat) / line.quantity).quantize(Decimal("0.01")),
+            tax_code=f"VAT-{format(line.vat_rate.normalize(), 'f')}",
+            vat_treatment=line.vat_treatment,
+            status=PartStatus.PLACED,
+            num_allocated=0,
+        )
+    return part
 
 
 def _after_stock_change(lines) -> None:

@@ -1,10 +1,26 @@
-"""Operators read needs, quotes, shortlists and conversations here. A need is withdrawn
-from its page (/needs/<id>/, with a reason the buyer receives), not by editing it here."""
+"""Operators read needs, quotes, joint quotes, shortlists and conversations here. A need is
+withdrawn from its page (/needs/<id>/, with a reason the buyer receives), not by editing it
+here; joint quotes are only read (their suppliers change them)."""
 
 from django.contrib import admin
+from django.db.models import Count
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from .models import Award, Invitation, Message, Need, NeedAttachment, Question, Quote, QuoteLine, Shortlist, Thread
+from .models import (
+    Award,
+    Invitation,
+    JointQuote,
+    Message,
+    Need,
+    NeedAttachment,
+    Question,
+    Quote,
+    QuoteLine,
+    QuotePartner,
+    Shortlist,
+    Thread,
+)
 
 
 class ReadOnlyInline(admin.TabularInline):
@@ -57,7 +73,13 @@ class NeedAdmin(admin.ModelAdmin):
 
 class QuoteLineInline(ReadOnlyInline):
     model = QuoteLine
-    fields = ["description", "quantity", "unit", "unit_price", "vat_rate"]
+    fields = ["supplier", "description", "quantity", "unit", "unit_price", "vat_rate", "vat_treatment"]
+    readonly_fields = fields
+
+
+class QuotePartnerInline(ReadOnlyInline):
+    model = QuotePartner
+    fields = ["supplier", "status", "lines_ready", "invited_at", "responded_at"]
     readonly_fields = fields
 
 
@@ -69,6 +91,38 @@ class QuoteAdmin(admin.ModelAdmin):
     raw_id_fields = ["need", "supplier", "submitted_by"]
     readonly_fields = ["total_excl_tax", "total_tax", "total_incl_tax", "status"]
     inlines = [QuoteLineInline]
+
+
+@admin.register(JointQuote)
+class JointQuoteAdmin(admin.ModelAdmin):
+    """Joint quotes, read only: the lead, its partners and their state, every line with
+    its supplier."""
+
+    list_display = ["need", "supplier", "partner_count", "status", "total_excl_tax", "total_incl_tax", "submitted_at"]
+    list_filter = ["status"]
+    search_fields = ["need__title", "supplier__name", "partners__supplier__name"]
+    inlines = [QuotePartnerInline, QuoteLineInline]
+
+    def get_queryset(self, request):
+        return (
+            super().get_queryset(request).select_related("need", "supplier").annotate(partner_total=Count("partners"))
+        )
+
+    @admin.display(description=_("partners"), ordering="partner_total")
+    def partner_count(self, obj):
+        return obj.partner_total
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    def view_on_site(self, obj):
+        return reverse("sourcing:need-compare", kwargs={"pk": obj.need_id})
 
 
 @admin.register(Award)

@@ -7,7 +7,7 @@ from marketplace.core.forms import OrganisationChoiceField
 from marketplace.core.validators import within_planning_horizon
 from marketplace.order.forms import CheckoutForm
 from marketplace.organisations.forms import operating_country_choices, region_choices, sector_choices
-from marketplace.organisations.models import Buyer
+from marketplace.organisations.models import Buyer, Supplier
 
 from .files import validate_attachment
 from .models import Need, QuoteLine
@@ -151,6 +151,34 @@ class QuoteLineForm(forms.ModelForm):
 
 
 QuoteLineFormSet = forms.formset_factory(QuoteLineForm, extra=2, min_num=1, validate_min=True, max_num=50)
+
+
+class JointInviteForm(forms.Form):
+    supplier = forms.ModelChoiceField(
+        label=_("Partner to invite"),
+        queryset=Supplier.objects.none(),
+        help_text=_("Verified members of your networks. Their administrators receive the invitation."),
+    )
+
+    def __init__(self, *args, candidates, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["supplier"].queryset = candidates
+
+
+class JointAnswerForm(forms.Form):
+    accept = forms.TypedChoiceField(
+        label=_("Your answer"),
+        choices=[("yes", _("We take part")), ("no", _("We decline"))],
+        coerce=lambda value: value == "yes",
+    )
+
+
+class JointReadyForm(forms.Form):
+    ready = forms.BooleanField(
+        label=_("Our lines are ready to be sent"),
+        required=False,
+        help_text=_("The lead sends the joint quote once every partner taking part says so."),
+    )
 
 
 class RespondForm(forms.Form):

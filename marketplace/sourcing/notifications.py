@@ -16,6 +16,9 @@ from django.urls import reverse
 from marketplace.core.mail import absolute_url
 from marketplace.order import notifications
 from marketplace.order.notifications import Message, members, part_workspace_url
+from marketplace.organisations.models import Role
+
+from .models import Quote, QuotePartner
 
 
 def deliver(users, template: str, context: dict, *, reply_to=None) -> None:
@@ -61,31 +64,70 @@ def quote_submitted(quote) -> None:
 
 def need_closed(need) -> None:
     url = absolute_url(reverse("sourcing:need-compare", kwargs={"pk": need.pk}))
-    deliver(members([need.buyer_id]), "need_closed", {"need": need, "quotes": need.quotes.count(), "url": url})
+    quotes = need.quotes.filter(status=Quote.Status.SUBMITTED).count()
+    deliver(members([need.buyer_id]), "need_closed", {"need": need, "quotes": quotes, "url": url})
+
+
+def _partners_taking_part(quotes) -> list[int]:
+    return list(
+        QuotePartner.objects.filter(quote__in=quotes, status=QuotePartner.Status.ACCEPTED).values_list(
+            "supplier_id", flat=True
+        )
+    )
 
 
 def need_cancelled(need, *, by_operator: bool) -> None:
-    suppliers = need.invitations.values_list("supplier_id", flat=True)
+    suppliers = [*need.invitations.values_list("supplier_id", flat=True), *_partners_taking_part(need.quotes.all())]
     deliver(members(suppliers), "need_cancelled", {"need": need})
     if by_operator:
         deliver(members([need.buyer_id]), "need_withdrawn", {"need": need, "url": need_url(need)})
 
 
 def need_awarded(award) -> None:
+    """Each supplier of the awarded quote (its lead and partners, for a joint one) hears
+    of its own order part; the suppliers of the other quotes, politely, of the choice."""
     need, quote = award.need, award.quote
-    part = award.part
+    for part in award.purchase.parts.select_related("supplier"):
+        deliver(
+            members([part.supplier_id]),
+            "quote_awarded",
+            {"need": need, "quote": quote, "part": part, "url": part_workspace_url(part)},
+        )
+    others = need.quotes.exclude(pk=quote.pk).exclude(status=Quote.Status.PREPARING)
+    suppliers = [*others.values_list("supplier_id", flat=True), *_partners_taking_part(others)]
+    deliver(members(suppliers), "quote_not_selected", {"need": need})
+
+
+def joint_quote_url(quote) -> str:
+    return absolute_url(reverse("sourcing:joint-quote", kwargs={"pk": quote.need_id, "quote_pk": quote.pk}))
+
+
+def joint_partner_invited(partner) -> None:
+    """The partner's administrators decide whether it takes part."""
+    quote = partner.quote
+    deliver(
+        members([partner.supplier_id], role=Role.ADMIN),
+        "joint_invitation",
+        {"need": quote.need, "quote": quote, "partner": partner, "url": joint_quote_url(quote)},
+    )
+
+
+def joint_partner_answered(partner) -> None:
+    """The lead hears when a partner takes part, declines or has its lines ready."""
+    quote = partner.quote
     deliver(
         members([quote.supplier_id]),
-        "quote_awarded",
-        {
-            "need": need,
-            "quote": quote,
-            "part": part,
-            "url": part_workspace_url(part),
-        },
+        "joint_partner_answered",
+        {"need": quote.need, "quote": quote, "partner": partner, "url": joint_quote_url(quote)},
     )
-    others = need.quotes.exclude(pk=quote.pk).values_list("supplier_id", flat=True)
-    deliver(members(others), "quote_not_selected", {"need": need})
+
+
+def joint_quote_submitted(quote) -> None:
+    deliver(
+        members(_partners_taking_part([quote])),
+        "joint_quote_submitted",
+        {"need": quote.need, "quote": quote, "url": joint_quote_url(quote)},
+    )
 
 
 def message_posted(message, recipients, *, reply_to) -> None:

@@ -1,8 +1,10 @@
 """Reads of needs, invitations and quotes. Who may see what is decided here, once:
 buyers see their own organisation's needs and every quote on them; a supplier sees
-a need only when it was invited, and only its own quote; operators see all."""
+a need only when it was invited, and only its own quote; a partner in a joint quote
+sees that need and that joint quote only; operators see all."""
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from decimal import Decimal
 
 from django.db.models import Count, Prefetch, Q
 from django.utils import timezone
@@ -15,7 +17,7 @@ from marketplace.verification.selectors import suppliers_eligible
 from search.interface import SupplierQuery
 from search.selectors import search_count
 
-from .models import Invitation, Need, Quote, QuoteLine
+from .models import Invitation, Need, Quote, QuoteLine, QuotePartner
 
 # Quotes the buyer can still compare or has decided on (not withdrawn).
 QUOTE_STANDING = (Quote.Status.SUBMITTED, Quote.Status.AWARDED, Quote.Status.NOT_SELECTED)
@@ -55,12 +57,15 @@ def suppliers_of(user):
 @dataclass
 class NeedAccess:
     """What the user is to a need: a member of its buyer, an invited supplier
-    (`invitation` is that supplier's), an operator, or several of these."""
+    (`invitation` is that supplier's), an operator, or several of these; or else a
+    partner invited into a joint quote on it (`partner`), which sees no more than the
+    need's facts and that joint quote."""
 
     need: Need
     as_buyer: bool = False
     invitation: Invitation | None = None
     as_operator: bool = False
+    partner: QuotePartner | None = None
 
     @property
     def supplier(self) -> Supplier | None:
@@ -86,7 +91,14 @@ def need_access(*, user, pk) -> NeedAccess | None:
         need.invitations.filter(supplier__memberships__user=user).select_related("supplier").order_by("pk").first()
     )
     if not (access.as_buyer or access.invitation or access.as_operator):
-        return None
+        access.partner = (
+            QuotePartner.objects.filter(quote__need=need, supplier__memberships__user=user)
+            .select_related("supplier", "quote")
+            .order_by("pk")
+            .first()
+        )
+        if access.partner is None:
+            return None
     return access
 
 
@@ -123,19 +135,85 @@ def need_invitations(need):
 
 def quotes_for_comparison(need):
     """The need's quotes side by side, cheapest first, with what the buyer compares:
-    lines, totals, delivery and the supplier's impact and workforce."""
-    return list(
+    lines and totals per supplier (`shares`: a joint quote has one per supplier), delivery
+    and each supplier's impact and workforce."""
+    quotes = list(
         need.quotes.filter(status__in=QUOTE_STANDING)
         .select_related("supplier", "supplier__region")
-        .prefetch_related("lines", "supplier__impact_areas", "supplier__labels")
+        .prefetch_related(
+            Prefetch(
+                "lines",
+                queryset=QuoteLine.objects.select_related("supplier").prefetch_related(
+                    "supplier__impact_areas", "supplier__labels"
+                ),
+            )
+        )
         .order_by("total_excl_tax", "pk")
     )
+    for quote in quotes:
+        quote.shares = quote_shares(quote)
+    return quotes
+
+
+@dataclass
+class Share:
+    """One supplier's lines in a quote and their totals: what its order part will be."""
+
+    supplier: Supplier
+    lines: list = field(default_factory=list)
+
+    @property
+    def net(self) -> Decimal:
+        return sum((line.net for line in self.lines), Decimal("0.00"))
+
+    @property
+    def vat(self) -> Decimal:
+        return sum((line.vat for line in self.lines), Decimal("0.00"))
+
+    @property
+    def gross(self) -> Decimal:
+        return self.net + self.vat
+
+    @property
+    def vat_treatments(self) -> list:
+        """How VAT applies to the share's lines (each way once), as its invoice will say."""
+        codes = dict.fromkeys(line.vat_treatment for line in self.lines if line.vat_treatment)
+        return [vat_rules.TREATMENTS[code] for code in codes if code in vat_rules.TREATMENTS]
+
+
+def quote_shares(quote) -> list[Share]:
+    """The quote's lines by supplier, the lead's first, then its partners' by name
+    (prefetch "lines__supplier" to read them at once)."""
+    shares: dict[int, Share] = {}
+    for line in quote.lines.all():
+        shares.setdefault(line.supplier_id, Share(supplier=line.supplier)).lines.append(line)
+    return sorted(shares.values(), key=lambda share: (share.supplier.pk != quote.supplier_id, share.supplier.name))
 
 
 def quote_of(*, need, supplier) -> Quote | None:
     if supplier is None:
         return None
-    return need.quotes.filter(supplier=supplier).prefetch_related("lines").first()
+    return need.quotes.filter(supplier=supplier).prefetch_related("lines__supplier").first()
+
+
+def joint_quote_of(*, need, supplier) -> Quote | None:
+    """The joint quote in which `supplier` answers the need, as its lead or as a partner
+    taking part: a supplier answers a need once, alone or jointly."""
+    led = need.quotes.filter(supplier=supplier, joint=True).exclude(status=Quote.Status.WITHDRAWN)
+    partnered = need.quotes.filter(partners__supplier=supplier, partners__status=QuotePartner.Status.ACCEPTED)
+    return (led | partnered).select_related("supplier").first()
+
+
+def joint_partner_candidates(lead: Supplier):
+    """Verified suppliers that share a network with the lead: whom it may invite into a
+    joint quote."""
+    return (
+        Supplier.objects.verified()
+        .filter(network_memberships__network__memberships__supplier=lead)
+        .exclude(pk=lead.pk)
+        .distinct()
+        .order_by("name")
+    )
 
 
 def quote_lines(quote) -> list[QuoteLine]:

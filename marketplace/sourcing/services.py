@@ -15,14 +15,14 @@ from django.utils.translation import gettext as _
 from catalogue.attributes import SERVICE
 from marketplace.core import l10n, limits
 from marketplace.core.validators import within_planning_horizon
-from marketplace.order.services import CheckoutDetails, QuotedLine, purchase_place_quoted
+from marketplace.order.services import CheckoutDetails, QuotedLine, QuotedPart, purchase_place_quoted
 from marketplace.partner import vat_rules
 from marketplace.verification.selectors import reserved_eligibility
 
 from . import notifications, tasks
 from .files import validate_attachment
 from .models import Award, Invitation, Need, NeedAttachment, Question, Quote, QuoteLine
-from .selectors import suppliers_matching
+from .selectors import joint_quote_of, quote_shares, suppliers_matching
 
 # Invitations are sent by background tasks in batches of this many suppliers, so that a
 # need with hundreds of matches neither blocks the buyer's page nor one long task.
@@ -281,6 +281,54 @@ class QuoteLineData:
     kind: str = SERVICE
 
 
+def quote_lines_replace(*, quote: Quote, supplier, lines: list[QuoteLineData]) -> None:
+    """Replaces `supplier`'s lines in the saved quote (all of a single quote, one
+    supplier's share of a joint one) and saves the quote's totals. Each line's VAT follows
+    the rules for that supplier's country and the buyer's: the rate typed is the
+    supplier's own VAT, which across a border may not be charged at all."""
+    buyer_vat = vat_rules.buyer_vat_of(quote.need.buyer)
+    rows = [QuoteLine(quote=quote, supplier=supplier, position=i, **vars(line)) for i, line in enumerate(lines)]
+    for row in rows:
+        row.full_clean(exclude=["quote", "supplier"])
+        treatment = vat_rules.treatment(supplier_country=supplier.country.code, buyer=buyer_vat, kind=row.kind)
+        row.vat_treatment, row.vat_rate = treatment.code, treatment.rate(row.vat_rate)
+    quote.lines.filter(supplier=supplier).delete()
+    QuoteLine.objects.bulk_create(rows)
+    quote.totals_update()
+    quote.save(update_fields=["total_excl_tax", "total_tax", "total_incl_tax", "updated_at"])
+
+
+def quote_terms_set(
+    *, quote: Quote, valid_until: date, delivery_date: date, message: str = "", attachment=None
+) -> None:
+    """Checks the terms of a quote on its need and sets them on `quote` (not saved)."""
+    if valid_until < timezone.localdate():
+        raise ValidationError({"valid_until": _("A quote cannot be valid only until a date in the past.")})
+    try:
+        quote_delivery_date_check(need=quote.need, delivery_date=delivery_date)
+    except ValidationError as error:
+        raise ValidationError({"delivery_date": error.messages}) from None
+    limits.length_check(message, limit=limits.MESSAGE, field="message")
+    if attachment is not None:
+        validate_attachment(attachment)
+        quote.attachment, quote.attachment_name = attachment, attachment.name[:255]
+    quote.valid_until, quote.delivery_date, quote.message = valid_until, delivery_date, message
+
+
+def answers_alone_check(*, need: Need, supplier) -> None:
+    """Raises ValidationError when the supplier answers the need in a joint quote
+    already: a supplier answers a need once, alone or jointly."""
+    joint = joint_quote_of(need=need, supplier=supplier)
+    if joint is None:
+        return
+    if joint.supplier_id == supplier.pk:
+        raise ValidationError(_("You lead a joint quote on this need: change it on its page."))
+    raise ValidationError(
+        _("You take part in the joint quote of %(lead)s on this need: a supplier answers a need once.")
+        % {"lead": joint.supplier.name}
+    )
+
+
 @transaction.atomic
 def quote_submit(
     *,
@@ -300,37 +348,16 @@ def quote_submit(
     reserved_contract_check(need=need, supplier=invitation.supplier)
     if not lines:
         raise ValidationError(_("Add at least one priced line."))
-    if valid_until < timezone.localdate():
-        raise ValidationError({"valid_until": _("A quote cannot be valid only until a date in the past.")})
-    try:
-        quote_delivery_date_check(need=need, delivery_date=delivery_date)
-    except ValidationError as error:
-        raise ValidationError({"delivery_date": error.messages}) from None
-    limits.length_check(message, limit=limits.MESSAGE, field="message")
-    if attachment is not None:
-        validate_attachment(attachment)
-    quote, created = Quote.objects.get_or_create(
-        need=need,
-        supplier=invitation.supplier,
-        defaults={"submitted_by": by, "valid_until": valid_until, "delivery_date": delivery_date},
+    answers_alone_check(need=need, supplier=invitation.supplier)
+    quote = Quote.objects.filter(need=need, supplier=invitation.supplier).first()
+    created = quote is None
+    quote = quote or Quote(need=need, supplier=invitation.supplier)
+    quote_terms_set(
+        quote=quote, valid_until=valid_until, delivery_date=delivery_date, message=message, attachment=attachment
     )
-    quote.submitted_by, quote.valid_until, quote.delivery_date = by, valid_until, delivery_date
-    quote.message, quote.status = message, Quote.Status.SUBMITTED
-    if attachment is not None:
-        quote.attachment, quote.attachment_name = attachment, attachment.name[:255]
-    quote.lines.all().delete()
-    rows = [QuoteLine(quote=quote, position=i, **vars(line)) for i, line in enumerate(lines)]
-    buyer_vat = vat_rules.buyer_vat_of(need.buyer)
-    for row in rows:
-        row.full_clean(exclude=["quote"])
-        # The rate typed is the supplier's own VAT; across a border the rules may charge none.
-        treatment = vat_rules.treatment(
-            supplier_country=invitation.supplier.country.code, buyer=buyer_vat, kind=row.kind
-        )
-        row.vat_treatment, row.vat_rate = treatment.code, treatment.rate(row.vat_rate)
-    QuoteLine.objects.bulk_create(rows)
-    quote.totals_update()
+    quote.submitted_by, quote.status = by, Quote.Status.SUBMITTED
     quote.save()
+    quote_lines_replace(quote=quote, supplier=invitation.supplier, lines=lines)
     Invitation.objects.filter(pk=invitation.pk).update(
         status=Invitation.Status.QUOTED, responded_at=timezone.now(), decline_reason=""
     )
@@ -341,9 +368,11 @@ def quote_submit(
 
 @transaction.atomic
 def quote_withdraw(*, quote: Quote) -> Quote:
+    """The buyer no longer sees the quote. A joint quote goes back into preparation,
+    where its partners may change their lines before the lead submits it again."""
     if not quote.need.accepts_quotes or quote.status != Quote.Status.SUBMITTED:
         raise ValidationError(_("This quote can no longer be withdrawn."))
-    quote.status = Quote.Status.WITHDRAWN
+    quote.status = Quote.Status.PREPARING if quote.joint else Quote.Status.WITHDRAWN
     quote.save(update_fields=["status", "updated_at"])
     Invitation.objects.filter(need=quote.need, supplier=quote.supplier).update(status=Invitation.Status.INTERESTED)
     return quote
@@ -352,11 +381,16 @@ def quote_withdraw(*, quote: Quote) -> Quote:
 # Award --------------------------------------------------------------------------
 
 
-def _order_lines(quote: Quote) -> list[QuotedLine]:
+def _order_parts(quote: Quote) -> list[QuotedPart]:
+    """One order part per supplier of the quote (the lead's first), with its own lines."""
+    return [QuotedPart(supplier=share.supplier, lines=_order_lines(share.lines)) for share in quote_shares(quote)]
+
+
+def _order_lines(quote_lines: list[QuoteLine]) -> list[QuotedLine]:
     """Order lines keep whole quantities (Oscar counts pieces): a line quoted for a
     fractional quantity (12.5 m²) becomes one line at its net amount."""
     lines = []
-    for line in quote.lines.all():
+    for line in quote_lines:
         whole = line.quantity == line.quantity.to_integral_value()
         title = line.description if whole else f"{line.description} ({line.quantity.normalize():f} {line.unit})"
         lines.append(
@@ -374,9 +408,10 @@ def _order_lines(quote: Quote) -> list[QuotedLine]:
 
 
 def need_award(*, need: Need, quote: Quote, by, details: CheckoutDetails) -> Award:
-    """Awards the need to one quote: places a purchase by invoice with one part for the
-    winner, tells the winner and, politely, the others. Idempotent: a second submit
-    (even a concurrent one: the need's row is locked) returns the first award."""
+    """Awards the need to one quote: places a purchase by invoice with one part per
+    supplier of the quote (the winner, or the lead and each partner of a joint quote),
+    tells them and, politely, the others. Idempotent: a second submit (even a concurrent
+    one: the need's row is locked) returns the first award."""
     with transaction.atomic():
         need = _locked(need)
         existing = Award.objects.filter(need=need).select_related("quote", "purchase").first()
@@ -398,9 +433,7 @@ def need_award(*, need: Need, quote: Quote, by, details: CheckoutDetails) -> Awa
                 _("This quote expired on %(date)s: ask %(supplier)s to confirm its prices.")
                 % {"date": l10n.date_short(quote.valid_until), "supplier": quote.supplier.name}
             )
-        purchase = purchase_place_quoted(
-            buyer=need.buyer, user=by, supplier=quote.supplier, details=details, lines=_order_lines(quote)
-        )
+        purchase = purchase_place_quoted(buyer=need.buyer, user=by, details=details, parts=_order_parts(quote))
         award = Award.objects.create(need=need, quote=quote, purchase=purchase, awarded_by=by)
         need.quotes.exclude(pk=quote.pk).filter(status=Quote.Status.SUBMITTED).update(status=Quote.Status.NOT_SELECTED)
         quote.status = Quote.Status.AWARDED

@@ -1,7 +1,7 @@
 from django.urls import path, register_converter
 
 from .exports import format_converter
-from .views import needs, quotes, shortlists, threads
+from .views import joint, needs, quotes, shortlists, threads
 
 register_converter(format_converter("csv", "xlsx"), "table")
 app_name = "sourcing"
@@ -31,6 +31,12 @@ urlpatterns = [
     path("needs/<int:pk>/quotes/", quotes.CompareView.as_view(), name="need-compare"),
     path("needs/<int:pk>/quotes/<int:quote_pk>/file/", quotes.QuoteAttachmentView.as_view(), name="quote-attachment"),
     path("needs/<int:pk>/quotes/<int:quote_pk>/award/", needs.AwardView.as_view(), name="need-award"),
+    # Joint quotes (a lead and partners of its networks)
+    path("needs/<int:pk>/joint/", joint.JointQuoteStartView.as_view(), name="joint-start"),
+    path("needs/<int:pk>/joint/<int:quote_pk>/", joint.JointQuoteView.as_view(), name="joint-quote"),
+    path("needs/<int:pk>/joint/<int:quote_pk>/invite/", joint.JointInviteView.as_view(), name="joint-invite"),
+    path("needs/<int:pk>/joint/<int:quote_pk>/answer/", joint.JointAnswerView.as_view(), name="joint-answer"),
+    path("needs/<int:pk>/joint/<int:quote_pk>/lines/", joint.JointLinesView.as_view(), name="joint-lines"),
     # Shortlists and exports
     path("shortlists/", shortlists.ShortlistListView.as_view(), name="shortlist-list"),
     path("shortlists/add/", shortlists.ShortlistAddView.as_view(), name="shortlist-add"),

@@ -210,7 +210,8 @@ def invitations_to_answer(supplier):
 
 
 def supplier_quotes(supplier):
-    return Quote.objects.filter(supplier=supplier).select_related("need__buyer").order_by("-pk")
+    """The supplier's own quotes; joint ones are listed with their partners' (sourcing.joint)."""
+    return Quote.objects.filter(supplier=supplier, joint=False).select_related("need__buyer").order_by("-pk")
 
 
 def supplier_threads(*, user, supplier):

@@ -20,6 +20,7 @@ from marketplace.order.selectors import delivery_note_available, part_lines, par
 from marketplace.organisations import services as organisation_services
 from marketplace.organisations.selectors import membership_get
 from marketplace.payments.selectors import card_payments_enabled, invoices_mark_payable
+from marketplace.sourcing.joint import joint_quotes_of
 
 from . import selectors, services
 from .forms import LocationForm, PartStepForm
@@ -194,6 +195,7 @@ class QuotesView(WorkspaceMixin, TemplateView):
             invitations=page.object_list,
             page_obj=page,
             quotes=selectors.supplier_quotes(self.supplier)[: self.shown],
+            joint_quotes=joint_quotes_of(self.supplier, limit=self.shown),
             threads=selectors.supplier_threads(user=self.request.user, supplier=self.supplier)[: self.shown],
             **kwargs,
         )

@@ -17,11 +17,12 @@ from cms.models import CaseStudyPage
 from marketplace.networks.models import NetworkInvitation
 from marketplace.order.models import Order, Purchase
 from marketplace.organisations.models import Buyer, Network, NetworkMembership, Supplier
-from marketplace.sourcing.models import Need, Thread
+from marketplace.sourcing.models import Need, Quote, Thread
 from marketplace.sourcing.threads import thread_start
 from marketplace.verification.models import WorkforceClaim
 from tests.browser.demo import demo_loaded
 from tests.browser.helpers import new_context, sign_in, visit
+from tests.browser.test_joint_quote_journey import demo_need_and_partners, joint_quote_prepared
 from tests.browser.test_ordering_journeys import buyable_product
 from tests.languages import still_english
 
@@ -36,6 +37,8 @@ ROLES = {
     "supplier": "supplier@example.com",
     "operator": "operator@example.com",
     "coordinator": "coordinator@example.com",
+    "lead": "supplier2@example.com",  # of a joint quote (tests.browser.test_joint_quote_journey)
+    "partner": "supplier3@example.com",
 }
 
 # (name, role, path: a string, or a key of the `places` the demo gives)
@@ -99,6 +102,12 @@ PAGES = [
     ("workspace, claims and evidence", "supplier", "ws_claims"),
     ("verification queue", "operator", "/verification/"),
     ("verify a claim", "operator", "claim"),
+    ("start a joint quote", "lead", "joint_start"),
+    ("joint quote, its lead", "lead", "joint"),
+    ("joint quote, a partner", "partner", "joint"),
+    ("joint quote, a partner's lines", "partner", "joint_lines"),
+    ("workspace, quotes of a partner", "partner", "ws_partner_quotes"),
+    ("compare quotes, a joint one awarded", "buyer", "joint_compare"),
     ("operator dashboard", "operator", "/shop/dashboard/"),
     ("operator dashboard, products", "operator", "/shop/dashboard/catalogue/"),
     ("operator dashboard, orders", "operator", "/shop/dashboard/orders/"),
@@ -154,6 +163,9 @@ def demo_site(request, django_db_setup, django_db_blocker):
             subject="Bread for the canteen",
             body="Could you deliver twice a week to our Esch office?",
         )
+        joint_need, joint_quote = joint_quote_prepared("Joint quote for the checks")
+        unstarted, _lead, partner = demo_need_and_partners("A need to quote jointly")
+        awarded_joint = Quote.objects.get(joint=True, status=Quote.Status.AWARDED, need__buyer=buyer)
         places = {
             "supplier": supplier.get_absolute_url(),
             "product": product.get_absolute_url(),
@@ -181,6 +193,11 @@ def demo_site(request, django_db_setup, django_db_blocker):
             "network": Network.objects.order_by("pk").first().get_absolute_url(),
             "ws_claims": f"/workspace/{supplier.slug}/claims/",
             "claim": reverse("verification:decide", args=[pending.kind, pending.pk]),
+            "joint_start": f"/needs/{unstarted.pk}/joint/",
+            "joint": f"/needs/{joint_need.pk}/joint/{joint_quote.pk}/",
+            "joint_lines": f"/needs/{joint_need.pk}/joint/{joint_quote.pk}/lines/",
+            "ws_partner_quotes": f"/workspace/{partner.slug}/quotes/",
+            "joint_compare": f"/needs/{awarded_joint.need_id}/quotes/",
         }
         server = LiveServer("localhost")
         server._live_server_modified_settings.enable()

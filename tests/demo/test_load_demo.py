@@ -351,3 +351,21 @@ def test_the_coordinator_s_networks_have_two_charter_versions_and_signatures_in_
     client = Client()
     client.post("/accounts/sign-in/", {"username": coordinator.email, "password": DEMO_PASSWORD})
     assert client.get("/coordination/sse-cluster-grande-region/members/").status_code == 200
+
+
+def test_the_demo_buyer_awarded_a_joint_quote_of_two_members_of_one_network(demo_counts):
+    from marketplace.order.models import PartStatus
+    from marketplace.sourcing.models import Quote, QuotePartner
+
+    joint_quote = Quote.objects.get(joint=True, need__buyer__memberships__user__email="buyer@example.com")
+    partner = joint_quote.partners.get()
+    assert partner.status == QuotePartner.Status.ACCEPTED and partner.lines_ready
+    shared = Network.objects.filter(memberships__supplier=joint_quote.supplier).filter(
+        memberships__supplier=partner.supplier
+    )
+    assert shared.exists()
+    assert joint_quote.status == Quote.Status.AWARDED
+    parts = joint_quote.award.purchase.parts.all()
+    assert {part.supplier for part in parts} == {joint_quote.supplier, partner.supplier}
+    assert all(part.status == PartStatus.PLACED for part in parts)
+    assert sum(part.total_incl_tax for part in parts) == joint_quote.total_incl_tax

@@ -15,7 +15,7 @@ from pypdf import PdfReader
 
 from marketplace.impact.selectors import impact_report
 from marketplace.order.models import Order, PartStatus
-from marketplace.order.services import QuotedLine, part_status_set, purchase_place_quoted
+from marketplace.order.services import QuotedLine, QuotedPart, part_status_set, purchase_place_quoted
 from marketplace.organisations.models import ImpactArea, Supplier
 from marketplace.sourcing import services
 from tests.factories import BuyerFactory
@@ -26,7 +26,10 @@ from tests.sourcing.conftest import need_published, past_deadline, quote
 def order(buyer, user, supplier, net, *, delivery="FR"):
     line = QuotedLine("Work", 1, Decimal(net), Decimal("0"), Decimal(net), Decimal("0"))
     purchase = purchase_place_quoted(
-        buyer=buyer, user=user, supplier=supplier, details=checkout_details(delivery_country=delivery), lines=[line]
+        buyer=buyer,
+        user=user,
+        details=checkout_details(delivery_country=delivery),
+        parts=[QuotedPart(supplier, [line])],
     )
     return purchase.parts.get()
 

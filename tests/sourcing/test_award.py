@@ -92,7 +92,7 @@ def test_a_need_still_taking_quotes_is_not_awarded(market):
 def test_the_winner_sees_the_part_in_its_workspace_and_invoices_it(client, market, quoted):
     need, winner, _loser = quoted
     award = services.need_award(need=need, quote=winner, by=market.officer, details=checkout_details())
-    part = award.part
+    part = award.purchase.parts.get()
     client.force_login(admin_of(market.bricks))
     orders = client.get(reverse("workspace:part-list", kwargs={"slug": market.bricks.slug})).content.decode()
     assert part.number in orders

@@ -13,7 +13,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from django.utils import timezone
 
-from marketplace.order.services import QuotedLine, purchase_place_quoted
+from marketplace.order.services import QuotedLine, QuotedPart, purchase_place_quoted
 from marketplace.sourcing import services, shortlists, threads
 from marketplace.sourcing.models import NeedAttachment
 from tests import isolation
@@ -21,6 +21,7 @@ from tests.factories import BuyerFactory, UserFactory
 from tests.isolation import url_routes
 from tests.order.helpers import checkout_details
 from tests.sourcing.conftest import admin_of, need_draft, need_published, quote
+from tests.sourcing.factories import joint_network, joint_started, partner_lines, partner_of
 
 NAMESPACES = ("sourcing", "impact", "deductions")
 ROUTES = {
@@ -38,6 +39,11 @@ ROUTES = {
     "sourcing:need-compare": lambda w: {"pk": w.need.pk},
     "sourcing:quote-attachment": lambda w: {"pk": w.need.pk, "quote_pk": w.quote.pk},
     "sourcing:need-award": lambda w: {"pk": w.need.pk, "quote_pk": w.quote.pk},
+    "sourcing:joint-start": lambda w: {"pk": w.need.pk},
+    "sourcing:joint-quote": lambda w: {"pk": w.joint_need.pk, "quote_pk": w.joint.pk},
+    "sourcing:joint-invite": lambda w: {"pk": w.joint_need.pk, "quote_pk": w.joint.pk},
+    "sourcing:joint-answer": lambda w: {"pk": w.joint_need.pk, "quote_pk": w.joint.pk},
+    "sourcing:joint-lines": lambda w: {"pk": w.joint_need.pk, "quote_pk": w.joint.pk},
     "sourcing:shortlist-detail": lambda w: {"pk": w.shortlist.pk},
     "sourcing:shortlist-delete": lambda w: {"pk": w.shortlist.pk},
     "sourcing:shortlist-remove": lambda w: {"pk": w.shortlist.pk, "supplier_pk": w.market.bricks.pk},
@@ -67,6 +73,7 @@ RIVAL_MAY_USE = {
     "sourcing:question-ask",
     "sourcing:quote-edit",
     "sourcing:quote-withdraw",
+    "sourcing:joint-start",
 }
 # What neither intruders nor the rival may see; the need's own file is for invited suppliers only.
 SECRETS = (
@@ -76,6 +83,8 @@ SECRETS = (
     "Private note to Bricks",
     "Acme secret shortlist",
     "7777.77",
+    "Secret joint line",
+    "6543.21",
 )
 NEED_SECRETS = ("Confidential spec", "%PDF")
 
@@ -98,7 +107,8 @@ def test_every_route_with_an_id_is_mapped():
 @pytest.fixture
 def world(market):
     """Acme's need with an attachment, a question, two quotes, a draft, a shortlist, a
-    conversation with Bricks Again and an order; and the people who must see none of it."""
+    conversation with Bricks Again and an order; another need with a joint quote of Bricks
+    Again and Saar Reuse; and the people who must see none of it."""
     w = SimpleNamespace(market=market)
     w.need = need_published(market, description="Confidential spec of the canteen wall")
     w.attachment = NeedAttachment.objects.create(
@@ -120,10 +130,18 @@ def world(market):
     purchase_place_quoted(
         buyer=market.buyer,
         user=market.officer,
-        supplier=market.bricks,
         details=checkout_details(),
-        lines=[QuotedLine("Earlier order", 1, Decimal("7777.77"), Decimal("0"), Decimal("7777.77"), Decimal("0"))],
+        parts=[
+            QuotedPart(
+                market.bricks,
+                [QuotedLine("Earlier order", 1, Decimal("7777.77"), Decimal("0"), Decimal("7777.77"), Decimal("0"))],
+            )
+        ],
     )
+    w.joint_need = need_published(market, title="Joint need")
+    w.joint = joint_started(w.joint_need, market.bricks)
+    saar = partner_of(w.joint, joint_network(market).saar, accept=True)
+    partner_lines(saar, ("Secret joint line", "1", "6543.21", "19"))
     other = UserFactory(email="olga@other-firm.example")
     BuyerFactory(name="Other Firm", created_by=other)
     w.intruders = {"member of another buyer": other, "supplier not invited": admin_of(market.caterers)}

@@ -5,6 +5,7 @@ equivalent structure only with a verified workforce of at least 30 %."""
 from datetime import timedelta
 
 import pytest
+from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 from django.utils import timezone
@@ -16,6 +17,7 @@ from tests.sourcing.conftest import lines, market, need_draft, need_published  #
 from .factories import legal_status, operator_user, verified, workforce
 
 pytestmark = pytest.mark.django_db
+User = get_user_model()
 
 
 @pytest.fixture
@@ -69,3 +71,20 @@ def test_the_need_page_says_which_countrys_rule_applies(client, workshops):
     page = client.get(reverse("sourcing:need-detail", args=[need.pk])).content.decode()
     assert "under the law of Luxembourg" in page
     assert "Loi du 8 avril 2018 sur les marchés publics" in page
+
+
+def test_a_joint_quote_on_a_reserved_need_takes_only_eligible_partners(workshops):
+    from marketplace.sourcing.joint import joint_partner_invite
+    from tests.sourcing.factories import joint_network, joint_started
+
+    cluster = joint_network(workshops)
+    need = need_published(workshops, reserved_contract=True)
+    quote = joint_started(need, workshops.bricks)  # Bricks Again may take it: it leads
+    with pytest.raises(ValidationError, match="reserved contract"):
+        joint_partner_invite(quote=quote, supplier=cluster.saar, by=workshops.bricks.memberships.get().user)
+    assert not quote.partners.exists()
+    operator = User.objects.get(email="olga@operators.example")
+    verified(legal_status(cluster.saar, Status.DE_WFBM), by=operator)
+    verified(workforce(cluster.saar, 20, 15), by=operator)
+    joint_partner_invite(quote=quote, supplier=cluster.saar, by=workshops.bricks.memberships.get().user)
+    assert list(quote.partners.values_list("supplier__name", flat=True)) == ["Saar Reuse"]

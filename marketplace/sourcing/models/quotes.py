@@ -1,5 +1,6 @@
-"""A supplier's priced answer to a need, and the award that turns one quote into
-an order part."""
+"""A supplier's priced answer to a need, alone or jointly with partner suppliers (see
+models.joint), and the award that turns one quote into a purchase with one order part
+per supplier of it."""
 
 from decimal import Decimal
 
@@ -19,6 +20,8 @@ from ..money import line_net
 
 class Quote(models.Model):
     class Status(models.TextChoices):
+        # A joint quote while its partners price their lines: the buyer does not see it yet.
+        PREPARING = "preparing", _("In preparation")
         SUBMITTED = "submitted", _("Submitted")
         WITHDRAWN = "withdrawn", _("Withdrawn")
         AWARDED = "awarded", _("Awarded")
@@ -39,6 +42,8 @@ class Quote(models.Model):
     )
     attachment_name = models.CharField(max_length=255, blank=True)
     status = models.CharField(_("status"), max_length=16, choices=Status.choices, default=Status.SUBMITTED)
+    # Led by `supplier`, with the partners of models.joint pricing their own lines.
+    joint = models.BooleanField(_("joint quote"), default=False)
     total_excl_tax = models.DecimalField(_("total excl. VAT"), max_digits=12, decimal_places=2, default=0)
     total_tax = models.DecimalField(_("VAT"), max_digits=12, decimal_places=2, default=0)
     total_incl_tax = models.DecimalField(_("total incl. VAT"), max_digits=12, decimal_places=2, default=0)
@@ -66,6 +71,10 @@ LINE_KINDS = [(GOODS, KIND_LABELS[GOODS]), (SERVICE, KIND_LABELS[SERVICE])]
 
 class QuoteLine(models.Model):
     quote = models.ForeignKey(Quote, on_delete=models.CASCADE, related_name="lines")
+    # Who supplies and invoices the line: the quote's supplier, or a partner in a joint quote.
+    supplier = models.ForeignKey(
+        "organisations.Supplier", verbose_name=_("supplier"), on_delete=models.PROTECT, related_name="quote_lines"
+    )
     position = models.PositiveSmallIntegerField(default=0)
     description = models.CharField(_("description"), max_length=255)
     quantity = models.DecimalField(
@@ -103,7 +112,8 @@ class QuoteLine(models.Model):
 
 class Award(models.Model):
     """The buyer chose this quote. One per need (the constraint is the last guard
-    against a double submit) and it holds the purchase placed for it."""
+    against a double submit) and it holds the purchase placed for it: one order part
+    per supplier of the quote."""
 
     need = models.OneToOneField("sourcing.Need", on_delete=models.PROTECT, related_name="award")
     quote = models.OneToOneField(Quote, on_delete=models.PROTECT, related_name="award")
@@ -119,7 +129,3 @@ class Award(models.Model):
 
     def __str__(self):
         return f"{self.need} → {self.quote.supplier}"
-
-    @property
-    def part(self):
-        return self.purchase.parts.first()

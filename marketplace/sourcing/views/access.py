@@ -12,7 +12,8 @@ from .. import selectors
 class NeedAccessMixin(LoginRequiredMixin):
     """Loads the need in the URL with the user's standing. Someone with no standing
     gets 404 (a need's existence is not told); standing that does not allow the page
-    gets 403. `roles` lists who may use the page: "buyer", "supplier", "operator"."""
+    gets 403. `roles` lists who may use the page: "buyer", "supplier" (invited),
+    "operator", "partner" (in a joint quote on the need, which sees only its pages)."""
 
     roles = ("buyer", "supplier", "operator")
 
@@ -27,6 +28,7 @@ class NeedAccessMixin(LoginRequiredMixin):
             "buyer": self.access.as_buyer,
             "supplier": self.access.invitation is not None,
             "operator": self.access.as_operator,
+            "partner": self.access.partner is not None,
         }
         if not any(standing[role] for role in self.roles):
             raise PermissionDenied(_("This page is not for you."))

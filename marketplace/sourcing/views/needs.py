@@ -146,6 +146,7 @@ class NeedDetailView(NeedAccessMixin, TemplateView):
             quote = selectors.quote_of(need=need, supplier=access.supplier)
             context.update(
                 quote=quote,
+                joint_quote=selectors.joint_quote_of(need=need, supplier=access.supplier),
                 quote_lines=selectors.quote_lines(quote),
                 respond_form=RespondForm(),
                 question_form=QuestionForm(),
@@ -246,7 +247,10 @@ class QuestionAnswerView(NeedActionView):
 
 
 class AttachmentView(NeedAccessMixin, View):
-    """A file of the need, for its buyer, invited suppliers and operators."""
+    """A file of the need, for its buyer, invited suppliers, partners in a joint quote on
+    it and operators."""
+
+    roles = ("buyer", "supplier", "operator", "partner")
 
     def get(self, request, *args, **kwargs):
         attachment = get_object_or_404(self.need.attachments, pk=kwargs["attachment_pk"])
@@ -261,7 +265,12 @@ class AwardView(NeedAccessMixin, FormView):
     form_class = AwardForm
 
     def get_quote(self):
-        quote = self.need.quotes.select_related("supplier").filter(pk=self.kwargs["quote_pk"]).first()
+        quote = (
+            self.need.quotes.select_related("supplier")
+            .prefetch_related("lines__supplier")
+            .filter(pk=self.kwargs["quote_pk"])
+            .first()
+        )
         if quote is None:
             raise Http404(_("No such quote on this need."))
         return quote
@@ -278,7 +287,7 @@ class AwardView(NeedAccessMixin, FormView):
 
     def get_context_data(self, **kwargs):
         quote = self.get_quote()
-        return super().get_context_data(quote=quote, quote_lines=selectors.quote_lines(quote), **kwargs)
+        return super().get_context_data(quote=quote, shares=selectors.quote_shares(quote), **kwargs)
 
     def form_valid(self, form):
         quote = self.get_quote()
@@ -287,11 +296,18 @@ class AwardView(NeedAccessMixin, FormView):
         except ValidationError as error:
             messages.error(self.request, error_text(error))
             return redirect(self.need.get_absolute_url())
-        messages.success(
-            self.request,
-            _("Awarded to %(supplier)s: order %(number)s is placed, paid by invoice. The other suppliers are told.")
-            % {"supplier": award.quote.supplier.name, "number": award.part.number},
-        )
+        if award.quote.joint:
+            text = _(
+                "Awarded to the joint quote of %(supplier)s: purchase %(number)s is placed with one order part per "
+                "supplier, paid by invoice. The other suppliers are told."
+            )
+            number = award.purchase.number
+        else:
+            text = _(
+                "Awarded to %(supplier)s: order %(number)s is placed, paid by invoice. The other suppliers are told."
+            )
+            number = award.purchase.parts.get().number
+        messages.success(self.request, text % {"supplier": award.quote.supplier.name, "number": number})
         return redirect(award.purchase.get_absolute_url())
 
 

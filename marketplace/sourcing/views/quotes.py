@@ -12,6 +12,7 @@ from marketplace.partner.vat import standard_rate
 
 from .. import selectors, services
 from ..forms import QuoteForm, QuoteLineForm, QuoteLineFormSet
+from ..joint import joint_role
 from .access import NeedAccessMixin, error_text
 from .needs import NeedActionView
 
@@ -52,6 +53,8 @@ class QuoteEditView(NeedAccessMixin, TemplateView):
         if not self.need.accepts_quotes:
             messages.info(request, _("This need no longer takes quotes."))
             return redirect(self.need.get_absolute_url())
+        if self.quote is not None and self.quote.joint:
+            return redirect("sourcing:joint-quote", pk=self.need.pk, quote_pk=self.quote.pk)
         form, formset = self.forms()
         return self.render_to_response(self.get_context_data(form=form, formset=formset, quote=self.quote))
 
@@ -88,7 +91,10 @@ class QuoteWithdrawView(NeedActionView):
         if quote is None:
             raise ValidationError(_("You have not quoted on this need."))
         services.quote_withdraw(quote=quote)
-        self.success_message = _("Your quote is withdrawn.")
+        if quote.joint:
+            self.success_message = _("The buyer no longer sees the joint quote: it is back in preparation.")
+        else:
+            self.success_message = _("Your quote is withdrawn.")
 
 
 class CompareView(NeedAccessMixin, TemplateView):
@@ -103,13 +109,21 @@ class CompareView(NeedAccessMixin, TemplateView):
 
 
 class QuoteAttachmentView(NeedAccessMixin, TemplateView):
-    """A quote's file: for the buyer, operators and the supplier that sent it, never another supplier."""
+    """A quote's file: for the buyer, operators and the supplier that sent it (with the
+    partners taking part in it, for a joint quote), never another supplier."""
+
+    roles = ("buyer", "supplier", "operator", "partner")
 
     def get(self, request, *args, **kwargs):
-        quote = self.need.quotes.filter(pk=kwargs["quote_pk"]).first()
+        quote = self.need.quotes.select_related("supplier").filter(pk=kwargs["quote_pk"]).first()
         if quote is None or not quote.attachment:
             raise Http404(_("No such file."))
-        own = self.access.supplier is not None and quote.supplier_id == self.access.supplier.pk
+        role = joint_role(user=request.user, quote=quote)
+        own = (
+            role.takes_part
+            if role
+            else self.access.supplier is not None and quote.supplier_id == self.access.supplier.pk
+        )
         if not (self.access.as_buyer or self.access.as_operator or own):
             raise PermissionDenied(_("Suppliers never see each other's quotes."))
         return FileResponse(quote.attachment.open("rb"), as_attachment=True, filename=quote.attachment_name)

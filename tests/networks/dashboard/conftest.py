@@ -15,7 +15,7 @@ import time_machine
 
 from marketplace.networks.models import TeamRole
 from marketplace.order.models import Order, PartStatus
-from marketplace.order.services import QuotedLine, part_status_set, purchase_place_quoted
+from marketplace.order.services import QuotedLine, QuotedPart, part_status_set, purchase_place_quoted
 from marketplace.organisations.models import BuyerSize
 from marketplace.payments.models import CreditReason
 from marketplace.payments.services import part_credit
@@ -45,7 +45,7 @@ def at(day: str, hour: int = 12):
 def order(buyer, officer, supplier, net, placed: str):
     line = QuotedLine("Work", 1, Decimal(net), Decimal("0"), Decimal(net), Decimal("0"))
     purchase = purchase_place_quoted(
-        buyer=buyer, user=officer, supplier=supplier, details=checkout_details(), lines=[line]
+        buyer=buyer, user=officer, details=checkout_details(), parts=[QuotedPart(supplier, [line])]
     )
     part = purchase.parts.get()
     Order.objects.filter(pk=part.pk).update(date_placed=at(placed))
