@@ -18,9 +18,12 @@ accent-sensitive (and, on SQLite, case-sensitive beyond ASCII); the backend
 matches word prefixes ignoring case and accents."""
 
 from django.db.models import Exists, OuterRef, Q
+from django.utils import timezone
 from oscar.core.loading import get_model
 
 from marketplace.organisations.models import ImpactArea, Label, Network, Region, Sector, ServedArea, Supplier
+from marketplace.verification.reserved import RULES as RESERVED_RULES
+from marketplace.verification.selectors import suppliers_eligible
 from search.documents import CHARTER_PREFIX
 from search.geo import haversine_km
 from search.interface import FACET_NAMES, BackendResult, SupplierQuery
@@ -79,6 +82,7 @@ def facet_values() -> dict:
         "legal_form": list(Supplier.LegalForm.values),
         "network": networks,
         "sells_online": ["yes", "no"],
+        "reserved": [rule.country for rule in RESERVED_RULES],
     }
 
 
@@ -134,6 +138,12 @@ def _facet_q(facet: str, values) -> Q:
         if set(values) >= {"yes", "no"}:
             return Q()
         return Q(sells) if "yes" in values else ~Q(sells)
+    if facet == "reserved":  # eligible in any of the countries, from its claims in force today
+        today = timezone.localdate()
+        eligible = Supplier.objects.none()
+        for country in values:
+            eligible = eligible | suppliers_eligible(Supplier.objects.all(), country, today)
+        return Q(pk__in=eligible.values("pk"))
     raise ValueError(f"Unknown facet {facet!r}; facets are {', '.join(FACET_NAMES)}.")
 
 

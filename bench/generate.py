@@ -187,6 +187,7 @@ class PlannedSupplier:
             "legal_form": [self.legal_form],
             "network": [self.network] if self.network else [],
             "sells_online": ["yes" if any(p.public for p in self.products) else "no"],
+            "reserved": [],  # no generated supplier declares a legal status (verification claims)
         }
 
     def product_facets(self, product: PlannedProduct) -> dict:

@@ -14,6 +14,9 @@ from django.db import transaction
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from marketplace.deductions.models import LegalStatus
+from marketplace.deductions.rules import Status
+from marketplace.verification.models import Decision
 from search.backends.database import DatabaseBackend
 from search.documents import supplier_documents
 from search.interface import FACET_NAMES, SORTS, SupplierQuery, words
@@ -79,6 +82,10 @@ def build_world():
         )
         if rng.random() < 0.5:
             NetworkMembershipFactory(network=rng.choice(networks), supplier=supplier, signed=rng.random() < 0.5)
+        if number % 6 == 1:  # a verified ESAT: it may take contracts reserved in France
+            LegalStatus.objects.create(
+                supplier=supplier, status=Status.FR_ESAT, registry_reference="ESAT 1", decision=Decision.VERIFIED
+            )
         if rng.random() < 0.5:
             product_for_supplier(supplier=supplier, title=f"{rng.choice(VOCABULARY).title()} kit")
 

@@ -53,6 +53,7 @@ ROUTES = {
     "networks_workspace:networks": lambda w: {"slug": w["yard"].slug},
     "networks_workspace:network-action": lambda w: {"slug": w["yard"].slug, "network_slug": "any", "action": "join"},
     "verification_workspace:claims": lambda w: {"slug": w["yard"].slug},
+    "workspace:location": lambda w: {"slug": w["yard"].slug},
 }
 WORKSPACE_ROUTES = url_routes(lambda route, name: route.startswith("workspace/") and name != "workspace:home")
 # Forms posted from another page (tested in test_parts, test_photos).
@@ -181,7 +182,7 @@ def busy_crates(shared_purchase, crates, buyer, buyer_admin, crates_sourcing, pr
         ("workspace:overview", 20),
         ("workspace:part-list", 11),
         ("workspace:product-list", 14),
-        ("workspace:quotes", 13),
+        ("workspace:quotes", 14),  # with the joint quotes it leads or takes part in
         ("workspace:money", 14),
     ],
 )
