@@ -24,7 +24,6 @@ from tests.browser.demo import demo_loaded
 from tests.browser.helpers import new_context, sign_in, visit
 from tests.browser.test_joint_quote_journey import demo_need_and_partners, joint_quote_prepared
 from tests.browser.test_ordering_journeys import buyable_product
-from tests.languages import still_english
 
 pytestmark = pytest.mark.browser
 User = get_user_model()
@@ -290,43 +289,3 @@ def test_page_is_accessible_and_fits_a_phone(demo_site, pages, name, role, where
 
     if width == 360:
         _assert_fits(page, f"{name} ({path})")
-
-
-@pytest.fixture(scope="module")
-def german_pages(browser, demo_site):
-    """The roles' pages with a browser set to German: its longer words must fit a phone too."""
-    opened = _signed_in_pages(browser, demo_site[0], language="de")
-    yield opened
-    for page in opened.values():
-        page.context.close()
-
-
-@pytest.mark.parametrize(("name", "role", "where"), [pytest.param(*page, id=page[0]) for page in PAGES])
-def test_page_fits_a_phone_in_german(demo_site, german_pages, name, role, where):
-    live_server, places, _product = demo_site
-    page = german_pages[role]
-    page.set_viewport_size({"width": 360, "height": 900})
-    path = places.get(where, where)
-    response = page.goto(live_server.url + path, wait_until="networkidle")
-    assert response.ok, f"{name} ({path}) answered {response.status}"
-    assert page.evaluate("document.documentElement.lang") == "de"
-
-    _assert_fits(page, f"{name} ({path}) in German")
-
-
-@pytest.mark.parametrize("language", [code for code, _name in settings.LANGUAGES if code != settings.LANGUAGE_CODE])
-def test_every_journey_page_reads_in_the_readers_language(demo_site, pages, language):
-    """Each page at its address in `language` (/fr/…), as the role that uses it, shows none
-    of the English interface strings that the same page shows in English."""
-    live_server, places, _product = demo_site
-    untranslated = {}
-    for name, role, where in PAGES:
-        path = places.get(where, where)
-        request = pages[role].context.request
-        english = request.get(live_server.url + path)
-        shown = request.get(f"{live_server.url}/{language}{path}")
-        assert shown.ok, f"{name} ({path}) in {language} answered {shown.status}"
-        left = still_english(english.text(), shown.text(), language)
-        if left:
-            untranslated[name] = left[:6]
-    assert not untranslated, f"pages in {language} still show English strings of ours: {untranslated}"
