@@ -6,6 +6,7 @@ from django.db import transaction
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.generic import DetailView, FormView, ListView, TemplateView, View
 
@@ -14,6 +15,7 @@ from marketplace.accounts import services as account_services
 from marketplace.accounts.forms import SignUpForm
 from marketplace.accounts.views import AUTH_BACKEND, safe_next_url
 from marketplace.networks import selectors as network_selectors
+from marketplace.verification import selectors as verification_selectors
 
 from . import selectors, services
 from .forms import (
@@ -49,6 +51,7 @@ class SupplierDetailView(DetailView):
             products=list(selectors.supplier_products(supplier=supplier)),
             case_studies=list(case_studies_featuring(supplier=supplier)),
             signed_charters=network_selectors.signed_charters(supplier),
+            claims=verification_selectors.profile_claims(supplier, timezone.localdate()),
             membership=selectors.membership_get(user=self.request.user, organisation=supplier),
             markers=selectors.map_data([selectors.supplier_marker(supplier)]),
             **kwargs,

@@ -1,11 +1,14 @@
 """Reads about claims: whose claims a person may see and decide (the remit), the queue,
 a supplier's claims and history, and what is in force on a day."""
 
+from dataclasses import dataclass
+
 from django.contrib.auth.models import Group
 from django.db.models import F, Prefetch
 
 from marketplace.accounts.services import OPERATORS
 from marketplace.deductions.models import LegalStatus
+from marketplace.deductions.selectors import verified_statuses
 from marketplace.networks.models import NetworkTeamMember, TeamRole
 from marketplace.networks.selectors import coordinates_supplier
 from marketplace.organisations.models import NetworkMembership, Supplier
@@ -90,10 +93,6 @@ def verified_workforce(supplier, day) -> WorkforceClaim | None:
     return WorkforceClaim.objects.filter(supplier=supplier).in_force_on(day).first()
 
 
-def verified_legal_statuses(supplier, day):
-    return LegalStatus.objects.filter(supplier=supplier).in_force_on(day)
-
-
 def expiring_between(first, last):
     """Verified claims whose validity ends between the two days (inclusive) and whose
     administrators were not reminded of that end yet."""
@@ -124,20 +123,28 @@ def reserved_countries_from(legal_statuses, workforce, day) -> list[str]:
     return reserved.eligible_countries(statuses=statuses, share=_share(workforce, day), day=day)
 
 
-def reserved_countries(supplier, day) -> list[str]:
-    """The countries whose reserved contracts the supplier may take (profile badge)."""
-    return reserved.eligible_countries(
-        statuses=set(verified_legal_statuses(supplier, day).values_list("status", flat=True)),
-        share=_share(verified_workforce(supplier, day), day),
-        day=day,
-    )
+@dataclass(frozen=True)
+class ProfileClaims:
+    """What a public profile shows of a supplier's claims in force on a day, read once:
+    the legal-status badges, the workforce figures shown as verified and the countries
+    whose reserved contracts it may take (which both of them decide)."""
+
+    legal_statuses: list
+    workforce: WorkforceClaim | None
+    reserved_countries: list[str]
+
+
+def profile_claims(supplier, day) -> ProfileClaims:
+    legal_statuses = list(verified_statuses(supplier, day))
+    workforce = verified_workforce(supplier, day)
+    return ProfileClaims(legal_statuses, workforce, reserved_countries_from(legal_statuses, workforce, day))
 
 
 def reserved_eligibility(supplier, country, day) -> reserved.Eligibility | None:
     """Whether the supplier may take a contract reserved in `country` (the buyer's), and why."""
     return reserved.eligibility(
         country,
-        statuses=set(verified_legal_statuses(supplier, day).values_list("status", flat=True)),
+        statuses=set(verified_statuses(supplier, day).values_list("status", flat=True)),
         share=_share(verified_workforce(supplier, day), day),
         day=day,
     )

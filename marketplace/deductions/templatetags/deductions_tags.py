@@ -2,15 +2,9 @@ from django import template
 from django.utils import timezone
 
 from ..rules import rule_for
-from ..selectors import deductions_for, verified_statuses
+from ..selectors import deductions_for
 
 register = template.Library()
-
-
-@register.simple_tag
-def legal_statuses_verified(supplier):
-    """The supplier's verified, unexpired legal statuses (the profile's badges)."""
-    return list(verified_statuses(supplier, timezone.localdate()))
 
 
 @register.inclusion_tag("deductions/summary.html")

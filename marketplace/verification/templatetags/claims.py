@@ -2,23 +2,15 @@ from django import template
 from django.utils import timezone
 from django_countries import countries
 
-from .. import reserved, selectors
+from .. import reserved
 
 register = template.Library()
 
 
-@register.simple_tag
-def verified_workforce(supplier):
-    """The supplier's workforce claim verified and unexpired today, or None."""
-    return selectors.verified_workforce(supplier, timezone.localdate())
-
-
 @register.inclusion_tag("verification/reserved_badge.html")
-def reserved_badge(supplier=None, codes=None):
-    """ "May take reserved contracts (art. 20)" with the countries: from a supplier (its
-    profile) or from the country codes a search card carries."""
-    if codes is None:
-        codes = selectors.reserved_countries(supplier, timezone.localdate()) if supplier else []
+def reserved_badge(codes):
+    """ "May take reserved contracts (art. 20)" with the countries: the codes a profile's
+    claims (selectors.profile_claims) or a search card carry."""
     return {"countries": [countries.name(code) for code in codes]}
 
 
