@@ -21,7 +21,7 @@ from marketplace.sourcing.models import Need, Quote, Thread
 from marketplace.sourcing.threads import thread_start
 from marketplace.verification.models import WorkforceClaim
 from tests.browser.demo import demo_loaded
-from tests.browser.helpers import new_context, sign_in, visit
+from tests.browser.helpers import new_context, settle, sign_in, visit
 from tests.browser.test_joint_quote_journey import demo_need_and_partners, joint_quote_prepared
 from tests.browser.test_ordering_journeys import buyable_product
 
@@ -233,7 +233,7 @@ def pages(browser, demo_site):
     buyer = opened["buyer"]
     visit(buyer, live_server.url + product.get_absolute_url())
     buyer.locator("#add_to_basket_form button[type=submit]").click()
-    buyer.wait_for_load_state("networkidle")
+    settle(buyer)
     yield opened
     for page in opened.values():
         page.context.close()
@@ -281,7 +281,7 @@ def test_page_is_accessible_and_fits_a_phone(demo_site, pages, name, role, where
     page = pages[role]
     page.set_viewport_size({"width": width, "height": 900})
     path = places.get(where, where)
-    response = page.goto(live_server.url + path, wait_until="networkidle")
+    response = visit(page, live_server.url + path)
     assert response.ok, f"{name} ({path}) answered {response.status}"
 
     violations = [violation for violation in Axe().run(page).response["violations"] if violation["impact"] in BLOCKING]

@@ -7,6 +7,7 @@ worker)."""
 import pytest
 from django.conf import settings
 
+from tests.browser.helpers import visit
 from tests.browser.test_accessibility import PAGES, _assert_fits, _signed_in_pages, demo_site, pages  # noqa: F401 (fixtures)
 from tests.languages import still_english
 
@@ -28,7 +29,7 @@ def test_page_fits_a_phone_in_german(demo_site, german_pages, name, role, where)
     page = german_pages[role]
     page.set_viewport_size({"width": 360, "height": 900})
     path = places.get(where, where)
-    response = page.goto(live_server.url + path, wait_until="networkidle")
+    response = visit(page, live_server.url + path)
     assert response.ok, f"{name} ({path}) answered {response.status}"
     assert page.evaluate("document.documentElement.lang") == "de"
 

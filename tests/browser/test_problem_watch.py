@@ -3,7 +3,7 @@ away is no failure, a refused connection or an error answer is."""
 
 import pytest
 
-from tests.browser.helpers import visit
+from tests.browser.helpers import settle, visit
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -16,7 +16,7 @@ def test_cancelled_requests_pass_and_real_failures_are_caught(page, live_server,
     page.evaluate("fetch('/cancelled.png').catch(() => null)")
     page.evaluate("fetch('/refused.js').catch(() => null)")
     page.evaluate("fetch('/no-such-page/').catch(() => null)")
-    page.wait_for_load_state("networkidle")
+    settle(page)
 
     assert not any("cancelled.png" in problem for problem in page.problems)
     assert any(problem.startswith("failed:") and "refused.js" in problem for problem in page.problems)

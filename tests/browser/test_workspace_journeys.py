@@ -13,7 +13,7 @@ from catalogue.attributes import minimum_order_quantity
 from marketplace.order.services import purchase_place
 from marketplace.organisations.models import Buyer, Supplier
 from marketplace.sourcing.models import Thread
-from tests.browser.helpers import follow, sign_in, visit
+from tests.browser.helpers import follow, settle, sign_in, visit
 from tests.browser.test_ordering_journeys import buyable_product
 from tests.order.helpers import basket_with, checkout_details
 
@@ -86,8 +86,9 @@ def press(page, locator, key="Enter"):
     """What a keyboard user does: move the focus there, then press the key."""
     locator.focus()
     expect(locator).to_be_focused()
-    with page.expect_navigation(wait_until="networkidle"):
+    with page.expect_navigation():
         page.keyboard.press(key)
+    settle(page)
 
 
 def test_a_buyer_checks_out_from_two_suppliers_with_the_keyboard_only(live_server, demo_world, page):
