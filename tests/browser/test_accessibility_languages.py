@@ -36,19 +36,27 @@ def test_page_fits_a_phone_in_german(demo_site, german_pages, name, role, where)
     _assert_fits(page, f"{name} ({path}) in German")
 
 
+@pytest.fixture(scope="module")
+def english(demo_site, pages):  # noqa: F811
+    """Each page's English text, as its role sees it: fetched once for all the languages."""
+    live_server, places, _product = demo_site
+    return {
+        name: pages[role].context.request.get(live_server.url + places.get(where, where)).text()
+        for name, role, where in PAGES
+    }
+
+
 @pytest.mark.parametrize("language", [code for code, _name in settings.LANGUAGES if code != settings.LANGUAGE_CODE])
-def test_every_journey_page_reads_in_the_readers_language(demo_site, pages, language):  # noqa: F811
+def test_every_journey_page_reads_in_the_readers_language(demo_site, pages, english, language):  # noqa: F811
     """Each page at its address in `language` (/fr/…), as the role that uses it, shows none
     of the English interface strings that the same page shows in English."""
     live_server, places, _product = demo_site
     untranslated = {}
     for name, role, where in PAGES:
         path = places.get(where, where)
-        request = pages[role].context.request
-        english = request.get(live_server.url + path)
-        shown = request.get(f"{live_server.url}/{language}{path}")
+        shown = pages[role].context.request.get(f"{live_server.url}/{language}{path}")
         assert shown.ok, f"{name} ({path}) in {language} answered {shown.status}"
-        left = still_english(english.text(), shown.text(), language)
+        left = still_english(english[name], shown.text(), language)
         if left:
             untranslated[name] = left[:6]
     assert not untranslated, f"pages in {language} still show English strings of ours: {untranslated}"
