@@ -8,6 +8,7 @@ from django.utils import translation
 from wagtail.models import Site
 
 from cms.services import site_structure_ensure
+from tests import factories
 from tests.factories import (
     PASSWORD,
     BuyerFactory,
@@ -96,9 +97,7 @@ def wagtail_site(db):
 def product_classes(db):
     """Goods and Service with their attributes and options, as a data migration
     made them (a flushed database lacks them). slug -> product class."""
-    from catalogue.services import product_classes_ensure
-
-    return product_classes_ensure()
+    return factories.product_classes()
 
 
 @pytest.fixture

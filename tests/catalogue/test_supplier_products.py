@@ -25,13 +25,6 @@ def grocer(db, product_classes):
     return SupplierFactory(name="Épicerie Solidaire", country="LU", sectors=[SectorFactory(parent=food)])
 
 
-@pytest.fixture
-def product_classes(db):
-    from catalogue.services import product_classes_ensure
-
-    return product_classes_ensure()
-
-
 GOODS = {
     "kind": "goods", "title": "Apple juice, 1 l", "description": "Pressed in Moselle.",
     "category": "Food > Local food distribution", "unit": "bottle", "price": "2.40", "vat_rate": "3",
