@@ -6,11 +6,12 @@ class CatalogueConfig(apps.CatalogueConfig):
 
     def ready(self):
         super().ready()
-        from django.db.models.signals import post_save
+        from django.db import DEFAULT_DB_ALIAS
+        from django.db.models.signals import post_migrate, post_save
 
         from marketplace.organisations.models import Sector
 
-        from .services import category_for_sector
+        from .services import category_for_sector, product_classes_ensure
 
         def sector_saved(sender, instance, raw=False, **kwargs):
             # Sectors are edited in the Django admin and by the demo loader; either way
@@ -19,3 +20,11 @@ class CatalogueConfig(apps.CatalogueConfig):
                 category_for_sector(instance)
 
         post_save.connect(sector_saved, sender=Sector, dispatch_uid="catalogue.sector_saved", weak=False)
+
+        def product_classes_back(sender, using, **kwargs):
+            # The marketplace sells Goods and Services only: after every migrate, and after a
+            # flush (which empties what the data migrations wrote), both classes are there.
+            if using == DEFAULT_DB_ALIAS:
+                product_classes_ensure()
+
+        post_migrate.connect(product_classes_back, sender=self, dispatch_uid="catalogue.product_classes", weak=False)

@@ -292,10 +292,10 @@ class ProductFactory(DjangoModelFactory):
 
 
 def product_classes() -> dict:
-    """Goods and Service (slug -> class), as the catalogue's data migration made them. A test
-    runs on the migrated database, so they are read; a live-server test's flush removed
-    them, so they are made again. Running the migration's code for every product took a
-    tenth of the suite's time."""
+    """Goods and Service (slug -> class), as the catalogue's data migration made them: read
+    from the database (made again after every migrate and flush, see catalogue.apps), made
+    here only if a test database was emptied otherwise. Running the migration's code for
+    every product took a tenth of the suite's time."""
     from catalogue.services import KINDS, product_classes_ensure
 
     classes = {product_class.slug: product_class for product_class in ProductClass.objects.filter(slug__in=KINDS)}
