@@ -236,7 +236,7 @@ def test_one_refused_address_does_not_stop_the_others(
     settings.EMAIL_BACKEND = f"{__name__}.RefusesBrokenAddresses"
     broken = UserFactory(email="gone@broken.example")
     MembershipFactory(user=broken, organisation=crates)
-    with caplog.at_level(logging.ERROR, logger="marketplace.order.notifications"):
+    with caplog.at_level(logging.ERROR, logger="marketplace.notifications.delivery"):
         place_and_notify(request, django_capture_on_commit_callbacks)
     assert len(mail_to(buyer_admin)) == len(mail_to(crates_admin)) == len(mail_to(yard_admin)) == 1
     assert mail_to(broken) == []
