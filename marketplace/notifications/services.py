@@ -10,7 +10,7 @@ from django.utils.translation import ngettext
 from marketplace.core import languages
 
 from .delivery import Message, Notification, mail_send, personal
-from .kinds import Channel, kind_get
+from .kinds import Channel, Frequency, kind_get
 from .models import Digest, NotificationPreference, PendingNotification
 from .selectors import routes
 
@@ -109,11 +109,16 @@ def _digest_deliver(digest: Digest, user, items: list[PendingNotification]) -> N
     language = languages.of(user)
 
     def render():
-        subject = ngettext(
-            "Your %(frequency)s: %(count)d notification",
-            "Your %(frequency)s: %(count)d notifications",
-            len(items),
-        ) % {"frequency": digest.get_frequency_display().lower(), "count": len(items)}
+        count = len(items)
+        if digest.frequency == Frequency.DAILY:
+            subject = ngettext(
+                "Your daily summary: %(count)d notification", "Your daily summary: %(count)d notifications", count
+            )
+        else:
+            subject = ngettext(
+                "Your weekly summary: %(count)d notification", "Your weekly summary: %(count)d notifications", count
+            )
+        subject = subject % {"count": count}
         text = render_to_string("notifications/emails/digest.txt", {"items": items, "digest": digest})
         return Message(subject=subject, text=text)
 
