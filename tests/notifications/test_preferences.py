@@ -10,6 +10,8 @@ from tests.notifications.conftest import admin_of, mails_to
 
 Notification = get_model("communication", "Notification")
 pytestmark = pytest.mark.django_db
+# Session, user, memberships, choices, the menu's unread count and basket: as many with one choice as with forty.
+QUERY_BUDGET = 9
 
 
 def inbox(user) -> list[str]:
@@ -84,3 +86,14 @@ def test_a_choice_the_page_does_not_offer_is_refused_and_nothing_saved(client, m
 def test_the_settings_page_needs_a_sign_in(client):
     response = client.get(reverse("notifications:settings"))
     assert response.status_code == 302 and "/accounts/sign-in/" in response["Location"]
+
+
+def test_the_settings_page_reads_the_choices_in_a_fixed_number_of_queries(
+    client, market, django_assert_max_num_queries
+):
+    person = admin_of(market.bricks)
+    for key in (kinds.NEED_INVITATION, kinds.NEED_CANCELLED, kinds.QUOTE_AWARDED, kinds.MESSAGE):
+        services.preferences_save(user=person, choices={(key, "email"): "weekly", (key, "in_app"): None})
+    client.force_login(person)
+    with django_assert_max_num_queries(QUERY_BUDGET):
+        assert client.get(reverse("notifications:settings")).status_code == 200
