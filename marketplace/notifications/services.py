@@ -1,6 +1,8 @@
 """Writes of notifications: a person's choices, one-click unsubscribing, and the daily
 and weekly summaries."""
 
+import logging
+
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.utils import timezone
@@ -13,6 +15,8 @@ from .delivery import Message, Notification, mail_send, personal
 from .kinds import Channel, Frequency, kind_get
 from .models import Digest, NotificationPreference, PendingNotification
 from .selectors import routes
+
+logger = logging.getLogger(__name__)
 
 
 @transaction.atomic
@@ -95,8 +99,12 @@ def digests_send(*, frequency: str) -> int:
         user = items[0].user
         items = [item for item in items if _still_wanted(user, item)]
         if items:
-            _digest_deliver(digest, user, items)
-            sent += 1
+            try:
+                _digest_deliver(digest, user, items)
+                sent += 1
+            except Exception:
+                # Whatever broke for this person, the others still get their summaries.
+                logger.exception("Could not send summary %s to user %s", digest.pk, user_id)
         Digest.objects.filter(pk=digest.pk).update(sent_at=timezone.now())
     return sent
 

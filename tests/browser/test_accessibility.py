@@ -174,7 +174,11 @@ def demo_site(request, django_db_setup, django_db_blocker):
         unstarted, _lead, partner = demo_need_and_partners("A need to quote jointly")
         awarded_joint = Quote.objects.get(joint=True, status=Quote.Status.AWARDED, need__buyer=buyer)
         supplier_person = User.objects.get(email="supplier@example.com")
-        open_invitation = Invitation.objects.filter(need__status=Need.Status.PUBLISHED).order_by("pk").first()
+        open_invitation = (
+            Invitation.objects.filter(need__status=Need.Status.PUBLISHED, supplier__memberships__isnull=False)
+            .order_by("pk")
+            .first()
+        )
         invited_person = open_invitation.supplier.memberships.order_by("pk").first().user
         places = {
             "supplier": supplier.get_absolute_url(),
