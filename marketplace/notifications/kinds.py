@@ -82,14 +82,7 @@ _KINDS = [
     Kind(NEED_INVITATION, _("Invitations to quote"), Group.SOURCING, Audience.SUPPLIER),
     Kind(NEED_DEADLINE_REMINDER, _("Reminders before the deadline for quotes"), Group.SOURCING, Audience.SUPPLIER),
     Kind(QUESTION_ASKED, _("A supplier asks a question about your need"), Group.SOURCING, Audience.BUYER),
-    # Answers go to every invited supplier: a summary is enough for most.
-    Kind(
-        QUESTION_ANSWERED,
-        _("The buyer answers a question about a need"),
-        Group.SOURCING,
-        Audience.SUPPLIER,
-        email=Frequency.DAILY,
-    ),
+    Kind(QUESTION_ANSWERED, _("The buyer answers a question about a need"), Group.SOURCING, Audience.SUPPLIER),
     Kind(QUOTE_SUBMITTED, _("A quote arrives for your need"), Group.SOURCING, Audience.BUYER),
     Kind(NEED_CLOSED, _("Your need closes to quotes"), Group.SOURCING, Audience.BUYER),
     Kind(NEED_CANCELLED, _("A need you were invited to is cancelled"), Group.SOURCING, Audience.SUPPLIER),

@@ -60,7 +60,7 @@ def test_the_settings_page_shows_the_defaults_and_saves_choices(client, market):
     page = response.content.decode()
     # A supplier's kinds, not a buyer's; the defaults selected; required kinds explained.
     assert "Invitations to quote" in page and "A quote arrives for your need" not in page
-    assert '<option value="daily" selected>' in page  # answers to questions: a daily summary by default
+    assert '<option value="immediately" selected>' in page and '<option value="daily" selected>' not in page
     assert "New messages in your conversations" in page
 
     # The browser sends every choice on the page, changed or not.

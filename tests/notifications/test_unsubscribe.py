@@ -4,7 +4,7 @@ import pytest
 from django.core import signing
 from django.test import Client
 
-from marketplace.notifications import kinds, services
+from marketplace.notifications import kinds
 from marketplace.notifications.delivery import Message, deliver
 from marketplace.notifications.kinds import KINDS
 from marketplace.notifications.links import SALT
@@ -86,8 +86,6 @@ def test_the_link_is_in_the_readers_language(market, published):
 @pytest.mark.parametrize("kind", [kind for kind in KINDS.values() if not kind.required], ids=lambda kind: kind.key)
 def test_every_e_mail_of_a_kind_that_can_be_turned_off_carries_its_unsubscribe(market, kind):
     person = market.officer
-    # Those whose e-mails come in a summary by default: at once here.
-    services.preferences_save(user=person, choices={(kind.key, "email"): "immediately"})
     deliver(lambda: Message(subject="News", text="Something happened."), users=[person], kind=kind.key)
     [message] = mails_to(person)
     assert message.extra_headers["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
