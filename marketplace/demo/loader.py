@@ -45,6 +45,7 @@ from .claims import claims_demo
 from .deductions import deductions_demo
 from .network_dashboard import network_spend_demo, published_figures_demo
 from .networks import networks_demo
+from .notifications import notifications_demo
 from .purchases import purchase_placed
 from .sourcing import sourcing_demo
 from .stories import editorial_content_load
@@ -222,6 +223,7 @@ class DemoLoader:
         claims_demo(
             operator=users["operator"], pending_supplier=Supplier.objects.get(memberships__user=users["supplier2"])
         )
+        notifications_demo(supplier_person=users["supplier"], buyer_person=users["buyer"])
         editorial_content_load(home=home, suppliers=suppliers, buyers=buyers, images=self.images)
         return {
             "suppliers": Supplier.objects.count(),

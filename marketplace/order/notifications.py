@@ -12,9 +12,10 @@ Who hears what:
 - each supplier's members hear of their own new part only: lines, totals, delivery,
   the buyer's note to them. Never another supplier's part of the same purchase.
 
-Every e-mail to a person with an account is also stored as an Oscar notification, listed
-at /shop/accounts/notifications/. One failing recipient is logged and the others still
-get theirs.
+Every message to a person with an account reaches them as they chose for its kind
+(marketplace.notifications: by e-mail and as an Oscar notification listed at
+/shop/accounts/notifications/, at once or in a summary); invoices and credit notes always
+at once. One failing recipient is logged and the others still get theirs.
 
 Each person reads the message (its subject, text and attached invoice) in their own
 language (marketplace.core.languages), whoever caused it: it is written once per language
@@ -22,49 +23,21 @@ among its recipients. An address without an account (the buyer's e-mail for invo
 reads the language of the person who placed the purchase."""
 
 import functools
-import logging
-from collections.abc import Callable
-from dataclasses import dataclass, field
 
-from django.conf import settings
-from django.core.mail import EmailMultiAlternatives
 from django.template.loader import render_to_string
 from django.urls import NoReverseMatch, reverse
-from django.utils.html import escape, linebreaks, urlize
 from django.utils.translation import gettext as _
-from oscar.core.loading import get_model
 
 from marketplace.core import languages
 from marketplace.core.mail import absolute_url
-from marketplace.core.validators import single_line
+from marketplace.notifications import kinds
+from marketplace.notifications.delivery import Message, deliver
 from marketplace.organisations.models import Membership, Role
 from marketplace.payments.einvoices import invoice_facturx_pdf
 from marketplace.payments.invoices import invoice_filename
 
 from .models import PartStatus, part_status_label
 from .selectors import part_lines
-
-logger = logging.getLogger(__name__)
-Notification = get_model("communication", "Notification")
-
-
-@dataclass
-class Message:
-    subject: str
-    text: str
-    # (filename, content, mimetype)
-    attachments: list = field(default_factory=list)
-
-    def __post_init__(self):
-        # Subjects name organisations and needs: one line, whatever was stored.
-        self.subject = single_line(self.subject)
-
-    @property
-    def html(self) -> str:
-        # The text with its links made clickable. Oscar's inbox shows a notification's
-        # body as HTML, so everything typed by people is escaped here (always: the text
-        # comes from render_to_string, which marks it safe).
-        return linebreaks(urlize(escape(self.text)))
 
 
 def purchase_url(purchase) -> str:
@@ -79,49 +52,6 @@ def purchase_url(purchase) -> str:
 def part_workspace_url(part) -> str:
     """Where the supplier's members confirm or decline the part: their workspace."""
     return absolute_url(reverse("workspace:part-detail", kwargs={"slug": part.supplier.slug, "number": part.number}))
-
-
-def deliver(render: Callable[[], Message], users=(), addresses=(), *, language="", reply_to=None) -> None:
-    """Each user gets the message in their language as an e-mail and an account
-    notification; each address as an e-mail in `language` (that of whoever caused it; the
-    site's if none). `render()` writes the message in the active language: it is called
-    once per language. `reply_to` is the address answers go to, if any."""
-    readers = {reader_language: (group, []) for reader_language, group in languages.by_language(users).items()}
-    if addresses:
-        readers.setdefault(language or settings.LANGUAGE_CODE, ([], []))[1].extend(addresses)
-    for reader_language, (group, group_addresses) in readers.items():
-        message = languages.render_in(reader_language, render)
-        _send(message, group, group_addresses, reply_to=reply_to)
-
-
-def _send(message: Message, users, addresses, *, reply_to) -> None:
-    for user in users:
-        try:
-            Notification.objects.create(recipient=user, subject=escape(message.subject), body=message.html)
-            if user.email:
-                _mail(message, user.email, reply_to=reply_to)
-        except Exception:
-            # Whatever broke (a mail server, a bad address), the other recipients still hear.
-            logger.exception("Could not notify user %s of “%s”", user.pk, message.subject)
-    for address in addresses:
-        try:
-            _mail(message, address, reply_to=reply_to)
-        except Exception:
-            logger.exception("Could not e-mail %s about “%s”", address, message.subject)
-
-
-def _mail(message: Message, address: str, *, reply_to=None) -> None:
-    email = EmailMultiAlternatives(
-        message.subject,
-        message.text,
-        settings.DEFAULT_FROM_EMAIL,
-        [address],
-        reply_to=[reply_to] if reply_to else None,
-    )
-    email.attach_alternative(message.html, "text/html")
-    for filename, content, mimetype in message.attachments:
-        email.attach(filename, content, mimetype)
-    email.send()
 
 
 def members(organisation_ids, *, role=None) -> list:
@@ -157,11 +87,13 @@ def purchase_placed(purchase) -> None:
             ),
         ),
         users=buyer_recipients(purchase),
+        kind=kinds.PURCHASE_PLACED,
     )
     for part, lines in parts:
         deliver(
             functools.partial(_part_placed_message, purchase, part, lines),
             users=members([part.supplier_id]),
+            kind=kinds.ORDER_RECEIVED,
         )
 
 
@@ -218,4 +150,6 @@ def part_status_changed(part, old_status: str, *, reason: str = "") -> None:
     billing_email = purchase.buyer.billing_email
     if attach_invoice and billing_email and billing_email.lower() not in {user.email.lower() for user in users}:
         addresses.append(billing_email)
-    deliver(render, users=users, addresses=addresses, language=languages.of(purchase.placed_by))
+    # A message with an invoice or credit note is the legally required one, sent whatever the buyer chose.
+    kind = kinds.INVOICE_ISSUED if attach_invoice else kinds.PART_STATUS_CHANGED
+    deliver(render, users=users, addresses=addresses, kind=kind, language=languages.of(purchase.placed_by))

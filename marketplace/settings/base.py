@@ -46,6 +46,7 @@ INSTALLED_APPS = [
     "marketplace.demo",
     "marketplace.payments",
     "marketplace.sourcing",
+    "marketplace.notifications",
     "marketplace.impact",
     "marketplace.deductions",
     "marketplace.networks",
@@ -396,6 +397,9 @@ IMPACT_SPEND_PER_HOUR = Decimal(env("IMPACT_SPEND_PER_HOUR", "35"))
 # works this many days.
 CHARTER_REMINDER_DAYS = int(env("CHARTER_REMINDER_DAYS", "14"))
 NETWORK_INVITATION_DAYS = 30
+# Invited suppliers that have neither quoted nor declined are reminded once, this many days
+# before the deadline for quotes: run `manage.py needs_deadline_reminders` daily (or hourly) from cron.
+NEED_DEADLINE_REMINDER_DAYS = int(env("NEED_DEADLINE_REMINDER_DAYS", "2"))
 # The network dashboard's jobs supported: the hours one full-time job works in a year (a 35 to
 # 40-hour week, less leave and public holidays). See marketplace/networks/dashboard/.
 IMPACT_HOURS_PER_JOB_YEAR = Decimal(env("IMPACT_HOURS_PER_JOB_YEAR", "1600"))

@@ -193,6 +193,16 @@ class RespondForm(forms.Form):
     )
 
 
+class DeclineForm(forms.Form):
+    reason = forms.CharField(
+        label=_("Why you decline (optional)"),
+        required=False,
+        max_length=limits.REASON,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("The buyer reads it; it helps them ask the right suppliers next time."),
+    )
+
+
 class QuestionForm(forms.Form):
     text = forms.CharField(
         label=_("Your question"),

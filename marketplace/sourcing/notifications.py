@@ -10,26 +10,30 @@ to share it. One failing recipient is logged and the others still hear.
 Everyone here has an account, and reads in their own language (marketplace.core.languages),
 not in that of whoever caused the e-mail: see marketplace.order.notifications.deliver."""
 
+import functools
+
 from django.template.loader import render_to_string
 from django.urls import reverse
 
 from marketplace.core.mail import absolute_url
-from marketplace.order import notifications
-from marketplace.order.notifications import Message, members, part_workspace_url
+from marketplace.notifications import delivery, kinds
+from marketplace.notifications.delivery import Message
+from marketplace.order.notifications import members, part_workspace_url
 from marketplace.organisations.models import Role
 
+from .links import decline_url
 from .models import Quote, QuotePartner
 
 
-def deliver(users, template: str, context: dict, *, reply_to=None) -> None:
+def deliver(users, template: str, context: dict, *, kind: str, reply_to=None) -> None:
     """Renders `sourcing/emails/<template>.txt` (subject on its first line) in each user's
-    language and sends it to them as an e-mail and an account notification."""
+    language and sends it to them as they chose for `kind` (e-mail, account notification)."""
 
     def render():
         subject, _, body = render_to_string(f"sourcing/emails/{template}.txt", context).partition("\n")
         return Message(subject=subject.strip(), text=body.lstrip("\n"))
 
-    notifications.deliver(render, users=users, reply_to=reply_to)
+    delivery.deliver(render, users=users, kind=kind, reply_to=reply_to)
 
 
 def need_url(need) -> str:
@@ -37,35 +41,70 @@ def need_url(need) -> str:
 
 
 def invitations_sent(invitations) -> None:
+    _to_each_member(invitations, "invitation", kinds.NEED_INVITATION)
+
+
+def deadline_reminders(invitations) -> None:
+    _to_each_member(invitations, "deadline_reminder", kinds.NEED_DEADLINE_REMINDER)
+
+
+def _to_each_member(invitations, template: str, kind: str) -> None:
+    """One e-mail per member of each invited supplier: each carries that member's own link
+    to decline from the e-mail (links.decline_url)."""
     for invitation in invitations:
         need = invitation.need
-        deliver(
-            members([invitation.supplier_id]),
-            "invitation",
-            {"need": need, "supplier": invitation.supplier, "url": need_url(need)},
-        )
+        for user in members([invitation.supplier_id]):
+            deliver(
+                [user],
+                template,
+                {
+                    "need": need,
+                    "supplier": invitation.supplier,
+                    "url": need_url(need),
+                    # Called by the template, so that the link is in the reader's language.
+                    "decline_url": functools.partial(decline_url, invitation=invitation, user=user),
+                },
+                kind=kind,
+            )
 
 
 def question_asked(question) -> None:
     need = question.need
-    deliver(members([need.buyer_id]), "question_asked", {"need": need, "question": question, "url": need_url(need)})
+    deliver(
+        members([need.buyer_id]),
+        "question_asked",
+        {"need": need, "question": question, "url": need_url(need)},
+        kind=kinds.QUESTION_ASKED,
+    )
 
 
 def question_answered(question) -> None:
     need = question.need
     suppliers = need.invitations.values_list("supplier_id", flat=True)
-    deliver(members(suppliers), "question_answered", {"need": need, "question": question, "url": need_url(need)})
+    deliver(
+        members(suppliers),
+        "question_answered",
+        {"need": need, "question": question, "url": need_url(need)},
+        kind=kinds.QUESTION_ANSWERED,
+    )
 
 
 def quote_submitted(quote) -> None:
     need = quote.need
-    deliver(members([need.buyer_id]), "quote_submitted", {"need": need, "quote": quote, "url": need_url(need)})
+    deliver(
+        members([need.buyer_id]),
+        "quote_submitted",
+        {"need": need, "quote": quote, "url": need_url(need)},
+        kind=kinds.QUOTE_SUBMITTED,
+    )
 
 
 def need_closed(need) -> None:
     url = absolute_url(reverse("sourcing:need-compare", kwargs={"pk": need.pk}))
     quotes = need.quotes.filter(status=Quote.Status.SUBMITTED).count()
-    deliver(members([need.buyer_id]), "need_closed", {"need": need, "quotes": quotes, "url": url})
+    deliver(
+        members([need.buyer_id]), "need_closed", {"need": need, "quotes": quotes, "url": url}, kind=kinds.NEED_CLOSED
+    )
 
 
 def _partners_taking_part(quotes) -> list[int]:
@@ -78,9 +117,11 @@ def _partners_taking_part(quotes) -> list[int]:
 
 def need_cancelled(need, *, by_operator: bool) -> None:
     suppliers = [*need.invitations.values_list("supplier_id", flat=True), *_partners_taking_part(need.quotes.all())]
-    deliver(members(suppliers), "need_cancelled", {"need": need})
+    deliver(members(suppliers), "need_cancelled", {"need": need}, kind=kinds.NEED_CANCELLED)
     if by_operator:
-        deliver(members([need.buyer_id]), "need_withdrawn", {"need": need, "url": need_url(need)})
+        deliver(
+            members([need.buyer_id]), "need_withdrawn", {"need": need, "url": need_url(need)}, kind=kinds.NEED_WITHDRAWN
+        )
 
 
 def need_awarded(award) -> None:
@@ -92,10 +133,11 @@ def need_awarded(award) -> None:
             members([part.supplier_id]),
             "quote_awarded",
             {"need": need, "quote": quote, "part": part, "url": part_workspace_url(part)},
+            kind=kinds.QUOTE_AWARDED,
         )
     others = need.quotes.exclude(pk=quote.pk).exclude(status=Quote.Status.PREPARING)
     suppliers = [*others.values_list("supplier_id", flat=True), *_partners_taking_part(others)]
-    deliver(members(suppliers), "quote_not_selected", {"need": need})
+    deliver(members(suppliers), "quote_not_selected", {"need": need}, kind=kinds.QUOTE_NOT_SELECTED)
 
 
 def joint_quote_url(quote) -> str:
@@ -109,6 +151,7 @@ def joint_partner_invited(partner) -> None:
         members([partner.supplier_id], role=Role.ADMIN),
         "joint_invitation",
         {"need": quote.need, "quote": quote, "partner": partner, "url": joint_quote_url(quote)},
+        kind=kinds.JOINT_INVITATION,
     )
 
 
@@ -119,6 +162,7 @@ def joint_partner_answered(partner) -> None:
         members([quote.supplier_id]),
         "joint_partner_answered",
         {"need": quote.need, "quote": quote, "partner": partner, "url": joint_quote_url(quote)},
+        kind=kinds.JOINT_PARTNER_ANSWERED,
     )
 
 
@@ -127,6 +171,7 @@ def joint_quote_submitted(quote) -> None:
         members(_partners_taking_part([quote])),
         "joint_quote_submitted",
         {"need": quote.need, "quote": quote, "url": joint_quote_url(quote)},
+        kind=kinds.JOINT_QUOTE_SUBMITTED,
     )
 
 
@@ -136,5 +181,6 @@ def message_posted(message, recipients, *, reply_to) -> None:
         recipients,
         "message",
         {"thread": thread, "message": message, "url": absolute_url(thread.get_absolute_url())},
+        kind=kinds.MESSAGE,
         reply_to=reply_to,
     )

@@ -4,9 +4,10 @@ places an order part for the winner in the ordering flow. Views, commands and ta
 all come through here."""
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from decimal import Decimal
 
+from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import formats, timezone
@@ -188,6 +189,26 @@ def need_cancel(*, need: Need, by, reason: str = "") -> Need:
     return need
 
 
+def deadline_reminders_send() -> int:
+    """Reminds the suppliers that have neither quoted nor declined an open need, once per
+    invitation, when its deadline is NEED_DEADLINE_REMINDER_DAYS away or less. Each
+    invitation is claimed by a conditional update, so two runs at once remind nobody twice."""
+    now = timezone.now()
+    due = Invitation.objects.filter(
+        need__status=Need.Status.PUBLISHED,
+        need__deadline__gt=now,
+        need__deadline__lte=now + timedelta(days=settings.NEED_DEADLINE_REMINDER_DAYS),
+        status__in=[Invitation.Status.NOTIFIED, Invitation.Status.VIEWED, Invitation.Status.INTERESTED],
+        reminded_at__isnull=True,
+    )
+    reminded = []
+    for invitation in due.select_related("need__buyer", "supplier"):
+        if Invitation.objects.filter(pk=invitation.pk, reminded_at__isnull=True).update(reminded_at=now):
+            reminded.append(invitation)
+    notifications.deadline_reminders(reminded)
+    return len(reminded)
+
+
 # Suppliers' answers -----------------------------------------------------------
 
 
@@ -200,17 +221,39 @@ def invitation_viewed(*, invitation: Invitation) -> None:
         )
 
 
-@transaction.atomic
-def invitation_respond(*, invitation: Invitation, interested: bool, reason: str = "") -> Invitation:
+def _answerable(invitation: Invitation) -> None:
     if not invitation.need.accepts_quotes:
         raise ValidationError(_("This need no longer takes answers."))
     if invitation.status == Invitation.Status.QUOTED:
         raise ValidationError(_("You have quoted already: withdraw your quote to decline."))
+
+
+@transaction.atomic
+def invitation_respond(*, invitation: Invitation, interested: bool, reason: str = "") -> Invitation:
+    """The supplier's answer on the need's page, which asks why it declines."""
+    _answerable(invitation)
     if not interested and not reason.strip():
         raise ValidationError({"reason": _("Tell the buyer briefly why you decline; it helps them next time.")})
+    if not interested:
+        return invitation_decline(invitation=invitation, reason=reason)
+    invitation.status = Invitation.Status.INTERESTED
+    invitation.decline_reason = ""
+    return _answered(invitation)
+
+
+@transaction.atomic
+def invitation_decline(*, invitation: Invitation, reason: str = "") -> Invitation:
+    """Declines an invitation to quote, with the supplier's reason when it gives one (the
+    link in the invitation e-mail declines in one step; the need's page asks why). A
+    member can still change the answer on the need's page until the deadline."""
+    _answerable(invitation)
     limits.length_check(reason, limit=limits.REASON, field="reason")
-    invitation.status = Invitation.Status.INTERESTED if interested else Invitation.Status.DECLINED
-    invitation.decline_reason = "" if interested else reason.strip()
+    invitation.status = Invitation.Status.DECLINED
+    invitation.decline_reason = reason.strip()
+    return _answered(invitation)
+
+
+def _answered(invitation: Invitation) -> Invitation:
     invitation.responded_at = timezone.now()
     invitation.viewed_at = invitation.viewed_at or invitation.responded_at
     invitation.save(update_fields=["status", "decline_reason", "responded_at", "viewed_at"])

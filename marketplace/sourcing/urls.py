@@ -1,7 +1,7 @@
 from django.urls import path, register_converter
 
 from .exports import format_converter
-from .views import joint, needs, quotes, shortlists, threads
+from .views import decline, joint, needs, quotes, shortlists, threads
 
 register_converter(format_converter("csv", "xlsx"), "table")
 app_name = "sourcing"
@@ -12,6 +12,7 @@ urlpatterns = [
     path("needs/new/", needs.NeedCreateView.as_view(), name="need-create"),
     path("needs/match-count/", needs.MatchCountView.as_view(), name="match-count"),
     path("needs/invitations/", needs.InvitationListView.as_view(), name="invitation-list"),
+    path("needs/invitations/decline/<str:token>/", decline.InvitationDeclineView.as_view(), name="invitation-decline"),
     path("needs/moderation/", needs.ModerationView.as_view(), name="moderation"),
     path("needs/<int:pk>/", needs.NeedDetailView.as_view(), name="need-detail"),
     path("needs/<int:pk>/edit/", needs.NeedEditView.as_view(), name="need-edit"),

@@ -5,6 +5,8 @@ and at 360 px nothing scrolls sideways.
 The demo is loaded once for the module and each role signs in once: ~60 page checks
 would take minutes if each rebuilt the demo as the journeys' `demo_world` does."""
 
+from urllib.parse import urlsplit
+
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 from django.conf import settings
@@ -15,9 +17,12 @@ from pytest_django.live_server_helper import LiveServer
 
 from cms.models import CaseStudyPage
 from marketplace.networks.models import NetworkInvitation
+from marketplace.notifications import kinds
+from marketplace.notifications.links import unsubscribe_url
 from marketplace.order.models import Order, Purchase
 from marketplace.organisations.models import Buyer, Network, NetworkMembership, Supplier
-from marketplace.sourcing.models import Need, Quote, Thread
+from marketplace.sourcing.links import decline_url
+from marketplace.sourcing.models import Invitation, Need, Quote, Thread
 from marketplace.sourcing.threads import thread_start
 from marketplace.verification.models import WorkforceClaim
 from tests.browser.demo import demo_loaded
@@ -112,6 +117,9 @@ PAGES = [
     ("operator dashboard, orders", "operator", "/shop/dashboard/orders/"),
     ("network dashboard", "coordinator", "/coordination/sse-cluster-grande-region/dashboard/"),
     ("network page with its figures", "visitor", "/networks/sse-cluster-grande-region/"),
+    ("notification settings", "supplier", "/accounts/notifications/settings/"),
+    ("unsubscribe from an e-mail", "visitor", "unsubscribe"),
+    ("decline an invitation from its e-mail", "visitor", "decline"),
 ]
 
 # The first elements that reach past the right edge of the window, to name in a failure.
@@ -165,6 +173,13 @@ def demo_site(request, django_db_setup, django_db_blocker):
         joint_need, joint_quote = joint_quote_prepared("Joint quote for the checks")
         unstarted, _lead, partner = demo_need_and_partners("A need to quote jointly")
         awarded_joint = Quote.objects.get(joint=True, status=Quote.Status.AWARDED, need__buyer=buyer)
+        supplier_person = User.objects.get(email="supplier@example.com")
+        open_invitation = (
+            Invitation.objects.filter(need__status=Need.Status.PUBLISHED, supplier__memberships__isnull=False)
+            .order_by("pk")
+            .first()
+        )
+        invited_person = open_invitation.supplier.memberships.order_by("pk").first().user
         places = {
             "supplier": supplier.get_absolute_url(),
             "product": product.get_absolute_url(),
@@ -197,6 +212,8 @@ def demo_site(request, django_db_setup, django_db_blocker):
             "joint_lines": f"/needs/{joint_need.pk}/joint/{joint_quote.pk}/lines/",
             "ws_partner_quotes": f"/workspace/{partner.slug}/quotes/",
             "joint_compare": f"/needs/{awarded_joint.need_id}/quotes/",
+            "unsubscribe": urlsplit(unsubscribe_url(user=supplier_person, kinds=[kinds.NEED_INVITATION])).path,
+            "decline": urlsplit(decline_url(invitation=open_invitation, user=invited_person)).path,
         }
         server = LiveServer("localhost")
         server._live_server_modified_settings.enable()

@@ -369,3 +369,12 @@ def test_the_demo_buyer_awarded_a_joint_quote_of_two_members_of_one_network(demo
     assert {part.supplier for part in parts} == {joint_quote.supplier, partner.supplier}
     assert all(part.status == PartStatus.PLACED for part in parts)
     assert sum(part.total_incl_tax for part in parts) == joint_quote.total_incl_tax
+
+
+def test_the_demo_supplier_reads_invitations_in_a_daily_summary(demo_counts):
+    from marketplace.notifications import kinds
+    from marketplace.notifications.selectors import route
+
+    supplier_person = get_user_model().objects.get(email="supplier@example.com")
+    assert route(user=supplier_person, kind_key=kinds.NEED_INVITATION, channel="email") == "daily"
+    assert route(user=supplier_person, kind_key=kinds.NEED_INVITATION, channel="in_app") == "immediately"

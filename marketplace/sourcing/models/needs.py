@@ -188,6 +188,8 @@ class Invitation(models.Model):
     notified_at = models.DateTimeField(_("notified"), null=True, blank=True)
     viewed_at = models.DateTimeField(_("viewed"), null=True, blank=True)
     responded_at = models.DateTimeField(_("answered"), null=True, blank=True)
+    # Set when its members were reminded of the deadline, so that it happens once.
+    reminded_at = models.DateTimeField(_("reminded of the deadline"), null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
