@@ -1,0 +1,265 @@
+"""/api/buyer/needs/…: a buyer's procurement system posts needs, publishes them, reads
+the quotes and awards one, through the services and selectors of the needs pages
+(need_create, need_publish, need_award, needs_for_buyers, need_access,
+quotes_for_comparison), for the key's buyer only."""
+
+from datetime import date, datetime
+from decimal import Decimal
+
+from django.core.exceptions import ValidationError
+from django.http import Http404
+from django.utils.translation import gettext as _
+from ninja import Query, Router, Schema, Status
+from ninja.decorators import decorate_view
+
+from marketplace.apikeys.auth import ApiKeyAuth
+from marketplace.apikeys.errors import ErrorOut
+from marketplace.apikeys.idempotency import idempotent
+from marketplace.apikeys.pagination import PageParams, page_of
+from marketplace.order.models import Purchase
+from marketplace.organisations.models import Buyer, Region, Sector
+
+from . import selectors, services
+from .forms import AwardForm
+from .models import Need, Quote
+
+READ = ApiKeyAuth("buyer")
+WRITE = ApiKeyAuth("buyer", write=True)
+ERRORS = {400: ErrorOut, 401: ErrorOut, 403: ErrorOut, 404: ErrorOut, 409: ErrorOut, 429: ErrorOut}
+router = Router(tags=["buyer"], auth=READ)
+
+
+class NeedIn(Schema):
+    """A need as the need form takes it; `sectors` and `region` by slug."""
+
+    title: str
+    description: str
+    sectors: list[str]
+    country: str
+    region: str = ""
+    city: str = ""
+    quantity: Decimal | None = None
+    unit: str = ""
+    budget_min: Decimal | None = None
+    budget_max: Decimal | None = None
+    deadline: datetime
+    delivery_date: date | None = None
+    reserved_contract: bool = False
+
+
+class NeedOut(Schema):
+    id: int
+    status: str
+    title: str
+    description: str
+    sectors: list[str]
+    country: str
+    region: str
+    city: str
+    quantity: Decimal | None
+    unit: str
+    budget_min: Decimal | None
+    budget_max: Decimal | None
+    deadline: datetime
+    delivery_date: date | None
+    reserved_contract: bool
+    published_at: datetime | None
+    url: str
+
+
+class NeedPageOut(Schema):
+    count: int
+    next: str | None
+    previous: str | None
+    results: list[NeedOut]
+
+
+class QuoteLineOut(Schema):
+    supplier: str
+    description: str
+    quantity: Decimal
+    unit_price: Decimal
+    vat_rate: Decimal
+    net: Decimal
+
+
+class QuoteOut(Schema):
+    id: int
+    supplier: str
+    supplier_slug: str
+    joint: bool
+    status: str
+    total_excl_tax: Decimal
+    total_tax: Decimal
+    total_incl_tax: Decimal
+    valid_until: date
+    delivery_date: date
+    message: str
+    lines: list[QuoteLineOut]
+
+
+class AwardIn(Schema):
+    """The quote to award; the purchase it places takes the billing and delivery
+    details the award page prefills (the organisation's, and the address of its last
+    purchase) unless given here."""
+
+    quote_id: int
+    purchase_order_reference: str = ""
+    billing_name: str | None = None
+    billing_street_address: str | None = None
+    billing_postcode: str | None = None
+    billing_city: str | None = None
+    billing_country: str | None = None
+    vat_id: str | None = None
+    delivery_name: str | None = None
+    delivery_street_address: str | None = None
+    delivery_postcode: str | None = None
+    delivery_city: str | None = None
+    delivery_country: str | None = None
+    wished_date: date | None = None
+
+
+class AwardOut(Schema):
+    need_id: int
+    quote_id: int
+    purchase_number: str
+
+
+def _need_out(request, need) -> dict:
+    return {
+        **{
+            name: getattr(need, name)
+            for name in (
+                "id",
+                "status",
+                "title",
+                "description",
+                "city",
+                "quantity",
+                "unit",
+                "budget_min",
+                "budget_max",
+                "deadline",
+                "delivery_date",
+                "reserved_contract",
+                "published_at",
+            )
+        },  # fmt: skip
+        "sectors": [sector.slug for sector in need.sectors.all()],
+        "country": need.country.code,
+        "region": need.region.slug if need.region_id else "",
+        "url": request.build_absolute_uri(need.get_absolute_url()),
+    }
+
+
+def _buyer(request) -> Buyer:
+    return Buyer.objects.get(pk=request.auth.organisation_id)
+
+
+def _own_need(request, need_id: int):
+    """The need if the key's buyer posted it and the key's person may see it, as on its page."""
+    access = selectors.need_access(user=request.auth.created_by, pk=need_id)
+    if access is None or not access.as_buyer or access.need.buyer_id != request.auth.organisation_id:
+        raise Http404
+    return access.need
+
+
+def _by_slug(model, slugs, field):
+    found = {item.slug: item for item in model.objects.filter(slug__in=slugs)}
+    unknown = [slug for slug in slugs if slug not in found]
+    if unknown:
+        raise ValidationError({field: _("Unknown: %(values)s.") % {"values": ", ".join(unknown)}})
+    return [found[slug] for slug in slugs]
+
+
+@router.get("/needs/", response={200: NeedPageOut, **ERRORS}, summary="List needs")
+def need_list(request, page: Query[PageParams], status: str = ""):
+    """Newest first; `status` filters (draft, published, closed, awarded, cancelled)."""
+    needs = selectors.needs_for_buyers([_buyer(request)]).prefetch_related("sectors")
+    if status:
+        if status not in Need.Status.values:
+            raise ValidationError({"status": _("Unknown status “%(status)s”.") % {"status": status}})
+        needs = needs.filter(status=status)
+    return page_of(request, needs, page, lambda need: _need_out(request, need))
+
+
+@router.post("/needs/", response={201: NeedOut, **ERRORS}, auth=WRITE, summary="Create a draft need")
+@decorate_view(idempotent)
+def need_create(request, body: NeedIn):
+    values = body.dict(exclude={"sectors", "region"})
+    sectors = _by_slug(Sector, body.sectors, "sectors")
+    region = _by_slug(Region, [body.region], "region")[0] if body.region else None
+    need = Need(buyer=_buyer(request), region=region, **values)
+    need = services.need_create(need=need, sectors=sectors, by=request.auth.created_by)
+    return Status(201, _need_out(request, _own_need(request, need.pk)))
+
+
+@router.get("/needs/{int:need_id}/", response={200: NeedOut, **ERRORS}, summary="Read a need")
+def need_detail(request, need_id: int):
+    return _need_out(request, _own_need(request, need_id))
+
+
+@router.post("/needs/{int:need_id}/publish/", response={200: NeedOut, **ERRORS}, auth=WRITE,
+             summary="Publish a draft need to the matching suppliers")  # fmt: skip
+@decorate_view(idempotent)
+def need_publish(request, need_id: int):
+    need = services.need_publish(need=_own_need(request, need_id), by=request.auth.created_by)
+    return _need_out(request, _own_need(request, need.pk))
+
+
+@router.get("/needs/{int:need_id}/quotes/", response={200: list[QuoteOut], **ERRORS}, summary="Read a need's quotes")
+def need_quotes(request, need_id: int):
+    """Cheapest first, as the comparison page shows them (withdrawn quotes left out)."""
+    quotes = selectors.quotes_for_comparison(_own_need(request, need_id))
+    return [
+        {
+            **{
+                name: getattr(quote, name)
+                for name in (
+                    "id",
+                    "joint",
+                    "status",
+                    "total_excl_tax",
+                    "total_tax",
+                    "total_incl_tax",
+                    "valid_until",
+                    "delivery_date",
+                    "message",
+                )
+            },  # fmt: skip
+            "supplier": quote.supplier.name,
+            "supplier_slug": quote.supplier.slug,
+            "lines": [
+                {
+                    "supplier": line.supplier.name if line.supplier_id else quote.supplier.name,
+                    "description": line.description,
+                    "quantity": line.quantity,
+                    "unit_price": line.unit_price,
+                    "vat_rate": line.vat_rate,
+                    "net": line.net,
+                }
+                for line in quote.lines.all()
+            ],
+        }
+        for quote in quotes
+    ]
+
+
+@router.post("/needs/{int:need_id}/award/", response={201: AwardOut, **ERRORS}, auth=WRITE,
+             summary="Award a need to one of its quotes")  # fmt: skip
+@decorate_view(idempotent)
+def need_award(request, need_id: int, body: AwardIn):
+    """Places a purchase by invoice, as the award page does. The need must be closed to quotes."""
+    need = _own_need(request, need_id)
+    quote = Quote.objects.filter(need=need, pk=body.quote_id).first()
+    if quote is None:
+        raise Http404
+    previous = Purchase.objects.filter(buyer_id=need.buyer_id).order_by("-created_at").first()
+    data = AwardForm.initial_for(need.buyer, previous)
+    data.update(wished_date=need.delivery_date, delivery_city=need.city or data["delivery_city"])
+    data.update(body.dict(exclude={"quote_id"}, exclude_none=True))
+    form = AwardForm(data={name: "" if value is None else value for name, value in data.items()}, need=need)
+    if not form.is_valid():
+        raise ValidationError({field: list(messages) for field, messages in form.errors.items()})
+    award = services.need_award(need=need, quote=quote, by=request.auth.created_by, details=form.details())
+    return Status(201, {"need_id": need.pk, "quote_id": award.quote_id, "purchase_number": award.purchase.number})
