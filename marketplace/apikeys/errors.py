@@ -63,6 +63,14 @@ def _validation_details(error: DjangoValidationError) -> list[dict]:
     return [{"field": "", "message": message} for message in error.messages]
 
 
+def _field(loc) -> str:
+    """A parameter's name ("limit"), or a body field's path ("attributes.unit")."""
+    parts = [str(part) for part in loc[1:]]
+    if loc[0] == "body" and len(parts) > 1:
+        parts = parts[1:]  # the name of the body parameter itself
+    return ".".join(parts) or str(loc[0])
+
+
 def _http_error_code(status: int) -> str:
     return {401: "not_authenticated", 403: "forbidden", 404: "not_found", 405: "method_not_allowed",
             409: "conflict", 429: "rate_limited"}.get(status, "bad_request")  # fmt: skip
@@ -80,10 +88,7 @@ def install(api) -> None:
 
     @api.exception_handler(NinjaValidationError)
     def bad_parameters(request, error):
-        details = [
-            {"field": ".".join(str(part) for part in e["loc"][1:]) or str(e["loc"][0]), "message": e["msg"]}
-            for e in error.errors
-        ]
+        details = [{"field": _field(e["loc"]), "message": e["msg"]} for e in error.errors]
         return respond(request, 400, "invalid_request", _("The request has invalid values."), details)
 
     @api.exception_handler(DjangoValidationError)

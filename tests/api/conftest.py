@@ -5,8 +5,11 @@ import json
 
 import pytest
 
+from catalogue.services import category_for_sector
 from marketplace.apikeys.models import Scope
 from marketplace.apikeys.services import apikey_create
+from tests.factories import SectorFactory
+from tests.sourcing.conftest import market  # noqa: F401  (a small market of needs)
 from tests.workspace.conftest import *  # noqa: F403  (the shared purchase, its suppliers and people)
 
 
@@ -34,6 +37,11 @@ class ApiClient:
         return self.client.patch(
             path, json.dumps(body or {}), content_type="application/json", **self._headers(headers)
         )
+
+
+@pytest.fixture
+def food_category(product_classes):
+    return category_for_sector(SectorFactory(name="Food"))
 
 
 @pytest.fixture
