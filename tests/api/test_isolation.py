@@ -1,0 +1,131 @@
+"""The API's isolation matrix: every endpoint of /api/supplier/ and /api/buyer/, pointed
+at another organisation's object, answers 404 in the error shape to a key with write
+access, and changes nothing. A new endpoint fails `test_every_endpoint_is_mapped` until
+ENDPOINTS says what it points at."""
+
+import io
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from oscar.core.loading import get_model
+from PIL import Image
+
+from marketplace.api import api
+from marketplace.order.models import Order
+from marketplace.sourcing.models import Need, Quote
+from tests.factories import BuyerFactory, UserFactory
+from tests.order.fixtures import part_of
+from tests.workspace.conftest import need_for
+
+Product = get_model("catalogue", "Product")
+StockRecord = get_model("partner", "StockRecord")
+pytestmark = pytest.mark.django_db
+
+
+def png():
+    out = io.BytesIO()
+    Image.new("RGB", (4, 4), "grey").save(out, "PNG")
+    return SimpleUploadedFile("x.png", out.getvalue(), content_type="image/png")
+
+
+# (method, path as in the schema) → the path's values and body, pointing at Reuse Yard's
+# objects (for Green Crates' key) or at another firm's need (for the buyer's key).
+ENDPOINTS = {
+    ("GET", "/api/supplier/products/{product_id}/"): lambda w: ({"product_id": w["yard_product"].pk}, None),
+    ("PATCH", "/api/supplier/products/{product_id}/"): lambda w: ({"product_id": w["yard_product"].pk}, {"stock": 0}),
+    ("POST", "/api/supplier/products/{product_id}/photos/"): lambda w: (
+        {"product_id": w["yard_product"].pk},
+        {"image": png(), "alt_text": "x"},
+    ),
+    ("GET", "/api/supplier/order-parts/{number}/"): lambda w: ({"number": w["yard_part"].number}, None),
+    ("POST", "/api/supplier/order-parts/{number}/status/"): lambda w: (
+        {"number": w["yard_part"].number},
+        {"status": "accepted"},
+    ),
+    ("GET", "/api/buyer/needs/{need_id}/"): lambda w: ({"need_id": w["other_need"].pk}, None),
+    ("POST", "/api/buyer/needs/{need_id}/publish/"): lambda w: ({"need_id": w["other_need"].pk}, None),
+    ("GET", "/api/buyer/needs/{need_id}/quotes/"): lambda w: ({"need_id": w["other_need"].pk}, None),
+    ("POST", "/api/buyer/needs/{need_id}/award/"): lambda w: (
+        {"need_id": w["other_need"].pk},
+        {"quote_id": w["other_quote"].pk},
+    ),
+}
+# Lists and creations take no object: they only ever see or make the key's own.
+OWN_ONLY = {
+    ("GET", "/api/supplier/products/"),
+    ("POST", "/api/supplier/products/"),
+    ("GET", "/api/supplier/order-parts/"),
+    ("GET", "/api/buyer/needs/"),
+    ("POST", "/api/buyer/needs/"),
+}
+
+
+def organisation_endpoints():
+    paths = api.get_openapi_schema()["paths"]
+    return {
+        (method.upper(), path)
+        for path, operations in paths.items()
+        if path.startswith(("/api/supplier/", "/api/buyer/"))
+        for method in operations
+    }
+
+
+def test_every_endpoint_is_mapped():
+    assert organisation_endpoints() == set(ENDPOINTS) | OWN_ONLY
+
+
+@pytest.fixture
+def w(shared_purchase, crates, yard, buyer):
+    other_admin = UserFactory(email="olga@other-firm.example")
+    other = BuyerFactory(name="Other Firm", created_by=other_admin)
+    other_need = need_for(other, crates, "Secret need of another firm")
+    Need.objects.filter(pk=other_need.pk).update(status=Need.Status.DRAFT)
+    other_quote = Quote.objects.create(
+        need=other_need, supplier=crates, valid_until="2099-01-01", delivery_date="2099-01-01"
+    )
+    yard_product = StockRecord.objects.filter(partner=yard.partner).first().product
+    return {"yard_part": part_of(shared_purchase, yard), "yard_product": yard_product,
+            "other_need": other_need, "other_quote": other_quote}  # fmt: skip
+
+
+def state():
+    """What any of the requests could change."""
+    return (
+        list(Order.objects.values_list("pk", "status")),
+        list(StockRecord.objects.values_list("pk", "num_in_stock", "price")),
+        list(Need.objects.values_list("pk", "status")),
+        list(Quote.objects.values_list("pk", "status")),
+        get_model("catalogue", "ProductImage").objects.count(),
+    )
+
+
+@pytest.mark.parametrize(("method", "path"), sorted(ENDPOINTS), ids=[f"{m} {p}" for m, p in sorted(ENDPOINTS)])
+def test_another_organisations_object_is_a_404_and_stays_unchanged(crates_api, buyer_api, w, method, path):
+    values, body = ENDPOINTS[(method, path)](w)
+    caller = crates_api if path.startswith("/api/supplier/") else buyer_api
+    url = path.format(**values)
+    before = state()
+
+    if method == "GET":
+        response = caller.get(url)
+    elif method == "PATCH":
+        response = caller.patch(url, body)
+    elif "image" in (body or {}):
+        response = caller.client.post(url, body, HTTP_AUTHORIZATION=f"Bearer {caller.key}")
+    else:
+        response = caller.post(url, body)
+
+    assert response.status_code == 404, response.content
+    assert response.json()["error"]["code"] == "not_found"
+    assert "Secret" not in response.content.decode()
+    assert state() == before
+
+
+def test_lists_hold_only_the_keys_own_organisation(crates_api, buyer_api, w):
+    parts = crates_api.get("/api/supplier/order-parts/").json()["results"]
+    products = crates_api.get("/api/supplier/products/").json()["results"]
+    needs = buyer_api.get("/api/buyer/needs/").json()["results"]
+
+    assert {p["number"] for p in parts} == {part.number for part in Order.objects.filter(supplier__name="Green Crates")}
+    assert w["yard_product"].pk not in {p["id"] for p in products}
+    assert w["other_need"].pk not in {n["id"] for n in needs}
