@@ -2,6 +2,7 @@
 interactive documentation at /api/docs."""
 
 from django.shortcuts import render
+from django.utils.translation import gettext
 from ninja import NinjaAPI, Swagger
 
 from marketplace.apikeys import errors
@@ -65,3 +66,7 @@ api.add_router("/search/", search_router)
 api.add_router("/supplier/", supplier_router)
 api.add_router("/buyer/", buyer_router)
 errors.install(api)
+
+
+def api_not_found(request):
+    return errors.error_response(404, "not_found", gettext("No API endpoint at this address: see /api/docs."))

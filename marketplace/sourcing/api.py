@@ -194,12 +194,12 @@ def need_create(request, body: NeedIn):
     return Status(201, _need_out(request, _own_need(request, need.pk)))
 
 
-@router.get("/needs/{int:need_id}/", response={200: NeedOut, **ERRORS}, summary="Read a need")
+@router.get("/needs/{need_id}/", response={200: NeedOut, **ERRORS}, summary="Read a need")
 def need_detail(request, need_id: int):
     return _need_out(request, _own_need(request, need_id))
 
 
-@router.post("/needs/{int:need_id}/publish/", response={200: NeedOut, **ERRORS}, auth=WRITE,
+@router.post("/needs/{need_id}/publish/", response={200: NeedOut, **ERRORS}, auth=WRITE,
              summary="Publish a draft need to the matching suppliers")  # fmt: skip
 @decorate_view(idempotent)
 def need_publish(request, need_id: int):
@@ -207,7 +207,7 @@ def need_publish(request, need_id: int):
     return _need_out(request, _own_need(request, need.pk))
 
 
-@router.get("/needs/{int:need_id}/quotes/", response={200: list[QuoteOut], **ERRORS}, summary="Read a need's quotes")
+@router.get("/needs/{need_id}/quotes/", response={200: list[QuoteOut], **ERRORS}, summary="Read a need's quotes")
 def need_quotes(request, need_id: int):
     """Cheapest first, as the comparison page shows them (withdrawn quotes left out)."""
     quotes = selectors.quotes_for_comparison(_own_need(request, need_id))
@@ -245,7 +245,7 @@ def need_quotes(request, need_id: int):
     ]
 
 
-@router.post("/needs/{int:need_id}/award/", response={201: AwardOut, **ERRORS}, auth=WRITE,
+@router.post("/needs/{need_id}/award/", response={201: AwardOut, **ERRORS}, auth=WRITE,
              summary="Award a need to one of its quotes")  # fmt: skip
 @decorate_view(idempotent)
 def need_award(request, need_id: int, body: AwardIn):

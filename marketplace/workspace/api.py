@@ -145,7 +145,7 @@ def product_list(request, page: Query[PageParams], kind: str = "", sku: str = ""
     return page_of(request, products, page, _product_out)
 
 
-@router.get("/products/{int:product_id}/", response={200: ProductDetailOut, **ERRORS}, summary="Read a product")
+@router.get("/products/{product_id}/", response={200: ProductDetailOut, **ERRORS}, summary="Read a product")
 def product_detail(request, product_id: int):
     supplier = _supplier(request)
     return _product_detail(supplier, _own_product(supplier, product_id))
@@ -164,7 +164,7 @@ def product_create(request, body: ProductIn):
 
 
 @router.patch(
-    "/products/{int:product_id}/",
+    "/products/{product_id}/",
     response={200: ProductDetailOut, **ERRORS},
     auth=WRITE,
     summary="Change a product, its stock or price",
@@ -180,7 +180,7 @@ def product_update(request, product_id: int, body: ProductChangeIn):
 
 
 @router.post(
-    "/products/{int:product_id}/photos/",
+    "/products/{product_id}/photos/",
     response={201: PhotoOut, **ERRORS},
     auth=WRITE,
     summary="Add a photo to a product",
