@@ -32,6 +32,10 @@ class ErrorOut(Schema):
     error: ErrorBody
 
 
+# The error answers every organisation endpoint may give, for its `response=` map.
+ERRORS = dict.fromkeys((400, 401, 403, 404, 409, 429), ErrorOut)
+
+
 class ApiError(Exception):
     """An answer other than success, raised anywhere below an endpoint."""
 

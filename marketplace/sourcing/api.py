@@ -13,7 +13,7 @@ from ninja import Query, Router, Schema, Status
 from ninja.decorators import decorate_view
 
 from marketplace.apikeys.auth import ApiKeyAuth
-from marketplace.apikeys.errors import ErrorOut
+from marketplace.apikeys.errors import ERRORS
 from marketplace.apikeys.idempotency import idempotent
 from marketplace.apikeys.pagination import PageParams, page_of
 from marketplace.order.models import Purchase
@@ -25,7 +25,6 @@ from .models import Need, Quote
 
 READ = ApiKeyAuth("buyer")
 WRITE = ApiKeyAuth("buyer", write=True)
-ERRORS = {400: ErrorOut, 401: ErrorOut, 403: ErrorOut, 404: ErrorOut, 409: ErrorOut, 429: ErrorOut}
 router = Router(tags=["buyer"], auth=READ)
 
 

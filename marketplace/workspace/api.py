@@ -15,7 +15,7 @@ from oscar.core.loading import get_model
 from catalogue import imports
 from catalogue import services as catalogue_services
 from marketplace.apikeys.auth import ApiKeyAuth
-from marketplace.apikeys.errors import ApiError, ErrorOut
+from marketplace.apikeys.errors import ERRORS, ApiError
 from marketplace.apikeys.idempotency import idempotent
 from marketplace.apikeys.pagination import PageParams, page_of
 from marketplace.order.models import PartStatus
@@ -29,7 +29,6 @@ Product = get_model("catalogue", "Product")
 
 READ = ApiKeyAuth("supplier")
 WRITE = ApiKeyAuth("supplier", write=True)
-ERRORS = {400: ErrorOut, 401: ErrorOut, 403: ErrorOut, 404: ErrorOut, 409: ErrorOut, 429: ErrorOut}
 router = Router(tags=["supplier"], auth=READ)
 
 # The API's names of the part statuses (Oscar's are capitalised English words).

@@ -8,6 +8,7 @@ from django.utils import timezone
 
 from marketplace.order.models import Purchase
 from marketplace.sourcing.models import Invitation, Need
+from tests.order.fixtures import accept
 from tests.order.helpers import checkout_details
 from tests.sourcing.conftest import past_deadline, quote
 
@@ -69,3 +70,20 @@ def test_a_need_with_bad_values_is_refused_field_by_field(buyer_api, market):
     past = buyer_api.post("/api/buyer/needs/", need_body(market, deadline="2001-01-01T00:00:00Z"))
     assert past.json()["error"]["details"][0]["field"] == "deadline"
     assert not Need.objects.exists()
+
+
+def test_purchases_parts_and_invoices_are_read_with_their_files(buyer_api, shared_purchase, yard):
+    invoice = accept(shared_purchase, yard)
+
+    purchases = buyer_api.get("/api/buyer/purchases/").json()["results"]
+    part = next(p for p in purchases[0]["parts"] if p["supplier"] == "Reuse Yard")
+    invoices = buyer_api.get("/api/buyer/invoices/", {"status": "open"}).json()["results"]
+    pdf = buyer_api.get(f"/api/buyer/invoices/{invoice.pk}/pdf/")
+    ubl = buyer_api.get(f"/api/buyer/invoices/{invoice.pk}/ubl/")
+
+    assert (part["status"], part["payment"], part["invoice_ids"]) == ("accepted", "open", [invoice.pk])
+    detail = buyer_api.get(f"/api/buyer/purchases/{shared_purchase.number}/parts/{part['number']}/").json()
+    assert [line["title"] for line in detail["lines"]] == ["Reused bricks"]
+    assert [i["number"] for i in invoices] == [invoice.number]
+    assert pdf["Content-Type"] == "application/pdf" and pdf.content.startswith(b"%PDF")
+    assert ubl["Content-Type"] == "application/xml" and invoice.number.encode() in ubl.content

@@ -13,8 +13,9 @@ from PIL import Image
 from marketplace.api import api
 from marketplace.order.models import Order
 from marketplace.sourcing.models import Need, Quote
+from tests.api.conftest import ApiClient, new_key
 from tests.factories import BuyerFactory, UserFactory
-from tests.order.fixtures import part_of
+from tests.order.fixtures import accept, part_of
 from tests.workspace.conftest import need_for
 
 Product = get_model("catalogue", "Product")
@@ -29,7 +30,8 @@ def png():
 
 
 # (method, path as in the schema) → the path's values and body, pointing at Reuse Yard's
-# objects (for Green Crates' key) or at another firm's need (for the buyer's key).
+# objects (for Green Crates' key) or at the buyer's need, purchase and invoice (for the key
+# of another buying firm).
 ENDPOINTS = {
     ("GET", "/api/supplier/products/{product_id}/"): lambda w: ({"product_id": w["yard_product"].pk}, None),
     ("PATCH", "/api/supplier/products/{product_id}/"): lambda w: ({"product_id": w["yard_product"].pk}, {"stock": 0}),
@@ -42,6 +44,14 @@ ENDPOINTS = {
         {"number": w["yard_part"].number},
         {"status": "accepted"},
     ),
+    ("GET", "/api/buyer/purchases/{number}/"): lambda w: ({"number": w["purchase"].number}, None),
+    ("GET", "/api/buyer/purchases/{number}/parts/{part_number}/"): lambda w: (
+        {"number": w["purchase"].number, "part_number": w["yard_part"].number},
+        None,
+    ),
+    ("GET", "/api/buyer/invoices/{invoice_id}/"): lambda w: ({"invoice_id": w["invoice"].pk}, None),
+    ("GET", "/api/buyer/invoices/{invoice_id}/pdf/"): lambda w: ({"invoice_id": w["invoice"].pk}, None),
+    ("GET", "/api/buyer/invoices/{invoice_id}/ubl/"): lambda w: ({"invoice_id": w["invoice"].pk}, None),
     ("GET", "/api/buyer/needs/{need_id}/"): lambda w: ({"need_id": w["other_need"].pk}, None),
     ("POST", "/api/buyer/needs/{need_id}/publish/"): lambda w: ({"need_id": w["other_need"].pk}, None),
     ("GET", "/api/buyer/needs/{need_id}/quotes/"): lambda w: ({"need_id": w["other_need"].pk}, None),
@@ -56,6 +66,8 @@ OWN_ONLY = {
     ("POST", "/api/supplier/products/"),
     ("GET", "/api/supplier/order-parts/"),
     ("GET", "/api/buyer/needs/"),
+    ("GET", "/api/buyer/purchases/"),
+    ("GET", "/api/buyer/invoices/"),
     ("POST", "/api/buyer/needs/"),
 }
 
@@ -75,17 +87,21 @@ def test_every_endpoint_is_mapped():
 
 
 @pytest.fixture
-def w(shared_purchase, crates, yard, buyer):
+def other_api(client):
     other_admin = UserFactory(email="olga@other-firm.example")
-    other = BuyerFactory(name="Other Firm", created_by=other_admin)
-    other_need = need_for(other, crates, "Secret need of another firm")
+    return ApiClient(client, new_key(BuyerFactory(name="Other Firm", created_by=other_admin), other_admin))
+
+
+@pytest.fixture
+def w(shared_purchase, crates, yard, buyer):
+    other_need = need_for(buyer, crates, "Secret need of the buyer")
     Need.objects.filter(pk=other_need.pk).update(status=Need.Status.DRAFT)
     other_quote = Quote.objects.create(
         need=other_need, supplier=crates, valid_until="2099-01-01", delivery_date="2099-01-01"
     )
     yard_product = StockRecord.objects.filter(partner=yard.partner).first().product
-    return {"yard_part": part_of(shared_purchase, yard), "yard_product": yard_product,
-            "other_need": other_need, "other_quote": other_quote}  # fmt: skip
+    return {"yard_part": part_of(shared_purchase, yard), "yard_product": yard_product, "purchase": shared_purchase,
+            "invoice": accept(shared_purchase, yard), "other_need": other_need, "other_quote": other_quote}  # fmt: skip
 
 
 def state():
@@ -100,9 +116,9 @@ def state():
 
 
 @pytest.mark.parametrize(("method", "path"), sorted(ENDPOINTS), ids=[f"{m} {p}" for m, p in sorted(ENDPOINTS)])
-def test_another_organisations_object_is_a_404_and_stays_unchanged(crates_api, buyer_api, w, method, path):
+def test_another_organisations_object_is_a_404_and_stays_unchanged(crates_api, other_api, w, method, path):
     values, body = ENDPOINTS[(method, path)](w)
-    caller = crates_api if path.startswith("/api/supplier/") else buyer_api
+    caller = crates_api if path.startswith("/api/supplier/") else other_api
     url = path.format(**values)
     before = state()
 
@@ -121,11 +137,12 @@ def test_another_organisations_object_is_a_404_and_stays_unchanged(crates_api, b
     assert state() == before
 
 
-def test_lists_hold_only_the_keys_own_organisation(crates_api, buyer_api, w):
+def test_lists_hold_only_the_keys_own_organisation(crates_api, buyer_api, other_api, w):
     parts = crates_api.get("/api/supplier/order-parts/").json()["results"]
     products = crates_api.get("/api/supplier/products/").json()["results"]
-    needs = buyer_api.get("/api/buyer/needs/").json()["results"]
 
     assert {p["number"] for p in parts} == {part.number for part in Order.objects.filter(supplier__name="Green Crates")}
     assert w["yard_product"].pk not in {p["id"] for p in products}
-    assert w["other_need"].pk not in {n["id"] for n in needs}
+    for path in ("/api/buyer/needs/", "/api/buyer/purchases/", "/api/buyer/invoices/"):
+        assert buyer_api.get(path).json()["count"] > 0
+        assert other_api.get(path).json() == {"count": 0, "next": None, "previous": None, "results": []}

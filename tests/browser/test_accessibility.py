@@ -112,6 +112,8 @@ PAGES = [
     ("operator dashboard, orders", "operator", "/shop/dashboard/orders/"),
     ("network dashboard", "coordinator", "/coordination/sse-cluster-grande-region/dashboard/"),
     ("network page with its figures", "visitor", "/networks/sse-cluster-grande-region/"),
+    ("API keys, a buyer's", "buyer", "buyer_keys"),
+    ("API keys, a supplier's", "supplier", "supplier_keys"),
 ]
 
 # The first elements that reach past the right edge of the window, to name in a failure.
@@ -197,6 +199,8 @@ def demo_site(request, django_db_setup, django_db_blocker):
             "joint_lines": f"/needs/{joint_need.pk}/joint/{joint_quote.pk}/lines/",
             "ws_partner_quotes": f"/workspace/{partner.slug}/quotes/",
             "joint_compare": f"/needs/{awarded_joint.need_id}/quotes/",
+            "buyer_keys": f"/buyers/{buyer.slug}/api-keys/",
+            "supplier_keys": f"/suppliers/{supplier.slug}/api-keys/",
         }
         server = LiveServer("localhost")
         server._live_server_modified_settings.enable()
