@@ -9,6 +9,7 @@ from marketplace.apikeys import errors
 from marketplace.order.api import router as purchases_router
 from marketplace.payments.api import router as invoices_router
 from marketplace.sourcing.api import router as needs_router
+from marketplace.sourcing.api import supplier_router as invitations_router
 from marketplace.workspace.api import router as supplier_router
 from search.api import router as search_router
 
@@ -66,6 +67,7 @@ changed it); beyond, `429` with `Retry-After` (seconds).
 api = NinjaAPI(title="Responsible API", version="1", description=DESCRIPTION, urls_namespace="api", docs=docs)
 api.add_router("/search/", search_router)
 api.add_router("/supplier/", supplier_router)
+api.add_router("/supplier/", invitations_router)
 api.add_router("/buyer/", needs_router)
 api.add_router("/buyer/", purchases_router)
 api.add_router("/buyer/", invoices_router)

@@ -8,20 +8,23 @@ from decimal import Decimal
 
 from django.core.exceptions import ValidationError
 from django.http import Http404
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from ninja import Query, Router, Schema, Status
 from ninja.decorators import decorate_view
 
+from catalogue.attributes import SERVICE
 from marketplace.apikeys.auth import ApiKeyAuth
-from marketplace.apikeys.errors import ERRORS
+from marketplace.apikeys.errors import ERRORS, ApiError
 from marketplace.apikeys.idempotency import idempotent
 from marketplace.apikeys.pagination import PageParams, page_of
 from marketplace.order.models import Purchase
-from marketplace.organisations.models import Buyer, Region, Sector
+from marketplace.organisations.models import Buyer, Region, Sector, Supplier
 
 from . import selectors, services
-from .forms import AwardForm
+from .forms import AwardForm, QuoteForm
 from .models import Need, Quote
+from .services import QuoteLineData
 
 READ = ApiKeyAuth("buyer")
 WRITE = ApiKeyAuth("buyer", write=True)
@@ -151,6 +154,38 @@ def _need_out(request, need) -> dict:
     }
 
 
+def _quote_out(quote) -> dict:
+    return {
+        **{
+            name: getattr(quote, name)
+            for name in (
+                "id",
+                "joint",
+                "status",
+                "total_excl_tax",
+                "total_tax",
+                "total_incl_tax",
+                "valid_until",
+                "delivery_date",
+                "message",
+            )
+        },  # fmt: skip
+        "supplier": quote.supplier.name,
+        "supplier_slug": quote.supplier.slug,
+        "lines": [
+            {
+                "supplier": line.supplier.name,
+                "description": line.description,
+                "quantity": line.quantity,
+                "unit_price": line.unit_price,
+                "vat_rate": line.vat_rate,
+                "net": line.net,
+            }
+            for line in quote.lines.all()
+        ],
+    }
+
+
 def _buyer(request) -> Buyer:
     return Buyer.objects.get(pk=request.auth.organisation_id)
 
@@ -209,39 +244,7 @@ def need_publish(request, need_id: int):
 @router.get("/needs/{need_id}/quotes/", response={200: list[QuoteOut], **ERRORS}, summary="Read a need's quotes")
 def need_quotes(request, need_id: int):
     """Cheapest first, as the comparison page shows them (withdrawn quotes left out)."""
-    quotes = selectors.quotes_for_comparison(_own_need(request, need_id))
-    return [
-        {
-            **{
-                name: getattr(quote, name)
-                for name in (
-                    "id",
-                    "joint",
-                    "status",
-                    "total_excl_tax",
-                    "total_tax",
-                    "total_incl_tax",
-                    "valid_until",
-                    "delivery_date",
-                    "message",
-                )
-            },  # fmt: skip
-            "supplier": quote.supplier.name,
-            "supplier_slug": quote.supplier.slug,
-            "lines": [
-                {
-                    "supplier": line.supplier.name if line.supplier_id else quote.supplier.name,
-                    "description": line.description,
-                    "quantity": line.quantity,
-                    "unit_price": line.unit_price,
-                    "vat_rate": line.vat_rate,
-                    "net": line.net,
-                }
-                for line in quote.lines.all()
-            ],
-        }
-        for quote in quotes
-    ]
+    return [_quote_out(quote) for quote in selectors.quotes_for_comparison(_own_need(request, need_id))]
 
 
 @router.post("/needs/{need_id}/award/", response={201: AwardOut, **ERRORS}, auth=WRITE,
@@ -262,3 +265,110 @@ def need_award(request, need_id: int, body: AwardIn):
         raise ValidationError({field: list(messages) for field, messages in form.errors.items()})
     award = services.need_award(need=need, quote=quote, by=request.auth.created_by, details=form.details())
     return Status(201, {"need_id": need.pk, "quote_id": award.quote_id, "purchase_number": award.purchase.number})
+
+
+# Suppliers: invitations to quote and their quotes (mounted at /api/supplier/).
+
+supplier_router = Router(tags=["supplier"], auth=ApiKeyAuth("supplier"))
+INVITATION_RELATED = ("need__sectors", "need__quotes__supplier", "need__quotes__lines__supplier")
+SUPPLIER_WRITE = ApiKeyAuth("supplier", write=True)
+
+
+class InvitationOut(Schema):
+    need_id: int
+    status: str
+    buyer: str
+    need: NeedOut
+    quote: QuoteOut | None
+
+
+class InvitationPageOut(Schema):
+    count: int
+    next: str | None
+    previous: str | None
+    results: list[InvitationOut]
+
+
+class QuoteLineIn(Schema):
+    description: str
+    quantity: Decimal
+    unit: str = ""
+    unit_price: Decimal
+    vat_rate: Decimal
+    kind: str = SERVICE
+
+
+class QuoteIn(Schema):
+    """The quote as the quote form takes it; sending it again replaces it until the deadline."""
+
+    valid_until: date
+    delivery_date: date
+    message: str = ""
+    lines: list[QuoteLineIn]
+
+
+def _invitation_out(request, invitation, supplier) -> dict:
+    quote = next(iter(invitation.need.quotes.all()), None)
+    return {
+        "need_id": invitation.need_id,
+        "status": invitation.status,
+        "buyer": invitation.need.buyer.name,
+        "need": _need_out(request, invitation.need),
+        "quote": _quote_out(quote) if quote is not None else None,
+    }
+
+
+def _supplier_of(request) -> Supplier:
+    return Supplier.objects.get(pk=request.auth.organisation_id)
+
+
+def _own_invitation(request, need_id: int):
+    """The key's supplier's invitation to the need (never to a draft), as its inbox shows it."""
+    supplier = _supplier_of(request)
+    invitations = selectors.invitations_for_suppliers([supplier]).prefetch_related(*INVITATION_RELATED)
+    invitation = invitations.filter(need_id=need_id).first()
+    if invitation is None:
+        raise Http404
+    return invitation, supplier
+
+
+@supplier_router.get("/invitations/", response={200: InvitationPageOut, **ERRORS}, summary="List invitations to quote")
+def invitation_list(request, page: Query[PageParams], open: bool = False):
+    """Newest first, each with the supplier's own quote; `open=true` keeps those still taking quotes."""
+    supplier = _supplier_of(request)
+    invitations = selectors.invitations_for_suppliers([supplier]).prefetch_related(*INVITATION_RELATED)
+    if open:
+        invitations = invitations.filter(need__status=Need.Status.PUBLISHED, need__deadline__gt=timezone.now())
+    return page_of(request, invitations, page, lambda invitation: _invitation_out(request, invitation, supplier))
+
+
+@supplier_router.get("/invitations/{need_id}/", response={200: InvitationOut, **ERRORS}, summary="Read an invitation")
+def invitation_detail(request, need_id: int):
+    invitation, supplier = _own_invitation(request, need_id)
+    services.invitation_viewed(invitation=invitation)
+    return _invitation_out(request, invitation, supplier)
+
+
+@supplier_router.post("/invitations/{need_id}/quote/", response={200: InvitationOut, **ERRORS},
+                      auth=SUPPLIER_WRITE, summary="Submit or replace a quote")  # fmt: skip
+@decorate_view(idempotent)
+def quote_submit(request, need_id: int, body: QuoteIn):
+    """Checked as the quote form is (dates, lines, VAT by the buyer's and your country).
+    A joint quote is prepared on the site (409 here)."""
+    invitation, supplier = _own_invitation(request, need_id)
+    existing = selectors.quote_of(need=invitation.need, supplier=supplier)
+    if existing is not None and existing.joint:
+        raise ApiError(409, "joint_quote", _("This need has a joint quote: change it on the site."))
+    form = QuoteForm(data=body.dict(include={"valid_until", "delivery_date", "message"}), need=invitation.need)
+    if not form.is_valid():
+        raise ValidationError({field: list(messages) for field, messages in form.errors.items()})
+    services.quote_submit(
+        invitation=invitation,
+        by=request.auth.created_by,
+        lines=[QuoteLineData(**line.dict()) for line in body.lines],
+        valid_until=form.cleaned_data["valid_until"],
+        delivery_date=form.cleaned_data["delivery_date"],
+        message=form.cleaned_data["message"],
+    )
+    invitation, supplier = _own_invitation(request, need_id)
+    return _invitation_out(request, invitation, supplier)

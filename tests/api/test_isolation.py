@@ -12,7 +12,7 @@ from PIL import Image
 
 from marketplace.api import api
 from marketplace.order.models import Order
-from marketplace.sourcing.models import Need, Quote
+from marketplace.sourcing.models import Invitation, Need, Quote
 from tests.api.conftest import ApiClient, new_key
 from tests.factories import BuyerFactory, UserFactory
 from tests.order.fixtures import accept, part_of
@@ -44,6 +44,11 @@ ENDPOINTS = {
         {"number": w["yard_part"].number},
         {"status": "accepted"},
     ),
+    ("GET", "/api/supplier/invitations/{need_id}/"): lambda w: ({"need_id": w["yard_need"].pk}, None),
+    ("POST", "/api/supplier/invitations/{need_id}/quote/"): lambda w: (
+        {"need_id": w["yard_need"].pk},
+        {"valid_until": "2099-01-01", "delivery_date": "2099-01-01", "lines": []},
+    ),
     ("GET", "/api/buyer/purchases/{number}/"): lambda w: ({"number": w["purchase"].number}, None),
     ("GET", "/api/buyer/purchases/{number}/parts/{part_number}/"): lambda w: (
         {"number": w["purchase"].number, "part_number": w["yard_part"].number},
@@ -65,6 +70,7 @@ OWN_ONLY = {
     ("GET", "/api/supplier/products/"),
     ("POST", "/api/supplier/products/"),
     ("GET", "/api/supplier/order-parts/"),
+    ("GET", "/api/supplier/invitations/"),
     ("GET", "/api/buyer/needs/"),
     ("GET", "/api/buyer/purchases/"),
     ("GET", "/api/buyer/invoices/"),
@@ -100,8 +106,15 @@ def w(shared_purchase, crates, yard, buyer):
         need=other_need, supplier=crates, valid_until="2099-01-01", delivery_date="2099-01-01"
     )
     yard_product = StockRecord.objects.filter(partner=yard.partner).first().product
-    return {"yard_part": part_of(shared_purchase, yard), "yard_product": yard_product, "purchase": shared_purchase,
-            "invoice": accept(shared_purchase, yard), "other_need": other_need, "other_quote": other_quote}  # fmt: skip
+    return {
+        "yard_part": part_of(shared_purchase, yard),
+        "yard_product": yard_product,
+        "yard_need": need_for(buyer, yard, "Secret yard need"),
+        "purchase": shared_purchase,
+        "invoice": accept(shared_purchase, yard),
+        "other_need": other_need,
+        "other_quote": other_quote,
+    }
 
 
 def state():
@@ -111,6 +124,7 @@ def state():
         list(StockRecord.objects.values_list("pk", "num_in_stock", "price")),
         list(Need.objects.values_list("pk", "status")),
         list(Quote.objects.values_list("pk", "status")),
+        list(Invitation.objects.values_list("pk", "status", "viewed_at")),
         get_model("catalogue", "ProductImage").objects.count(),
     )
 
