@@ -6,6 +6,7 @@ from django.utils.translation import gettext
 from ninja import NinjaAPI, Swagger
 
 from marketplace.apikeys import errors
+from marketplace.impact.api import router as impact_router
 from marketplace.order.api import router as purchases_router
 from marketplace.payments.api import router as invoices_router
 from marketplace.sourcing.api import router as needs_router
@@ -71,6 +72,7 @@ api.add_router("/supplier/", invitations_router)
 api.add_router("/buyer/", needs_router)
 api.add_router("/buyer/", purchases_router)
 api.add_router("/buyer/", invoices_router)
+api.add_router("/buyer/", impact_router)
 errors.install(api)
 
 

@@ -21,7 +21,7 @@ from marketplace.apikeys.pagination import PageParams, page_of
 from marketplace.order.models import Purchase
 from marketplace.organisations.models import Buyer, Region, Sector, Supplier
 
-from . import selectors, services
+from . import selectors, services, shortlists
 from .forms import AwardForm, QuoteForm
 from .models import Need, Quote
 from .services import QuoteLineData
@@ -372,3 +372,61 @@ def quote_submit(request, need_id: int, body: QuoteIn):
     )
     invitation, supplier = _own_invitation(request, need_id)
     return _invitation_out(request, invitation, supplier)
+
+
+# Buyers: shortlists of suppliers (mounted at /api/buyer/ with the needs).
+
+
+class ShortlistOut(Schema):
+    id: int
+    name: str
+    suppliers: list[str]  # slugs, as the directory and /api/search/suppliers/ give them
+
+
+class ShortlistSupplierIn(Schema):
+    supplier: str  # slug
+
+
+def _shortlist_out(shortlist) -> dict:
+    slugs = [supplier.slug for supplier in shortlists.shortlist_suppliers(shortlist)]
+    return {"id": shortlist.pk, "name": shortlist.name, "suppliers": slugs}
+
+
+def _own_shortlist(request, shortlist_id: int):
+    shortlist = shortlists.shortlist_get(user=request.auth.created_by, pk=shortlist_id)
+    if shortlist is None or shortlist.buyer_id != request.auth.organisation_id:
+        raise Http404
+    return shortlist
+
+
+@router.get("/shortlists/", response={200: list[ShortlistOut], **ERRORS}, summary="List shortlists")
+def shortlist_list(request):
+    own = shortlists.shortlists_for(request.auth.created_by).filter(buyer_id=request.auth.organisation_id)
+    return [_shortlist_out(shortlist) for shortlist in own]
+
+
+@router.get("/shortlists/{shortlist_id}/", response={200: ShortlistOut, **ERRORS}, summary="Read a shortlist")
+def shortlist_detail(request, shortlist_id: int):
+    return _shortlist_out(_own_shortlist(request, shortlist_id))
+
+
+@router.post("/shortlists/{shortlist_id}/suppliers/", response={200: ShortlistOut, **ERRORS}, auth=WRITE,
+             summary="Add a supplier to a shortlist")  # fmt: skip
+@decorate_view(idempotent)
+def shortlist_add(request, shortlist_id: int, body: ShortlistSupplierIn):
+    """Only verified social enterprises; adding one again changes nothing."""
+    shortlist = _own_shortlist(request, shortlist_id)
+    supplier = Supplier.objects.filter(slug=body.supplier).first()
+    if supplier is None:
+        raise ValidationError({"supplier": _("Unknown: %(values)s.") % {"values": body.supplier}})
+    shortlists.shortlist_add(shortlist=shortlist, supplier=supplier, by=request.auth.created_by)
+    return _shortlist_out(shortlist)
+
+
+@router.delete("/shortlists/{shortlist_id}/suppliers/{supplier}/", response={200: ShortlistOut, **ERRORS},
+               auth=WRITE, summary="Remove a supplier from a shortlist")  # fmt: skip
+def shortlist_remove(request, shortlist_id: int, supplier: str):
+    shortlist = _own_shortlist(request, shortlist_id)
+    supplier_id = Supplier.objects.filter(slug=supplier).values_list("pk", flat=True).first()
+    shortlists.shortlist_remove(shortlist=shortlist, supplier_id=supplier_id)
+    return _shortlist_out(shortlist)

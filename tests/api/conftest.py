@@ -33,6 +33,9 @@ class ApiClient:
     def post(self, path, body=None, headers=None):
         return self.client.post(path, json.dumps(body or {}), content_type="application/json", **self._headers(headers))
 
+    def delete(self, path, headers=None):
+        return self.client.delete(path, **self._headers(headers))
+
     def patch(self, path, body=None, headers=None):
         return self.client.patch(
             path, json.dumps(body or {}), content_type="application/json", **self._headers(headers)

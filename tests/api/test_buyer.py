@@ -8,6 +8,7 @@ from django.utils import timezone
 
 from marketplace.order.models import Purchase
 from marketplace.sourcing.models import Invitation, Need
+from marketplace.sourcing.shortlists import shortlist_create
 from tests.order.fixtures import accept
 from tests.order.helpers import checkout_details
 from tests.sourcing.conftest import past_deadline, quote
@@ -87,3 +88,32 @@ def test_purchases_parts_and_invoices_are_read_with_their_files(buyer_api, share
     assert [i["number"] for i in invoices] == [invoice.number]
     assert pdf["Content-Type"] == "application/pdf" and pdf.content.startswith(b"%PDF")
     assert ubl["Content-Type"] == "application/xml" and invoice.number.encode() in ubl.content
+
+
+def test_a_shortlist_is_read_and_changed(buyer_api, buyer, buyer_admin, crates, yard, unverified_supplier):
+    shortlist = shortlist_create(buyer=buyer, name="Packaging", by=buyer_admin)
+    path = f"/api/buyer/shortlists/{shortlist.pk}/suppliers/"
+
+    added = buyer_api.post(path, {"supplier": crates.slug})
+    again = buyer_api.post(path, {"supplier": crates.slug})
+    refused = buyer_api.post(path, {"supplier": unverified_supplier.slug})
+    buyer_api.post(path, {"supplier": yard.slug})
+    removed = buyer_api.delete(f"{path}{crates.slug}/")
+
+    assert added.json()["suppliers"] == again.json()["suppliers"] == [crates.slug]
+    assert refused.status_code == 400
+    assert removed.json() == {"id": shortlist.pk, "name": "Packaging", "suppliers": [yard.slug]}
+    assert buyer_api.get("/api/buyer/shortlists/").json() == [removed.json()]
+
+
+def test_impact_figures_follow_the_report(buyer_api, shared_purchase):
+    figures = buyer_api.get("/api/buyer/impact/").json()
+    wrong = buyer_api.get("/api/buyer/impact/", {"start": "2026-12-31", "end": "2026-01-01"})
+
+    assert (figures["orders"], figures["supplier_count"], figures["total_spend"]) == (
+        2,
+        2,
+        "135.00",
+    )  # 2 × 10 + 5 × 3, and 40 × 2.50
+    assert {"sector", "impact", "country", "region", "legal_form"} == set(figures["breakdowns"])
+    assert wrong.status_code == 400 and wrong.json()["error"]["details"][0]["message"].startswith("The period starts")

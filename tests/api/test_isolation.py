@@ -12,7 +12,8 @@ from PIL import Image
 
 from marketplace.api import api
 from marketplace.order.models import Order
-from marketplace.sourcing.models import Invitation, Need, Quote
+from marketplace.sourcing.models import Invitation, Need, Quote, ShortlistEntry
+from marketplace.sourcing.shortlists import shortlist_add, shortlist_create
 from tests.api.conftest import ApiClient, new_key
 from tests.factories import BuyerFactory, UserFactory
 from tests.order.fixtures import accept, part_of
@@ -57,6 +58,15 @@ ENDPOINTS = {
     ("GET", "/api/buyer/invoices/{invoice_id}/"): lambda w: ({"invoice_id": w["invoice"].pk}, None),
     ("GET", "/api/buyer/invoices/{invoice_id}/pdf/"): lambda w: ({"invoice_id": w["invoice"].pk}, None),
     ("GET", "/api/buyer/invoices/{invoice_id}/ubl/"): lambda w: ({"invoice_id": w["invoice"].pk}, None),
+    ("GET", "/api/buyer/shortlists/{shortlist_id}/"): lambda w: ({"shortlist_id": w["shortlist"].pk}, None),
+    ("POST", "/api/buyer/shortlists/{shortlist_id}/suppliers/"): lambda w: (
+        {"shortlist_id": w["shortlist"].pk},
+        {"supplier": "reuse-yard"},
+    ),
+    ("DELETE", "/api/buyer/shortlists/{shortlist_id}/suppliers/{supplier}/"): lambda w: (
+        {"shortlist_id": w["shortlist"].pk, "supplier": "green-crates"},
+        None,
+    ),
     ("GET", "/api/buyer/needs/{need_id}/"): lambda w: ({"need_id": w["other_need"].pk}, None),
     ("POST", "/api/buyer/needs/{need_id}/publish/"): lambda w: ({"need_id": w["other_need"].pk}, None),
     ("GET", "/api/buyer/needs/{need_id}/quotes/"): lambda w: ({"need_id": w["other_need"].pk}, None),
@@ -74,6 +84,8 @@ OWN_ONLY = {
     ("GET", "/api/buyer/needs/"),
     ("GET", "/api/buyer/purchases/"),
     ("GET", "/api/buyer/invoices/"),
+    ("GET", "/api/buyer/shortlists/"),
+    ("GET", "/api/buyer/impact/"),
     ("POST", "/api/buyer/needs/"),
 }
 
@@ -105,6 +117,8 @@ def w(shared_purchase, crates, yard, buyer):
     other_quote = Quote.objects.create(
         need=other_need, supplier=crates, valid_until="2099-01-01", delivery_date="2099-01-01"
     )
+    shortlist = shortlist_create(buyer=buyer, name="Secret list", by=buyer.memberships.get().user)
+    shortlist_add(shortlist=shortlist, supplier=crates, by=None)
     yard_product = StockRecord.objects.filter(partner=yard.partner).first().product
     return {
         "yard_part": part_of(shared_purchase, yard),
@@ -114,6 +128,7 @@ def w(shared_purchase, crates, yard, buyer):
         "invoice": accept(shared_purchase, yard),
         "other_need": other_need,
         "other_quote": other_quote,
+        "shortlist": shortlist,
     }
 
 
@@ -126,6 +141,7 @@ def state():
         list(Quote.objects.values_list("pk", "status")),
         list(Invitation.objects.values_list("pk", "status", "viewed_at")),
         get_model("catalogue", "ProductImage").objects.count(),
+        list(ShortlistEntry.objects.values_list("shortlist_id", "supplier_id")),
     )
 
 
@@ -138,6 +154,8 @@ def test_another_organisations_object_is_a_404_and_stays_unchanged(crates_api, o
 
     if method == "GET":
         response = caller.get(url)
+    elif method == "DELETE":
+        response = caller.delete(url)
     elif method == "PATCH":
         response = caller.patch(url, body)
     elif "image" in (body or {}):
@@ -160,3 +178,7 @@ def test_lists_hold_only_the_keys_own_organisation(crates_api, buyer_api, other_
     for path in ("/api/buyer/needs/", "/api/buyer/purchases/", "/api/buyer/invoices/"):
         assert buyer_api.get(path).json()["count"] > 0
         assert other_api.get(path).json() == {"count": 0, "next": None, "previous": None, "results": []}
+    assert len(buyer_api.get("/api/buyer/shortlists/").json()) == 1
+    assert other_api.get("/api/buyer/shortlists/").json() == []
+    assert buyer_api.get("/api/buyer/impact/").json()["orders"] == 2
+    assert other_api.get("/api/buyer/impact/").json()["orders"] == 0
