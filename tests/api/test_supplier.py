@@ -18,7 +18,7 @@ pytestmark = pytest.mark.django_db
 
 
 def test_stock_and_price_change_and_the_rest_of_the_product_stays(crates_api, shared_purchase, crates, food_category):
-    record = StockRecord.objects.get(partner=crates.partner, partner_sku="SKU-1")
+    record = StockRecord.objects.get(partner=crates.partner, product__title="Organic apples")
     ProductCategory.objects.create(product=record.product, category=food_category)
     path = f"/api/supplier/products/{record.product_id}/"
     before = crates_api.get(path).json()["values"]
@@ -32,7 +32,7 @@ def test_stock_and_price_change_and_the_rest_of_the_product_stays(crates_api, sh
     assert {k: v for k, v in after.items() if k not in ("stock", "price")} == {
         k: v for k, v in before.items() if k not in ("stock", "price")
     }
-    assert crates_api.get("/api/supplier/products/", {"sku": "SKU-1"}).json()["results"][0]["stock"] == 42
+    assert crates_api.get("/api/supplier/products/", {"sku": record.partner_sku}).json()["results"][0]["stock"] == 42
     refused = crates_api.patch(path, {"stock": -3})
     assert (
         refused.status_code == 400 and refused.json()["error"]["details"][0]["message"] == "Stock cannot be negative."
@@ -40,7 +40,7 @@ def test_stock_and_price_change_and_the_rest_of_the_product_stays(crates_api, sh
 
 
 def test_a_photo_is_checked_by_its_content(crates_api, shared_purchase, crates):
-    product = StockRecord.objects.get(partner=crates.partner, partner_sku="SKU-1").product
+    product = StockRecord.objects.get(partner=crates.partner, product__title="Organic apples").product
     out = io.BytesIO()
     Image.new("RGB", (8, 8), "green").save(out, "PNG")
     path = f"/api/supplier/products/{product.pk}/photos/"
