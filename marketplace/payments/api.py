@@ -50,24 +50,13 @@ def _buyer_invoices(request):
     )
 
 
+INVOICE_FIELDS = ("id", "kind", "number", "issued_on", "due_on", "status", "paid_on", "currency", "total_excl_tax",
+                  "total_tax", "total_incl_tax")  # fmt: skip
+
+
 def _invoice_out(invoice) -> dict:
     return {
-        **{
-            name: getattr(invoice, name)
-            for name in (
-                "id",
-                "kind",
-                "number",
-                "issued_on",
-                "due_on",
-                "status",
-                "paid_on",
-                "currency",
-                "total_excl_tax",
-                "total_tax",
-                "total_incl_tax",
-            )
-        },  # fmt: skip
+        **{name: getattr(invoice, name) for name in INVOICE_FIELDS},
         "supplier": invoice.supplier.name,
         "order_part": invoice.order.number,
     }

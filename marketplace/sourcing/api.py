@@ -127,26 +127,13 @@ class AwardOut(Schema):
     purchase_number: str
 
 
+NEED_FIELDS = ("id", "status", "title", "description", "city", "quantity", "unit", "budget_min", "budget_max",
+               "deadline", "delivery_date", "reserved_contract", "published_at")  # fmt: skip
+
+
 def _need_out(request, need) -> dict:
     return {
-        **{
-            name: getattr(need, name)
-            for name in (
-                "id",
-                "status",
-                "title",
-                "description",
-                "city",
-                "quantity",
-                "unit",
-                "budget_min",
-                "budget_max",
-                "deadline",
-                "delivery_date",
-                "reserved_contract",
-                "published_at",
-            )
-        },  # fmt: skip
+        **{name: getattr(need, name) for name in NEED_FIELDS},
         "sectors": [sector.slug for sector in need.sectors.all()],
         "country": need.country.code,
         "region": need.region.slug if need.region_id else "",
@@ -154,22 +141,13 @@ def _need_out(request, need) -> dict:
     }
 
 
+QUOTE_FIELDS = ("id", "joint", "status", "total_excl_tax", "total_tax", "total_incl_tax", "valid_until",
+                "delivery_date", "message")  # fmt: skip
+
+
 def _quote_out(quote) -> dict:
     return {
-        **{
-            name: getattr(quote, name)
-            for name in (
-                "id",
-                "joint",
-                "status",
-                "total_excl_tax",
-                "total_tax",
-                "total_incl_tax",
-                "valid_until",
-                "delivery_date",
-                "message",
-            )
-        },  # fmt: skip
+        **{name: getattr(quote, name) for name in QUOTE_FIELDS},
         "supplier": quote.supplier.name,
         "supplier_slug": quote.supplier.slug,
         "lines": [
