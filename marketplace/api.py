@@ -2,9 +2,16 @@
 interactive documentation at /api/docs."""
 
 from django.shortcuts import render
+from django.utils.translation import gettext
 from ninja import NinjaAPI, Swagger
-from ninja.errors import ValidationError
 
+from marketplace.apikeys import errors
+from marketplace.impact.api import router as impact_router
+from marketplace.order.api import router as purchases_router
+from marketplace.payments.api import router as invoices_router
+from marketplace.sourcing.api import router as needs_router
+from marketplace.sourcing.api import supplier_router as invitations_router
+from marketplace.workspace.api import router as supplier_router
 from search.api import router as search_router
 
 
@@ -29,12 +36,45 @@ docs = SelfHostedSwagger(
         "validatorUrl": None,
     }
 )
-api = NinjaAPI(title="Responsible API", version="1", urls_namespace="api", docs=docs)
+DESCRIPTION = """
+Search is open to everyone. The `/api/supplier/` and `/api/buyer/` endpoints answer an
+organisation's own systems.
+
+**Keys.** An administrator of the organisation creates a key on its *API keys* page
+(`/suppliers/<slug>/api-keys/` or `/buyers/<slug>/api-keys/`); the whole key is shown once.
+Send it as `Authorization: Bearer <key>`. A *read only* key reads; changes (POST, PATCH) need
+a *read and write* key (`403 scope_required` otherwise). A revoked or expired key, or one whose
+creator left the organisation, gets `401`. A key sees its own organisation only: anything
+else is `404`, as on the site. The key acts as the person who created it.
+
+**Errors** always have one shape, with a stable `code` and a `message` in the language of
+`Accept-Language`: `{"error": {"code": "...", "message": "...", "details": [{"field": "...",
+"message": "..."}]}}` — `400` (`invalid_request`, `invalid`), `401`, `403`, `404 not_found`,
+`409` (`conflict`, `invalid_status`, `idempotency_key_reused`, `idempotency_in_progress`),
+`429 rate_limited` and `500 server_error`.
+
+**Idempotency.** Send an `Idempotency-Key` header (at most 255 characters, e.g. a UUID) with
+every POST: a retry with the same key and the same body gets the first answer again, with
+its status (header `Idempotent-Replayed: true`), without doing anything twice; the same key
+with another body is a `409`. Answers are kept 24 hours (setting `API_IDEMPOTENCY_HOURS`).
+
+**Rate limit.** Each key may make `API_RATE_LIMIT` calls (120 a minute unless the operators
+changed it); beyond, `429` with `Retry-After` (seconds).
+
+**Lists** take `limit` (1–100, default 25) and `offset`, and answer `count`, `next` and
+`previous` (links, or null) and `results`; their filters are listed with each endpoint.
+"""
+
+api = NinjaAPI(title="Responsible API", version="1", description=DESCRIPTION, urls_namespace="api", docs=docs)
 api.add_router("/search/", search_router)
+api.add_router("/supplier/", supplier_router)
+api.add_router("/supplier/", invitations_router)
+api.add_router("/buyer/", needs_router)
+api.add_router("/buyer/", purchases_router)
+api.add_router("/buyer/", invoices_router)
+api.add_router("/buyer/", impact_router)
+errors.install(api)
 
 
-@api.exception_handler(ValidationError)
-def bad_parameters(request, error):
-    """Malformed parameters are the caller's to fix: 400 with a readable message."""
-    problems = [f"{'.'.join(str(part) for part in e['loc'][1:]) or 'request'}: {e['msg']}" for e in error.errors]
-    return api.create_response(request, {"detail": "; ".join(problems)}, status=400)
+def api_not_found(request):
+    return errors.error_response(404, "not_found", gettext("No API endpoint at this address: see /api/docs."))

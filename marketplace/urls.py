@@ -67,6 +67,7 @@ urlpatterns += i18n_patterns(
     path("workspace/", include("marketplace.verification.urls_workspace")),
     path("verification/", include("marketplace.verification.urls")),
     path("", include("marketplace.sourcing.urls")),
+    path("", include("marketplace.apikeys.urls")),
     path("shop/", include(apps.get_app_config("oscar").urls[0])),
     path("", include("marketplace.organisations.urls")),
     path("", include("cms.urls")),

@@ -4,6 +4,7 @@ pages (search.selectors.supplier_search, product_search)."""
 
 from ninja import Field, Query, Router, Schema, Status
 
+from marketplace.apikeys.errors import ApiError, ErrorOut
 from marketplace.organisations.selectors import map_data
 
 from .geo import RADII_KM
@@ -54,10 +55,6 @@ class SearchPageOut(Schema):
 
 class SupplierSearchOut(SearchPageOut):
     results: list[SupplierOut]
-
-
-class ErrorOut(Schema):
-    detail: str
 
 
 class SearchParams(Schema):
@@ -121,18 +118,16 @@ def _query(request, query_class, vocabulary):
     try:
         query = query_class.from_params(request.GET)
     except InvalidQuery as error:
-        return Status(400, {"detail": str(error)})
+        raise ApiError(400, "invalid_query", str(error)) from None
     unknown = unknown_values(query, vocabulary)
     if unknown:
         facet, value = unknown[0]
-        return Status(400, {"detail": f"Unknown {facet} “{value}”."})
+        raise ApiError(400, "invalid_query", f"Unknown {facet} “{value}”.")
     return query
 
 
 def _search(request, query_class, vocabulary, search, result):
     query = _query(request, query_class, vocabulary)
-    if isinstance(query, Status):
-        return query
     results = search(query, vocabulary=vocabulary)
     return Status(
         200,
@@ -185,8 +180,6 @@ class SupplierMapOut(Schema):
 )
 def search_suppliers_map(request, params: Query[SupplierSearchParams]):
     query = _query(request, SupplierQuery, facet_vocabulary())
-    if isinstance(query, Status):
-        return query
     count, markers = supplier_map(query)
     return Status(200, {"count": count, "located": len(markers), "markers": map_data(markers)})
 

@@ -12,7 +12,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from marketplace.accounts import views as account_views
-from marketplace.api import api
+from marketplace.api import api, api_not_found
 
 urlpatterns = [
     path("django-admin/login/", account_views.sign_in_redirect(default_next="/django-admin/")),
@@ -25,6 +25,8 @@ urlpatterns = [
     # Django's language switch (Oscar's templates need its name), remembering a signed-in person's choice.
     path("i18n/setlang/", account_views.set_language, name="set_language"),
     path("api/", api.urls),
+    # Any other path under /api/ answers in the API's error shape, not with an HTML page.
+    re_path(r"^api/", api_not_found),
 ]
 
 if settings.DEBUG:

@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "marketplace.networks",
     "marketplace.verification",
     "marketplace.workspace",
+    "marketplace.apikeys",
     "cms",
     # Before the admin, whose forms it extends with one field per language.
     "modeltranslation",
@@ -214,6 +215,12 @@ LOGIN_URL = "accounts:login"
 # or from one address, lock it for 15 minutes; a password reset or an operator unlocks it.
 AXES_FAILURE_LIMIT = int(env("AXES_FAILURE_LIMIT", "10"))
 AXES_COOLOFF_TIME = datetime.timedelta(minutes=int(env("AXES_COOLOFF_MINUTES", "15")))
+
+# The organisations' API (marketplace/apikeys): calls per key per second, minute, hour or
+# day (counted in the cache: set REDIS_URL so that every process counts together), and
+# how long a POST's answer is replayed to retries with the same Idempotency-Key.
+API_RATE_LIMIT = env("API_RATE_LIMIT", "120/minute")
+API_IDEMPOTENCY_HOURS = int(env("API_IDEMPOTENCY_HOURS", "24"))
 AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"

@@ -120,6 +120,8 @@ PAGES = [
     ("notification settings", "supplier", "/accounts/notifications/settings/"),
     ("unsubscribe from an e-mail", "visitor", "unsubscribe"),
     ("decline an invitation from its e-mail", "visitor", "decline"),
+    ("API keys, a buyer's", "buyer", "buyer_keys"),
+    ("API keys, a supplier's", "supplier", "supplier_keys"),
 ]
 
 # The first elements that reach past the right edge of the window, to name in a failure.
@@ -214,6 +216,8 @@ def demo_site(request, django_db_setup, django_db_blocker):
             "joint_compare": f"/needs/{awarded_joint.need_id}/quotes/",
             "unsubscribe": urlsplit(unsubscribe_url(user=supplier_person, kinds=[kinds.NEED_INVITATION])).path,
             "decline": urlsplit(decline_url(invitation=open_invitation, user=invited_person)).path,
+            "buyer_keys": f"/buyers/{buyer.slug}/api-keys/",
+            "supplier_keys": f"/suppliers/{supplier.slug}/api-keys/",
         }
         server = LiveServer("localhost")
         server._live_server_modified_settings.enable()

@@ -168,14 +168,14 @@ class TestParameters:
         response = api(client, query)
 
         assert response.status_code == 400
-        assert response.json() == {"detail": detail}
+        assert response.json() == {"error": {"code": "invalid_query", "message": detail, "details": []}}
 
     def test_a_page_that_is_not_a_number_gets_a_400_naming_the_parameter(self, client):
         response = api(client, "?page=abc")
 
         assert response.status_code == 400
-        assert set(response.json()) == {"detail"}
-        assert response.json()["detail"] == "page must be a whole number."
+        assert set(response.json()) == {"error"}
+        assert response.json()["error"]["message"] == "page must be a whole number."
 
     def test_empty_paging_parameters_mean_the_defaults_as_on_the_page(self, client):
         query = "?q=&sort=&page=&page_size=&country=LU"

@@ -71,7 +71,7 @@ def test_the_map_endpoint_gives_public_facts_of_verified_suppliers_only(client, 
 def test_a_place_the_gazetteer_does_not_know_gets_a_400_that_says_what_to_do(client, world):
     response = client.get(MAP_API + "?near=Atlantis")
     assert response.status_code == 400
-    assert "choose a town from the suggestions" in response.json()["detail"]
+    assert "choose a town from the suggestions" in response.json()["error"]["message"]
 
 
 @pytest.mark.django_db

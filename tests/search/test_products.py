@@ -432,4 +432,4 @@ class TestApi:
     def test_bad_parameters_are_a_400_with_a_reason(self, client, shop, query, message):
         response = client.get(f"/api/search/products/?{query}")
         assert response.status_code == 400
-        assert message in response.json()["detail"]
+        assert message in response.json()["error"]["message"]
