@@ -46,6 +46,7 @@ from .deductions import deductions_demo
 from .network_dashboard import network_spend_demo, published_figures_demo
 from .networks import networks_demo
 from .purchases import purchase_placed
+from .security import security_demo
 from .sourcing import sourcing_demo
 from .stories import editorial_content_load
 
@@ -223,6 +224,7 @@ class DemoLoader:
             operator=users["operator"], pending_supplier=Supplier.objects.get(memberships__user=users["supplier2"])
         )
         editorial_content_load(home=home, suppliers=suppliers, buyers=buyers, images=self.images)
+        security_demo(operator=users["operator"], log=self.log)
         return {
             "suppliers": Supplier.objects.count(),
             "verified suppliers": Supplier.objects.verified().count(),

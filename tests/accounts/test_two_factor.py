@@ -204,3 +204,15 @@ def test_admins_are_offered_it_on_their_account_page(client, supplier, supplier_
     assert "Turn on two-step sign-in" in client.get(reverse("accounts:home")).content.decode()
     client.force_login(supplier_member)
     assert "Protect your organisation" not in client.get(reverse("accounts:home")).content.decode()
+
+
+def test_the_demo_operator_signs_in_with_the_published_key(required, operator, clock):
+    from marketplace.demo.security import DEMO_TOTP_KEY, security_demo
+
+    printed = []
+    security_demo(operator=operator, log=printed.append)
+    security_demo(operator=operator, log=printed.append)  # idempotent
+    device = TOTPDevice.objects.get(user=operator)
+    assert DEMO_TOTP_KEY in printed[0]
+    assert two_factor.secret_base32(device).replace(" ", "") == DEMO_TOTP_KEY
+    assert AuditEvent.objects.filter(action=Action.TWO_FACTOR_ENABLED, actor=operator).count() == 1
