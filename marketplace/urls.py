@@ -6,6 +6,7 @@ from django.urls import include, path, re_path, reverse
 from django.views.generic import RedirectView
 from wagtail import urls as wagtail_urls
 
+from .accounts import security_views
 from .accounts import views as account_views
 from .order.selectors import purchase_for_user
 
@@ -43,6 +44,7 @@ other_sign_in_pages = [
     path("shop/accounts/logout/", auth_views.LogoutView.as_view()),
     path("shop/password-reset/confirm/<str:uidb64>/<str:token>/", account_views.PasswordResetConfirmView.as_view()),
     path("shop/accounts/profile/delete/", login_required(account_views.ProfileDeleteView.as_view())),
+    path("shop/accounts/change-password/", login_required(security_views.ChangePasswordView.as_view())),
 ]
 
 # Paths without a language prefix, in the language a person chose (marketplace.core.urls_neutral).
@@ -65,10 +67,12 @@ urlpatterns += i18n_patterns(
     path("workspace/", include("marketplace.networks.urls_workspace")),
     path("coordination/", include("marketplace.networks.urls")),
     path("workspace/", include("marketplace.verification.urls_workspace")),
+    path("workspace/", include("marketplace.audit.urls_workspace")),
     path("verification/", include("marketplace.verification.urls")),
     path("", include("marketplace.sourcing.urls")),
     path("", include("marketplace.apikeys.urls")),
     path("shop/", include(apps.get_app_config("oscar").urls[0])),
+    path("", include("marketplace.audit.urls")),
     path("", include("marketplace.organisations.urls")),
     path("", include("cms.urls")),
     # Wagtail serves every other path, so it comes last.

@@ -24,6 +24,7 @@ OPERATORS = "Operators"
 # they moderate, payments and invoices, e-mails that could not be sent. Every permission of these apps.
 OPERATOR_APPS = (
     "analytics",
+    "audit",
     "axes",
     "catalogue",
     "communication",

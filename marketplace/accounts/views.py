@@ -21,7 +21,9 @@ from marketplace.organisations import selectors as organisation_selectors
 
 from .forms import SignUpForm
 from .services import account_delete, confirmation_accept, confirmation_send, sign_up, user_language_set
+from .sessions import password_changed
 from .throttling import account_unlock
+from .two_factor import has_two_factor
 
 AUTH_BACKEND = "oscar.apps.customer.auth_backends.EmailBackend"
 
@@ -86,12 +88,15 @@ class AccountHomeView(LoginRequiredMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         memberships = organisation_selectors.user_memberships(user=self.request.user)
-        return super().get_context_data(memberships=memberships, **kwargs)
+        offer_two_factor = any(membership.is_admin for membership in memberships) and not has_two_factor(
+            self.request.user
+        )
+        return super().get_context_data(memberships=memberships, offer_two_factor=offer_two_factor, **kwargs)
 
 
 class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
-    """Oscar's step that sets the new password, which also lifts a sign-in lock-out:
-    whoever can read the account's e-mail is its owner."""
+    """Oscar's step that sets the new password, which also lifts a sign-in lock-out
+    (whoever can read the account's e-mail is its owner) and signs out every session."""
 
     form_class = SetPasswordForm
     success_url = reverse_lazy("password-reset-complete")
@@ -100,6 +105,7 @@ class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
     def form_valid(self, form):
         response = super().form_valid(form)
         account_unlock(user=form.user, request=self.request)
+        password_changed(user=form.user)
         return response
 
 

@@ -10,6 +10,8 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from marketplace.audit import services as audit
+from marketplace.audit.models import Action
 from marketplace.organisations.selectors import membership_get
 
 from .models import ApiKey, Scope
@@ -55,6 +57,13 @@ def apikey_create(*, organisation, by, name: str, scope: str, expires_at=None) -
         created_by=by,
         expires_at=expires_at,
     )
+    audit.record(
+        Action.API_KEY_CREATED,
+        actor=by,
+        target=api_key,
+        organisation=organisation,
+        details={"scope": scope},
+    )
     return NewKey(api_key=api_key, key=key)
 
 
@@ -65,6 +74,12 @@ def apikey_revoke(*, api_key: ApiKey, by) -> ApiKey:
     if api_key.revoked_at is None:
         api_key.revoked_at = timezone.now()
         api_key.save(update_fields=["revoked_at"])
+        audit.record(
+            Action.API_KEY_REVOKED,
+            actor=by,
+            target=api_key,
+            organisation=api_key.organisation,
+        )
     return api_key
 
 

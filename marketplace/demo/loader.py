@@ -47,6 +47,7 @@ from .network_dashboard import network_spend_demo, published_figures_demo
 from .networks import networks_demo
 from .notifications import notifications_demo
 from .purchases import purchase_placed
+from .security import security_demo
 from .sourcing import sourcing_demo
 from .stories import editorial_content_load
 
@@ -225,6 +226,7 @@ class DemoLoader:
         )
         notifications_demo(supplier_person=users["supplier"], buyer_person=users["buyer"])
         editorial_content_load(home=home, suppliers=suppliers, buyers=buyers, images=self.images)
+        security_demo(operator=users["operator"], log=self.log)
         return {
             "suppliers": Supplier.objects.count(),
             "verified suppliers": Supplier.objects.verified().count(),

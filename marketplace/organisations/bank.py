@@ -37,3 +37,9 @@ def bic_of(iban: str) -> str:
 
 def iban_display(iban: str) -> str:
     return IBAN(iban).formatted if iban else ""
+
+
+def iban_masked(iban: str) -> str:
+    """The IBAN's country and last four characters ("LU…0000"): enough for the audit log to
+    tell accounts apart without holding the number."""
+    return f"{iban[:2]}…{iban[-4:]}" if iban else ""

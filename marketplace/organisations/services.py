@@ -19,10 +19,12 @@ from django.utils.translation import gettext as _
 from django_tasks import default_task_backend
 from oscar.core.loading import get_model
 
+from marketplace.audit.models import Action
+from marketplace.audit.services import record
 from marketplace.core import languages, mail
 from marketplace.core.mail import templated_mail_send
 
-from . import geocoding, tasks, vat_ids, vies
+from . import bank, geocoding, tasks, vat_ids, vies
 from .models import Buyer, Invitation, Membership, Organisation, Region, Role, ServedArea, Supplier
 
 Partner = get_model("partner", "Partner")
@@ -135,7 +137,15 @@ def supplier_update(
     _validated(supplier)
     vat_id_changed = _vat_id_changed(supplier)
     address_changed = _address_changed(supplier)
+    bank_before = _bank_details_stored(supplier)
     supplier.save()
+    if bank_before != (supplier.iban, supplier.bic):
+        record(
+            Action.BANK_DETAILS_CHANGED,
+            target=supplier,
+            organisation=supplier,
+            details={"iban_before": bank.iban_masked(bank_before[0]), "iban": bank.iban_masked(supplier.iban)},
+        )
     if vat_id_changed:
         vat_id_check(supplier)
     if address_changed and supplier.location_source != Supplier.LocationSource.PLACED:
@@ -157,6 +167,7 @@ def supplier_verify(*, supplier: Supplier, by) -> Supplier:
         supplier.verified_at = timezone.now()
         supplier.verified_by = by
         supplier.save(update_fields=["verified", "verified_at", "verified_by", "updated_at"])
+        record(Action.SUPPLIER_VERIFIED, actor=by, target=supplier, organisation=supplier)
     return supplier
 
 
@@ -168,6 +179,7 @@ def supplier_unverify(*, supplier: Supplier, by) -> Supplier:
     supplier.verified_at = None
     supplier.verified_by = None
     supplier.save(update_fields=["verified", "verified_at", "verified_by", "updated_at"])
+    record(Action.SUPPLIER_UNVERIFIED, actor=by, target=supplier, organisation=supplier)
     return supplier
 
 
@@ -202,6 +214,11 @@ VAT_ID_RECHECK_AFTER = datetime.timedelta(days=30)
 # When VIES could not answer, the check is tried again after these delays where the task
 # backend can defer (production's database backend); then `vat_ids_recheck` takes over.
 VAT_ID_RETRY_DELAYS = [datetime.timedelta(minutes=15), datetime.timedelta(hours=2), datetime.timedelta(hours=12)]
+
+
+def _bank_details_stored(supplier: Supplier) -> tuple[str, str]:
+    """The IBAN and BIC stored for the supplier (empty for a new one)."""
+    return Supplier.objects.filter(pk=supplier.pk).values_list("iban", "bic").first() or ("", "")
 
 
 def _vat_id_changed(organisation: Organisation) -> bool:
@@ -353,8 +370,17 @@ def _ensure_an_admin_remains(membership: Membership) -> None:
 def membership_set_role(*, membership: Membership, role: str) -> Membership:
     if role != Role.ADMIN:
         _ensure_an_admin_remains(membership)
+    before = membership.role
     membership.role = role
     membership.save(update_fields=["role"])
+    if before != role:
+        record(
+            Action.MEMBER_ROLE_CHANGED,
+            target=membership.user,
+            target_label=membership.user.email,
+            organisation=membership.organisation,
+            details={"role_before": before, "role": role},
+        )
     return membership
 
 
@@ -362,6 +388,13 @@ def membership_set_role(*, membership: Membership, role: str) -> Membership:
 def membership_remove(*, membership: Membership) -> None:
     _ensure_an_admin_remains(membership)
     organisation = membership.organisation
+    record(
+        Action.MEMBER_REMOVED,
+        target=membership.user,
+        target_label=membership.user.email,
+        organisation=organisation,
+        details={"role": membership.role},
+    )
     membership.delete()
     organisation_members_changed(organisation=organisation)
 

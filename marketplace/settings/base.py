@@ -43,6 +43,7 @@ INSTALLED_APPS = [
     "marketplace.core",
     "marketplace.organisations",
     "marketplace.accounts",
+    "marketplace.audit",
     "marketplace.demo",
     "marketplace.payments",
     "marketplace.sourcing",
@@ -127,6 +128,9 @@ INSTALLED_APPS = [
     "django_tasks",
     "django_tasks_db",
     "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     # Last: deletes a file once its row no longer points at it (a replaced logo, a deleted image).
     "django_cleanup.apps.CleanupConfig",
 ]
@@ -140,8 +144,14 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # request.user.is_verified(): whether this session passed the two-step sign-in.
+    "django_otp.middleware.OTPMiddleware",
     "marketplace.accounts.middleware.UserLanguageMiddleware",
+    # Each signed-in session's device and last activity (the account's Sessions page).
+    "marketplace.accounts.sessions.SessionActivityMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # Operators without a two-step sign-in are kept out of the admins and the verification queue.
+    "marketplace.accounts.two_factor.OperatorTwoFactorMiddleware",
     # Suppliers' members who open the shop dashboard go to their workspace (operators only there).
     "marketplace.dashboard.access.SupplierDashboardRedirectMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -230,6 +240,15 @@ AXES_VERBOSE = False
 # Behind a reverse proxy (production), the client's address is the last of X-Forwarded-For.
 TRUST_X_FORWARDED_FOR = env_bool("TRUST_X_FORWARDED_FOR", False)
 LOGIN_REDIRECT_URL = "accounts:home"
+# Two-step sign-in (django-otp, marketplace/accounts/two_factor.py): operators (staff) cannot open
+# the shop dashboard, the Django admin, the Wagtail admin or the verification queue until their
+# session passed it; anyone else may turn it on.
+OTP_REQUIRED_FOR_OPERATORS = env_bool("OTP_REQUIRED_FOR_OPERATORS", True)
+OTP_TOTP_ISSUER = "Responsible"
+# A sign-in waits this long for its code after the password, then starts again.
+TWO_FACTOR_PENDING_SECONDS = 300
+# A session's last activity (accounts.UserSession) is written at most this often.
+SESSION_ACTIVITY_INTERVAL = datetime.timedelta(minutes=5)
 LOGOUT_REDIRECT_URL = "/"
 
 AUTH_USER_MODEL = "accounts.User"

@@ -20,6 +20,9 @@ STRIPE_WEBHOOK_SECRET = "whsec_test_only"
 VIES_API_BASE = "http://127.0.0.1:9/"
 VIES_TIMEOUT = 2.0
 GEOCODER = "off"  # no address leaves a test
+# Operators' tests sign in with force_login, which passes no second step: the requirement is
+# tested where tests/accounts/test_two_factor.py turns it on (the other settings keep it on).
+OTP_REQUIRED_FOR_OPERATORS = False
 # Uploaded and generated images go to a scratch folder that live-server (browser) tests serve;
 # one per pytest-xdist worker (gw0, gw1…), so parallel tests never share or remove each other's files.
 _WORKER = os.environ.get("PYTEST_XDIST_WORKER", "main")

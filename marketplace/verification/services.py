@@ -12,6 +12,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from marketplace.audit.models import Action as AuditAction
+from marketplace.audit.services import record
 from marketplace.core import languages
 from marketplace.core.mail import absolute_url, templated_mail_send
 from marketplace.order.notifications import members
@@ -109,6 +111,14 @@ def claim_decide(*, claim: Claim, by, verified: bool, note: str = "", valid_unti
     claim.save()
     action = ClaimEvent.Action.VERIFIED if verified else ClaimEvent.Action.REJECTED
     _record(claim, action, by=by, note=claim.decision_note)
+    record(
+        AuditAction.CLAIM_VERIFIED if verified else AuditAction.CLAIM_REJECTED,
+        actor=by,
+        target=claim,
+        target_label=str(claim.subject())[:300],
+        organisation=claim.supplier,
+        details={"kind": claim.kind, "note": claim.decision_note, "valid_until": str(claim.valid_until or "")},
+    )
     supplier_claims_sync(supplier=claim.supplier)
     return claim
 

@@ -89,3 +89,13 @@ def test_a_buyer_administrator_manages_keys_from_the_buyer_page(client, buyer, b
         f"/buyers/{buyer.slug}/api-keys/", {"name": "P2P", "scope": "read", "expires_on": "2000-01-01"}
     )
     assert "expires_on" in response.context["form"].errors and not ApiKey.objects.exists()
+
+
+def test_creating_and_revoking_a_key_shows_in_the_organisations_security_log(client, supplier, supplier_admin):
+    client.force_login(supplier_admin)
+    client.post(f"/suppliers/{supplier.slug}/api-keys/", {"name": "Stock sync", "scope": Scope.WRITE})
+    client.post(f"/suppliers/{supplier.slug}/api-keys/{ApiKey.objects.get().pk}/revoke/")
+
+    log = client.get(f"/workspace/{supplier.slug}/security/").content.decode()
+
+    assert "API key created" in log and "API key revoked" in log and "Stock sync" in log

@@ -54,6 +54,7 @@ ROUTES = {
     "networks_workspace:network-action": lambda w: {"slug": w["yard"].slug, "network_slug": "any", "action": "join"},
     "verification_workspace:claims": lambda w: {"slug": w["yard"].slug},
     "workspace:location": lambda w: {"slug": w["yard"].slug},
+    "audit_workspace:events": lambda w: {"slug": w["yard"].slug},
 }
 WORKSPACE_ROUTES = url_routes(lambda route, name: route.startswith("workspace/") and name != "workspace:home")
 # Forms posted from another page (tested in test_parts, test_photos).
