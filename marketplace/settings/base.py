@@ -48,6 +48,7 @@ INSTALLED_APPS = [
     "marketplace.sourcing",
     "marketplace.impact",
     "marketplace.deductions",
+    "marketplace.spend",
     "marketplace.networks",
     "marketplace.verification",
     "marketplace.workspace",
