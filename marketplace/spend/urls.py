@@ -11,7 +11,7 @@ app_name = "spend"
 
 urlpatterns = [
     path("<slug:slug>/spend/", views.ImportListView.as_view(), name="imports"),
-    path("<slug:slug>/spend/template.<spendfile:fmt>", views.TemplateView.as_view(), name="template"),
+    path("<slug:slug>/spend/template.<spendfile:fmt>", views.SpendTemplateView.as_view(), name="template"),
     path("<slug:slug>/spend/<int:pk>/", views.ImportDetailView.as_view(), name="import"),
     path("<slug:slug>/spend/<int:pk>/delete/", views.ImportDeleteView.as_view(), name="import-delete"),
 ]

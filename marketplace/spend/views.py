@@ -15,8 +15,7 @@ from django.shortcuts import get_object_or_404, redirect
 from django.utils.functional import cached_property
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
-from django.views.generic import FormView, View
-from django.views.generic.base import TemplateView as BaseTemplateView
+from django.views.generic import FormView, TemplateView, View
 
 from marketplace.core import languages
 from marketplace.organisations.models import Buyer
@@ -70,7 +69,7 @@ class ImportListView(BuyerMemberMixin, FormView):
         return redirect("spend:import", slug=self.buyer.slug, pk=spend.pk)
 
 
-class TemplateView(BuyerMemberMixin, View):
+class SpendTemplateView(BuyerMemberMixin, View):
     """An empty spend file in the reader's language, with two example rows."""
 
     def get(self, request, slug, fmt):
@@ -83,7 +82,7 @@ class TemplateView(BuyerMemberMixin, View):
         return download([Table(title=_("Spend"), header=header, rows=rows)], filename=_("spend-template"), fmt=fmt)
 
 
-class ImportDetailView(BuyerMemberMixin, BaseTemplateView):
+class ImportDetailView(BuyerMemberMixin, TemplateView):
     template_name = "spend/import.html"
 
     @cached_property

@@ -149,3 +149,11 @@ def test_the_list_of_imports_keeps_to_a_query_budget(
     client.force_login(buyer_admin)
     with django_assert_max_num_queries(12):
         assert client.get(reverse("spend:imports", kwargs={"slug": buyer.slug})).status_code == 200
+
+
+def test_operators_read_imports_in_the_django_admin(client, suppliers, buyer, buyer_admin, superuser):
+    spend = spend_import(buyer=buyer, by=buyer_admin, filename="spend.csv", content=spend_csv())
+    client.force_login(superuser)
+    assert "spend.csv" in client.get(reverse("admin:spend_spendimport_changelist")).content.decode()
+    page = client.get(reverse("admin:spend_spendimport_change", args=[spend.pk])).content.decode()
+    assert "Totally Unknown Ltd" in page
