@@ -57,8 +57,6 @@ def spend_import(*, buyer: Buyer, by, filename: str, content: bytes) -> SpendImp
         columns, ignored = reading.columns_find(table[0][1])
     except ImportFileError as error:
         raise ValidationError(str(error)) from None
-    if len(table) < 2:
-        raise ValidationError(_("The file has a header but no spend rows."))
     today = timezone.localdate()
     rows, errors = [], []
     for line, cells in table[1:]:
@@ -69,6 +67,8 @@ def spend_import(*, buyer: Buyer, by, filename: str, content: bytes) -> SpendImp
             errors.append({"line": line, "problem": problem, **values})
         else:
             rows.append((line, values))
+    if not rows and not errors:
+        raise ValidationError(_("The file has a header but no spend rows."))
     counted = set(SpendLine.objects.filter(buyer=buyer).values_list("row_key", flat=True))
     fresh, duplicates = [], 0
     for line, values in rows:

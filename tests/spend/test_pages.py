@@ -33,7 +33,7 @@ def upload(client, buyer, name, content):
         ("spend.csv", b"a" * (2 * 1024 * 1024 + 1), "The file is larger than 2 MB."),
         ("spend.xlsx", b"not a workbook", "The file is not a valid .xlsx workbook."),
         ("spend.csv", "Fournisseur;Montant\n".encode("latin-1"), "it lacks: Invoice date."),
-        ("spend.csv", b"Supplier name;Amount;Date\n", "The file has a header but no spend rows."),
+        ("spend.csv", b"Supplier name;Amount;Date\n;;\n\n", "The file has a header but no spend rows."),
         ("spend.csv", "Fournisseur;Montant;Date\nCafé;1;2025-01-01\n".encode("latin-1"), "not UTF-8"),
     ],
 )
@@ -66,6 +66,7 @@ def test_upload_review_invite_and_delete(client, suppliers, buyer, buyer_admin, 
 
     page = client.get(response.url).content.decode()
     assert "Repair Cafe" in page and "The amount is not a number" in page and "Centre de coût" in page
+    assert "Is it Lorraine Caterers (names 82 % alike)?" in page
     url = response.url
     # Confirm the suggestion for "Lorraine Catering"; pick the French Repair Café for "Repair Cafe".
     p = prefix("d", "lorraine catering")
