@@ -4,7 +4,7 @@ that is not on the platform, delete an import."""
 import hashlib
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
@@ -78,7 +78,7 @@ def spend_import(*, buyer: Buyer, by, filename: str, content: bytes) -> SpendImp
             continue
         counted.add(key)
         fresh.append((line, values, key))
-    spend = SpendImport.objects.create(
+    spend = SpendImport(
         buyer=buyer, uploaded_by=by, filename=filename[:255], fingerprint=fingerprint,
         errors=errors, duplicates=duplicates, ignored_columns=ignored,
     )  # fmt: skip
@@ -97,7 +97,15 @@ def spend_import(*, buyer: Buyer, by, filename: str, content: bytes) -> SpendImp
             match.supplier_id, match.candidate_id, match.score
         )  # fmt: skip
         lines.append(spend_line)
-    SpendLine.objects.bulk_create(lines)
+    try:
+        with transaction.atomic():
+            spend.save()
+            SpendLine.objects.bulk_create(lines)
+    except IntegrityError:
+        # Another upload of the same file or rows committed in the meantime.
+        raise ValidationError(
+            _("This file, or some of its rows, was imported at the same moment: see the list of imports.")
+        ) from None
     return spend
 
 
