@@ -122,9 +122,11 @@ class RowResult:
 # Reading files
 
 
-def rows_parse(*, filename: str, content: bytes) -> list[dict]:
-    """The data rows of a CSV (UTF-8, with or without BOM, `;` or `,`) or XLSX file,
-    as dicts of the known columns plus "line" (the row's line in the file)."""
+def spreadsheet_table(*, filename: str, content: bytes) -> list[tuple[int, list]]:
+    """The lines of a CSV (UTF-8, with or without BOM, `;` or `,`) or XLSX file (its
+    first sheet; formulas as the values last computed, never run), each as (line number,
+    cells), within the caps above; or ImportFileError saying what is wrong with the file.
+    Shared with other spreadsheet imports (a buyer's spend)."""
     name = (filename or "").lower()
     if len(content) > MAX_BYTES:
         raise ImportFileError(_("The file is larger than %(size)s MB.") % {"size": MAX_BYTES // (1024 * 1024)})
@@ -135,6 +137,13 @@ def rows_parse(*, filename: str, content: bytes) -> list[dict]:
     table = _xlsx_table(content) if name.endswith(".xlsx") else _csv_table(content)
     if not table:
         raise ImportFileError(_("The file is empty."))
+    return table
+
+
+def rows_parse(*, filename: str, content: bytes) -> list[dict]:
+    """The data rows of a CSV or XLSX file (see `spreadsheet_table`), as dicts of the
+    known columns plus "line" (the row's line in the file)."""
+    table = spreadsheet_table(filename=filename, content=content)
     header_line, header = table[0]
     names = [str(cell or "").strip().lower() for cell in header]
     unknown = [n for n in names if n and n not in COLUMNS]

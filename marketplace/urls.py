@@ -61,6 +61,7 @@ urlpatterns += i18n_patterns(
     path("shop/purchases/", include("marketplace.order.urls")),
     path("impact/", include("marketplace.impact.urls")),
     path("impact/", include("marketplace.deductions.urls")),
+    path("impact/", include("marketplace.spend.urls")),
     path("workspace/", include("marketplace.workspace.urls")),
     path("coordination/", include("marketplace.networks.dashboard.urls")),
     path("workspace/", include("marketplace.deductions.urls_workspace")),

@@ -49,6 +49,7 @@ from .notifications import notifications_demo
 from .purchases import purchase_placed
 from .security import security_demo
 from .sourcing import sourcing_demo
+from .spend import spend_demo
 from .stories import editorial_content_load
 
 Product = get_model("catalogue", "Product")
@@ -219,6 +220,7 @@ class DemoLoader:
             },
         )
         deductions_demo(buyer=buyers[data.BUYERS[0][0]], officer=users["buyer"], operator=users["operator"])
+        spend_demo(buyer=buyers[data.BUYERS[0][0]], officer=users["buyer"])
         networks_demo(plans=plans, coordinator=users["coordinator"], funder=users["funder"], asker=users["supplier"])
         self.network_dashboard(buyers)
         claims_demo(

@@ -33,6 +33,10 @@ def summary(report: ImpactReport) -> list[tuple[str, object]]:
         (_("Workforce from vulnerable groups, weighted by spend (%)"), report.vulnerable_share),
         (_("Estimated hours of work for people from vulnerable groups"), report.estimated_hours),
         (_("Spend that buys one hour of work (EUR, for the estimate)"), report.spend_per_hour),
+        (_("Declared spend, not verified by the platform (EUR excl. VAT)"), report.declared.total),
+        (_("Declared spend: rows"), report.declared.lines),
+        (_("Declared spend: suppliers"), report.declared.supplier_count),
+        (_("Platform and declared spend (EUR excl. VAT)"), report.spend_with_declared),
     ]
 
 
@@ -80,6 +84,13 @@ def tables(report: ImpactReport) -> list[Table]:
                 ]  # fmt: skip
                 for row in report.by_supplier
             ],
+        )
+    )
+    result.append(
+        Table(
+            title=_("Declared spend by supplier"),
+            header=[_("Supplier"), _("Country"), _("Rows"), _("Declared spend (EUR)"), _("Share (%)")],
+            rows=[[row.label, row.country, row.lines, row.spend, row.share] for row in report.declared.by_supplier],
         )
     )
     return result
@@ -139,5 +150,7 @@ def method_text() -> str:
         "groups = for each supplier, spend ÷ %(per_hour)s EUR (the cost of one hour of work, overheads included) × "
         "the supplier's declared share of employees from vulnerable groups, summed. Suppliers that did not declare "
         "their workforce are left out of the hours and of the weighted share. A supplier working in several "
-        "sectors or impact areas counts fully in each."
+        "sectors or impact areas counts fully in each. Declared spend comes from the files your organisation "
+        "imported from its own records, for rows matched to suppliers of the platform; the platform has not "
+        "verified it, and it is counted apart from the figures above."
     )

@@ -12,7 +12,11 @@ The figures, and how they are counted (shown on the page as well):
   workforce;
 - estimated hours of work for people from vulnerable groups: for each supplier, net
   spend ÷ IMPACT_SPEND_PER_HOUR (what an hour of work costs, overheads included) ×
-  its share of employees from vulnerable groups; summed, rounded to the hour."""
+  its share of employees from vulnerable groups; summed, rounded to the hour.
+
+Spend the buyer declared from its own records (marketplace.spend), matched to suppliers
+of the platform, is reported beside these figures with its own totals, marked as
+declared: the platform has not verified it, so it enters none of the figures above."""
 
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -25,6 +29,7 @@ from django.utils.translation import gettext as _
 
 from marketplace.order.models import Order, PartStatus
 from marketplace.organisations.models import Buyer, Sector, Supplier
+from marketplace.spend.selectors import DeclaredSpend, declared_spend
 
 ZERO = Decimal("0.00")
 # Parts that never became a real purchase.
@@ -69,6 +74,11 @@ class ImpactReport:
     by_region: list = field(default_factory=list)
     by_legal_form: list = field(default_factory=list)
     by_supplier: list = field(default_factory=list)
+    declared: DeclaredSpend = field(default_factory=DeclaredSpend)  # not verified by the platform
+
+    @property
+    def spend_with_declared(self) -> Decimal:
+        return self.total_spend + self.declared.total
 
     @property
     def breakdowns(self):
@@ -164,4 +174,5 @@ def impact_report(*, buyer: Buyer, start: date, end: date) -> ImpactReport:
     report.estimated_hours = int(hours.quantize(Decimal(1), rounding=ROUND_HALF_UP))
     if report.workforce_spend:
         report.vulnerable_share = percent(weighted_shares, report.workforce_spend)
+    report.declared = declared_spend(buyer=buyer, start=start, end=end)
     return report

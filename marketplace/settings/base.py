@@ -50,6 +50,7 @@ INSTALLED_APPS = [
     "marketplace.notifications",
     "marketplace.impact",
     "marketplace.deductions",
+    "marketplace.spend",
     "marketplace.networks",
     "marketplace.verification",
     "marketplace.workspace",

@@ -24,6 +24,7 @@ from marketplace.organisations.models import Buyer, Network, NetworkMembership, 
 from marketplace.sourcing.links import decline_url
 from marketplace.sourcing.models import Invitation, Need, Quote, Thread
 from marketplace.sourcing.threads import thread_start
+from marketplace.spend.models import SpendImport
 from marketplace.verification.models import WorkforceClaim
 from tests.browser.demo import demo_loaded
 from tests.browser.helpers import new_context, settle, sign_in, visit
@@ -82,6 +83,8 @@ PAGES = [
     ("shortlists", "buyer", "/shortlists/"),
     ("impact report", "buyer", "impact"),
     ("legal deductions", "buyer", "deductions"),
+    ("declared spend, imports", "buyer", "spend"),
+    ("declared spend, an import to review", "buyer", "spend_import"),
     ("invoices", "buyer", "/payments/invoices/"),
     ("invitations to quote", "supplier", "/needs/invitations/"),
     ("workspace, to do", "supplier", "/workspace/"),
@@ -195,6 +198,8 @@ def demo_site(request, django_db_setup, django_db_blocker):
             "thread": thread.get_absolute_url(),
             "impact": f"/impact/{buyer.slug}/",
             "deductions": f"/impact/{buyer.slug}/deductions/",
+            "spend": f"/impact/{buyer.slug}/spend/",
+            "spend_import": f"/impact/{buyer.slug}/spend/{SpendImport.objects.filter(buyer=buyer).get().pk}/",
             "ws_orders": f"/workspace/{supplier.slug}/orders/",
             "ws_part": f"/workspace/{supplier.slug}/orders/{Order.objects.filter(supplier=supplier).first().number}/",
             "ws_products": f"/workspace/{supplier.slug}/products/",

@@ -1,6 +1,7 @@
 import importlib
 from collections import Counter
 from contextlib import redirect_stdout
+from datetime import timedelta
 from decimal import Decimal
 from io import StringIO
 from types import SimpleNamespace
@@ -378,3 +379,18 @@ def test_the_demo_supplier_reads_invitations_in_a_daily_summary(demo_counts):
     supplier_person = get_user_model().objects.get(email="supplier@example.com")
     assert route(user=supplier_person, kind_key=kinds.NEED_INVITATION, channel="email") == "daily"
     assert route(user=supplier_person, kind_key=kinds.NEED_INVITATION, channel="in_app") == "immediately"
+
+
+def test_the_demo_buyer_declared_spend_matched_to_review_and_not_on_the_platform(demo_counts):
+    from django.utils import timezone
+
+    from marketplace.impact.selectors import impact_report
+    from marketplace.spend.models import MatchStatus, SpendLine
+
+    buyer = Buyer.objects.get(memberships__user__email="buyer@example.com")
+    statuses = Counter(SpendLine.objects.filter(buyer=buyer).values_list("status", flat=True))
+    assert statuses[MatchStatus.MATCHED] >= 2 and statuses[MatchStatus.REVIEW] >= 1
+    assert statuses[MatchStatus.UNMATCHED] == 2
+    today = timezone.localdate()
+    report = impact_report(buyer=buyer, start=today.replace(month=1, day=1) - timedelta(days=30), end=today)
+    assert report.declared.total > 0

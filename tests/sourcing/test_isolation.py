@@ -1,4 +1,4 @@
-"""The isolation matrix of sourcing and impact, generated from the URLconf: every route
+"""The isolation matrix of sourcing, impact and declared spend, generated from the URLconf: every route
 with an id is requested (GET and a hostile POST) by people of other organisations — a
 member of another buyer, a supplier that was not invited, an invited rival supplier —
 who must get 403, 404 or 405, see none of the buyer's or the winner's data, and change
@@ -16,6 +16,7 @@ from django.utils import timezone
 from marketplace.order.services import QuotedLine, QuotedPart, purchase_place_quoted
 from marketplace.sourcing import services, shortlists, threads
 from marketplace.sourcing.models import NeedAttachment
+from marketplace.spend.services import spend_import
 from tests import isolation
 from tests.factories import BuyerFactory, UserFactory
 from tests.isolation import url_routes
@@ -23,7 +24,7 @@ from tests.order.helpers import checkout_details
 from tests.sourcing.conftest import admin_of, need_draft, need_published, quote
 from tests.sourcing.factories import joint_network, joint_started, partner_lines, partner_of
 
-NAMESPACES = ("sourcing", "impact", "deductions")
+NAMESPACES = ("sourcing", "impact", "deductions", "spend")
 ROUTES = {
     "sourcing:need-detail": lambda w: {"pk": w.need.pk},
     "sourcing:need-edit": lambda w: {"pk": w.draft.pk},
@@ -52,6 +53,10 @@ ROUTES = {
     "impact:report": lambda w: {"slug": w.market.buyer.slug},
     "impact:export": lambda w: {"slug": w.market.buyer.slug, "fmt": "csv"},
     "deductions:report": lambda w: {"slug": w.market.buyer.slug},
+    "spend:imports": lambda w: {"slug": w.market.buyer.slug},
+    "spend:template": lambda w: {"slug": w.market.buyer.slug, "fmt": "xlsx"},
+    "spend:import": lambda w: {"slug": w.market.buyer.slug, "pk": w.spend.pk},
+    "spend:import-delete": lambda w: {"slug": w.market.buyer.slug, "pk": w.spend.pk},
     "deductions:certificate": lambda w: {
         "slug": w.market.buyer.slug,
         "year": timezone.localdate().year,
@@ -89,6 +94,8 @@ SECRETS = (
     "7777.77",
     "Secret joint line",
     "6543.21",
+    "Spend secret supplier",
+    "acme-spend.csv",
 )
 NEED_SECRETS = ("Confidential spec", "%PDF")
 
@@ -149,13 +156,17 @@ def world(market):
     partner_lines(saar, ("Secret joint line", "1", "6543.21", "19"))
     other = UserFactory(email="olga@other-firm.example")
     BuyerFactory(name="Other Firm", created_by=other)
+    w.spend = spend_import(
+        buyer=market.buyer, by=market.officer, filename="acme-spend.csv",
+        content=b"Supplier name;Amount;Date\nSpend secret supplier;12.00;2025-01-01\n",
+    )  # fmt: skip
     w.intruders = {"member of another buyer": other, "supplier not invited": admin_of(market.caterers)}
     w.rival = admin_of(market.renovators)
     return w
 
 
 def database_state():
-    return isolation.database_state(["sourcing", "order", "organisations"])
+    return isolation.database_state(["sourcing", "order", "organisations", "spend"])
 
 
 def hostile_post(w):
