@@ -67,6 +67,7 @@ urlpatterns += i18n_patterns(
     path("verification/", include("marketplace.verification.urls")),
     path("", include("marketplace.sourcing.urls")),
     path("shop/", include(apps.get_app_config("oscar").urls[0])),
+    path("", include("marketplace.webhooks.urls")),
     path("", include("marketplace.organisations.urls")),
     path("", include("cms.urls")),
     # Wagtail serves every other path, so it comes last.

@@ -18,6 +18,7 @@ from marketplace.core.validators import within_planning_horizon
 from marketplace.order.services import CheckoutDetails, QuotedLine, QuotedPart, purchase_place_quoted
 from marketplace.partner import vat_rules
 from marketplace.verification.selectors import reserved_eligibility
+from marketplace.webhooks import events as webhook_events
 
 from . import notifications, tasks
 from .files import validate_attachment
@@ -111,6 +112,7 @@ def need_publish(*, need: Need, by) -> Need:
     need.status = Need.Status.PUBLISHED
     need.published_at = timezone.now()
     need.save(update_fields=["status", "published_at", "updated_at"])
+    webhook_events.need_published(need)
     batches = [matches[i : i + INVITATION_BATCH_SIZE] for i in range(0, len(matches), INVITATION_BATCH_SIZE)]
     for batch in batches:
         transaction.on_commit(lambda batch=batch: tasks.invitations_send.enqueue(need.pk, batch))
@@ -362,6 +364,7 @@ def quote_submit(
         status=Invitation.Status.QUOTED, responded_at=timezone.now(), decline_reason=""
     )
     if created:
+        webhook_events.quote_received(quote)
         transaction.on_commit(lambda: notifications.quote_submitted(quote))
     return quote
 
@@ -440,5 +443,6 @@ def need_award(*, need: Need, quote: Quote, by, details: CheckoutDetails) -> Awa
         quote.save(update_fields=["status", "updated_at"])
         need.status, need.closed_at = Need.Status.AWARDED, need.closed_at or timezone.now()
         need.save(update_fields=["status", "closed_at", "updated_at"])
+        webhook_events.quote_awarded(award)
         transaction.on_commit(lambda: notifications.need_awarded(award))
     return award
