@@ -48,6 +48,7 @@ from .networks import networks_demo
 from .purchases import purchase_placed
 from .sourcing import sourcing_demo
 from .stories import editorial_content_load
+from .webhooks import webhooks_demo
 
 Product = get_model("catalogue", "Product")
 ProductClass = get_model("catalogue", "ProductClass")
@@ -222,6 +223,7 @@ class DemoLoader:
         claims_demo(
             operator=users["operator"], pending_supplier=Supplier.objects.get(memberships__user=users["supplier2"])
         )
+        webhooks_demo(supplier=Supplier.objects.get(memberships__user=users["supplier"]), admin=users["supplier"])
         editorial_content_load(home=home, suppliers=suppliers, buyers=buyers, images=self.images)
         return {
             "suppliers": Supplier.objects.count(),

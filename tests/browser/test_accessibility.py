@@ -20,6 +20,7 @@ from marketplace.organisations.models import Buyer, Network, NetworkMembership, 
 from marketplace.sourcing.models import Need, Quote, Thread
 from marketplace.sourcing.threads import thread_start
 from marketplace.verification.models import WorkforceClaim
+from marketplace.webhooks.models import WebhookEndpoint
 from tests.browser.demo import demo_loaded
 from tests.browser.helpers import new_context, sign_in, visit
 from tests.browser.test_joint_quote_journey import demo_need_and_partners, joint_quote_prepared
@@ -112,6 +113,11 @@ PAGES = [
     ("operator dashboard, orders", "operator", "/shop/dashboard/orders/"),
     ("network dashboard", "coordinator", "/coordination/sse-cluster-grande-region/dashboard/"),
     ("network page with its figures", "visitor", "/networks/sse-cluster-grande-region/"),
+    ("webhooks", "supplier", "wh_list"),
+    ("webhooks, new endpoint", "supplier", "wh_new"),
+    ("webhooks, endpoint and its log", "supplier", "wh_endpoint"),
+    ("webhooks, a delivery", "supplier", "wh_delivery"),
+    ("webhooks of a buyer", "buyer", "wh_buyer"),
 ]
 
 # The first elements that reach past the right edge of the window, to name in a failure.
@@ -165,6 +171,7 @@ def demo_site(request, django_db_setup, django_db_blocker):
         joint_need, joint_quote = joint_quote_prepared("Joint quote for the checks")
         unstarted, _lead, partner = demo_need_and_partners("A need to quote jointly")
         awarded_joint = Quote.objects.get(joint=True, status=Quote.Status.AWARDED, need__buyer=buyer)
+        webhook = WebhookEndpoint.objects.get(organisation=supplier)
         places = {
             "supplier": supplier.get_absolute_url(),
             "product": product.get_absolute_url(),
@@ -197,6 +204,11 @@ def demo_site(request, django_db_setup, django_db_blocker):
             "joint_lines": f"/needs/{joint_need.pk}/joint/{joint_quote.pk}/lines/",
             "ws_partner_quotes": f"/workspace/{partner.slug}/quotes/",
             "joint_compare": f"/needs/{awarded_joint.need_id}/quotes/",
+            "wh_list": f"/suppliers/{supplier.slug}/webhooks/",
+            "wh_new": f"/suppliers/{supplier.slug}/webhooks/new/",
+            "wh_endpoint": webhook.get_absolute_url(),
+            "wh_delivery": f"{webhook.get_absolute_url()}deliveries/{webhook.deliveries.first().pk}/",
+            "wh_buyer": f"/buyers/{buyer.slug}/webhooks/",
         }
         server = LiveServer("localhost")
         server._live_server_modified_settings.enable()

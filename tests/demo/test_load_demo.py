@@ -369,3 +369,13 @@ def test_the_demo_buyer_awarded_a_joint_quote_of_two_members_of_one_network(demo
     assert {part.supplier for part in parts} == {joint_quote.supplier, partner.supplier}
     assert all(part.status == PartStatus.PLACED for part in parts)
     assert sum(part.total_incl_tax for part in parts) == joint_quote.total_incl_tax
+
+
+def test_the_demo_supplier_has_a_disabled_webhook_endpoint_with_a_log(demo_counts):
+    from marketplace.webhooks.models import WebhookEndpoint
+
+    (endpoint,) = WebhookEndpoint.objects.filter(organisation__memberships__user__email="supplier@example.com")
+    assert not endpoint.active and "Demo" in endpoint.description
+    log = {(delivery.event_type, delivery.attempts) for delivery in endpoint.deliveries.all()}
+    assert log == {("order_part.confirmed", 1), ("invoice.issued", 1), ("webhook.test", 1)}
+    assert all(delivery.error for delivery in endpoint.deliveries.all())  # nothing listens there
