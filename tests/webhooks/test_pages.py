@@ -58,6 +58,17 @@ def test_only_administrators_open_the_webhooks_pages(
         client.logout()
         assert client.get(path).status_code == 302
     assert isolation.database_state(["webhooks"]) == before
+    # An administrator of Green Crates, with the buyer's endpoint and delivery under Green Crates' address.
+    _, buyer_endpoint, buyer_delivery = hooks["buyer"]
+    client.force_login(crates.memberships.get(role="admin").user)
+    for path in (
+        reverse("webhooks:supplier-endpoint", kwargs={"slug": crates.slug, "pk": buyer_endpoint.pk}),
+        reverse(
+            "webhooks:supplier-delivery",
+            kwargs={"slug": crates.slug, "pk": buyer_endpoint.pk, "delivery_pk": buyer_delivery.pk},
+        ),
+    ):
+        assert client.get(path).status_code == 404
     for organisation, _, _ in hooks.values():
         client.force_login(organisation.memberships.get(role="admin").user)
         for name, _ in ROUTES:
