@@ -1,4 +1,5 @@
 from django.contrib import admin
+from django.db import models
 
 from .models import WebhookDelivery, WebhookEndpoint
 
@@ -11,6 +12,7 @@ class WebhookEndpointAdmin(admin.ModelAdmin):
     raw_id_fields = ["organisation", "created_by"]
     # The secret signs the organisation's deliveries: operators never need to read it.
     exclude = ["secret"]
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     readonly_fields = ["consecutive_failures", "created_by", "created_at", "updated_at"]
 
 

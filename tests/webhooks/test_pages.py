@@ -123,3 +123,17 @@ def test_the_log_keeps_to_a_query_budget(client, hooks, crates, django_assert_ma
     client.force_login(crates.memberships.get(role="admin").user)
     with django_assert_max_num_queries(12):
         assert client.get(endpoint.get_absolute_url()).status_code == 200
+
+
+def test_operators_read_endpoints_and_deliveries_in_the_admin(client, hooks, superuser):
+    _, endpoint, delivery = hooks["supplier"]
+    client.force_login(superuser)
+    for path in (
+        "/django-admin/webhooks/webhookendpoint/",
+        f"/django-admin/webhooks/webhookendpoint/{endpoint.pk}/change/",
+        "/django-admin/webhooks/webhookdelivery/",
+        f"/django-admin/webhooks/webhookdelivery/{delivery.pk}/change/",
+    ):
+        response = client.get(path)
+        assert response.status_code == 200, path
+        assert endpoint.secret not in response.content.decode()
