@@ -40,6 +40,7 @@ from catalogue.attributes import GOODS, GOODS_CODES, SERVICE, SERVICE_CODES, val
 from marketplace import richtext
 from marketplace.core import content
 from marketplace.sourcing.exports import csv_cell
+from marketplace.webhooks import events as webhook_events
 
 Category = get_model("catalogue", "Category")
 Product = get_model("catalogue", "Product")
@@ -446,10 +447,12 @@ def _row_save(supplier, result: RowResult):
     ProductCategory.objects.get_or_create(product=product, category=data["category"])
     record = StockRecord.objects.filter(partner=supplier.partner, partner_sku=data["sku"]).first()
     record = record or StockRecord(product=product, partner=supplier.partner, partner_sku=data["sku"])
+    before = record.net_stock_level if record.pk and record.num_in_stock is not None else None
     record.price = data["price"]
     record.price_currency = settings.OSCAR_DEFAULT_CURRENCY
     record.num_in_stock = data.get("stock")
     record.save()
+    webhook_events.stock_left(record, before=before)
     return product
 
 

@@ -74,6 +74,7 @@ urlpatterns += i18n_patterns(
     path("", include("marketplace.apikeys.urls")),
     path("shop/", include(apps.get_app_config("oscar").urls[0])),
     path("", include("marketplace.audit.urls")),
+    path("", include("marketplace.webhooks.urls")),
     path("", include("marketplace.organisations.urls")),
     path("", include("cms.urls")),
     # Wagtail serves every other path, so it comes last.

@@ -51,6 +51,7 @@ from .security import security_demo
 from .sourcing import sourcing_demo
 from .spend import spend_demo
 from .stories import editorial_content_load
+from .webhooks import webhooks_demo
 
 Product = get_model("catalogue", "Product")
 ProductClass = get_model("catalogue", "ProductClass")
@@ -227,6 +228,7 @@ class DemoLoader:
             operator=users["operator"], pending_supplier=Supplier.objects.get(memberships__user=users["supplier2"])
         )
         notifications_demo(supplier_person=users["supplier"], buyer_person=users["buyer"])
+        webhooks_demo(supplier=Supplier.objects.get(memberships__user=users["supplier"]), admin=users["supplier"])
         editorial_content_load(home=home, suppliers=suppliers, buyers=buyers, images=self.images)
         security_demo(operator=users["operator"], log=self.log)
         return {

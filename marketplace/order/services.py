@@ -20,6 +20,7 @@ from oscar.core.loading import get_model
 
 from marketplace.partner import vat_rules
 from marketplace.partner.strategy import Marketplace
+from marketplace.webhooks import events as webhook_events
 from search.services import products_reindex_later
 
 from . import notifications
@@ -104,6 +105,8 @@ def _allocate(stockrecord_id: int, quantity: int, title: str) -> None:
     ).update(num_allocated=Coalesce(F("num_allocated"), 0) + quantity)
     if not reserved:
         raise NoLongerAvailable([_("%(product)s is no longer available in that quantity.") % {"product": title}])
+    record = StockRecord.objects.select_related("partner__supplier", "product").get(pk=stockrecord_id)
+    webhook_events.stock_left(record, before=record.net_stock_level + quantity)
 
 
 def _tracks_stock(line) -> bool:
@@ -228,6 +231,7 @@ def purchase_place(*, basket, user, buyer, details: CheckoutDetails, payment_met
     for part in placed:
         order_placed.send(sender=purchase_place, order=part, user=user)
     if not by_card:
+        webhook_events.purchase_placed(purchase)
         transaction.on_commit(lambda: notifications.purchase_placed(purchase))
     return purchase
 
@@ -272,6 +276,7 @@ def purchase_place_quoted(*, buyer, user, details: CheckoutDetails, parts: list[
         )
         for index, quoted in enumerate(parts, start=1):
             _place_quoted_part(purchase=purchase, quoted=quoted, user=user, details=details, index=index)
+        webhook_events.purchase_placed(purchase)
     transaction.on_commit(lambda: notifications.purchase_placed(purchase))
     return purchase
 
@@ -332,6 +337,7 @@ def purchase_paid(purchase: Purchase) -> Purchase:
             part.set_status(PartStatus.PLACED)
         if purchase.basket_id:
             Basket.objects.filter(pk=purchase.basket_id).update(status=Basket.SUBMITTED)
+        webhook_events.purchase_placed(purchase)
     transaction.on_commit(lambda: notifications.purchase_placed(purchase))
     return purchase
 
@@ -410,6 +416,7 @@ def part_status_set(*, part: Order, status: str, reason: str = "", by=None) -> O
         part.set_status(status)
         if status == PartStatus.ACCEPTED:
             payments.invoice_issue(part)
+        webhook_events.part_changed(part)
         if reason:
             OrderNote.objects.create(order=part, user=by, note_type=REASON_NOTE, message=reason)
     _after_stock_change(part.lines.all())

@@ -9,6 +9,8 @@ from django.utils import timezone
 
 from catalogue.attributes import unit_stored
 from marketplace.partner.strategy import product_kind
+from marketplace.webhooks import events as webhook_events
+from marketplace.webhooks.models import EventType
 
 from .models import Invoice, InvoiceSequence
 
@@ -112,7 +114,7 @@ def invoice_issue(part) -> Invoice:
     purchase = part.purchase
     paid_by_card = purchase.payment_status == purchase.PaymentStatus.PAID
     with transaction.atomic():
-        return Invoice.objects.create(
+        invoice = Invoice.objects.create(
             order=part,
             supplier=part.supplier,
             number=_next_number(part.supplier, today.year, Invoice.Kind.INVOICE),
@@ -127,6 +129,16 @@ def invoice_issue(part) -> Invoice:
             paid_on=today if paid_by_card else None,
             **invoice_snapshot(part),
         )
+        _invoice_events(invoice)
+    return invoice
+
+
+def _invoice_events(invoice: Invoice) -> None:
+    """Tells the parties' systems (webhooks) of an invoice or credit note issued, and paid
+    when it is settled at once (card payments, credit notes of unpaid invoices)."""
+    webhook_events.invoice_changed(invoice, EventType.INVOICE_ISSUED)
+    if invoice.status == Invoice.Status.PAID:
+        webhook_events.invoice_changed(invoice, EventType.INVOICE_PAID)
 
 
 @transaction.atomic
@@ -169,6 +181,7 @@ def credit_note_issue(*, invoice: Invoice, reason: str) -> Invoice:
     if invoice.status == Invoice.Status.OPEN:
         invoice.status = Invoice.Status.VOID
         invoice.save(update_fields=["status"])
+    _invoice_events(credit_note)
     return credit_note
 
 
@@ -193,4 +206,5 @@ def invoice_mark_paid(*, invoice: Invoice, by) -> Invoice:
     invoice.paid_on = timezone.localdate()
     invoice.marked_paid_by = by
     invoice.save(update_fields=["status", "paid_on", "marked_paid_by"])
+    webhook_events.invoice_changed(invoice, EventType.INVOICE_PAID)
     return invoice

@@ -55,6 +55,7 @@ INSTALLED_APPS = [
     "marketplace.verification",
     "marketplace.workspace",
     "marketplace.apikeys",
+    "marketplace.webhooks",
     "cms",
     # Before the admin, whose forms it extends with one field per language.
     "modeltranslation",
@@ -364,6 +365,18 @@ STRIPE_JS_URL = env("STRIPE_JS_URL", "https://js.stripe.com/v3/")
 # A card purchase not paid within this time is given up (stock released, basket reopened)
 # by `manage.py payments_expire_abandoned` or the `payments_expire_abandoned` task.
 CARD_PAYMENT_TIMEOUT_MINUTES = int(env("CARD_PAYMENT_TIMEOUT_MINUTES", "60"))
+
+# Outbound webhooks (marketplace/webhooks): each delivery waits WEBHOOKS_TIMEOUT seconds for
+# an answer; a failed one is tried again after each wait of WEBHOOKS_BACKOFF (seconds, the
+# last repeating) up to WEBHOOKS_MAX_ATTEMPTS attempts, by `manage.py webhooks_retry` every
+# minute; an endpoint is disabled after WEBHOOKS_DISABLE_AFTER failed attempts in a row.
+# WEBHOOKS_ALLOW_PRIVATE accepts http:// and private or local addresses (never in production).
+WEBHOOKS_TIMEOUT = float(env("WEBHOOKS_TIMEOUT", "10"))
+WEBHOOKS_BACKOFF = [int(s) for s in env("WEBHOOKS_BACKOFF", "60,300,1800,7200,43200").split(",")]
+WEBHOOKS_MAX_ATTEMPTS = int(env("WEBHOOKS_MAX_ATTEMPTS", "8"))
+WEBHOOKS_DISABLE_AFTER = int(env("WEBHOOKS_DISABLE_AFTER", "20"))
+WEBHOOKS_ALLOW_PRIVATE = env_bool("WEBHOOKS_ALLOW_PRIVATE", False)
+WEBHOOKS_BATCH = int(env("WEBHOOKS_BATCH", "500"))  # deliveries one run of webhooks_retry sends at most
 
 # VIES, the EU's register of VAT IDs, asked in the background when an organisation saves
 # its VAT ID; `manage.py vat_ids_recheck` (daily from cron) asks again where it was down.

@@ -10,4 +10,5 @@ WAGTAILADMIN_BASE_URL = SITE_URL
 # One .eml file per e-mail, not the console: the demo's e-mails would bury `make run`'s output.
 EMAIL_DELIVERY_BACKEND = env("EMAIL_BACKEND", "marketplace.core.mail.MailFolderBackend")
 EMAIL_FILE_PATH = env("EMAIL_FILE_PATH", str(BASE_DIR / "tmp" / "mail"))
+WEBHOOKS_ALLOW_PRIVATE = env_bool("WEBHOOKS_ALLOW_PRIVATE", True)  # receivers on this machine
 TASKS = {"default": {"BACKEND": env("TASKS_BACKEND", "django_tasks.backends.immediate.ImmediateBackend")}}

@@ -19,6 +19,7 @@ from marketplace.core.validators import within_planning_horizon
 from marketplace.order.services import CheckoutDetails, QuotedLine, QuotedPart, purchase_place_quoted
 from marketplace.partner import vat_rules
 from marketplace.verification.selectors import reserved_eligibility
+from marketplace.webhooks import events as webhook_events
 
 from . import notifications, tasks
 from .files import validate_attachment
@@ -112,6 +113,7 @@ def need_publish(*, need: Need, by) -> Need:
     need.status = Need.Status.PUBLISHED
     need.published_at = timezone.now()
     need.save(update_fields=["status", "published_at", "updated_at"])
+    webhook_events.need_published(need)
     batches = [matches[i : i + INVITATION_BATCH_SIZE] for i in range(0, len(matches), INVITATION_BATCH_SIZE)]
     for batch in batches:
         transaction.on_commit(lambda batch=batch: tasks.invitations_send.enqueue(need.pk, batch))
@@ -405,6 +407,7 @@ def quote_submit(
         status=Invitation.Status.QUOTED, responded_at=timezone.now(), decline_reason=""
     )
     if created:
+        webhook_events.quote_received(quote)
         transaction.on_commit(lambda: notifications.quote_submitted(quote))
     return quote
 
@@ -483,5 +486,6 @@ def need_award(*, need: Need, quote: Quote, by, details: CheckoutDetails) -> Awa
         quote.save(update_fields=["status", "updated_at"])
         need.status, need.closed_at = Need.Status.AWARDED, need.closed_at or timezone.now()
         need.save(update_fields=["status", "closed_at", "updated_at"])
+        webhook_events.quote_awarded(award)
         transaction.on_commit(lambda: notifications.need_awarded(award))
     return award

@@ -26,6 +26,7 @@ from marketplace.sourcing.models import Invitation, Need, Quote, Thread
 from marketplace.sourcing.threads import thread_start
 from marketplace.spend.models import SpendImport
 from marketplace.verification.models import WorkforceClaim
+from marketplace.webhooks.models import WebhookEndpoint
 from tests.browser.demo import demo_loaded
 from tests.browser.helpers import new_context, settle, sign_in, visit
 from tests.browser.test_joint_quote_journey import demo_need_and_partners, joint_quote_prepared
@@ -129,6 +130,11 @@ PAGES = [
     ("decline an invitation from its e-mail", "visitor", "decline"),
     ("API keys, a buyer's", "buyer", "buyer_keys"),
     ("API keys, a supplier's", "supplier", "supplier_keys"),
+    ("webhooks", "supplier", "wh_list"),
+    ("webhooks, new endpoint", "supplier", "wh_new"),
+    ("webhooks, endpoint and its log", "supplier", "wh_endpoint"),
+    ("webhooks, a delivery", "supplier", "wh_delivery"),
+    ("webhooks of a buyer", "buyer", "wh_buyer"),
 ]
 
 # The first elements that reach past the right edge of the window, to name in a failure.
@@ -189,6 +195,7 @@ def demo_site(request, django_db_setup, django_db_blocker):
             .first()
         )
         invited_person = open_invitation.supplier.memberships.order_by("pk").first().user
+        webhook = WebhookEndpoint.objects.get(organisation=supplier)
         places = {
             "supplier": supplier.get_absolute_url(),
             "product": product.get_absolute_url(),
@@ -229,6 +236,11 @@ def demo_site(request, django_db_setup, django_db_blocker):
             "decline": urlsplit(decline_url(invitation=open_invitation, user=invited_person)).path,
             "buyer_keys": f"/buyers/{buyer.slug}/api-keys/",
             "supplier_keys": f"/suppliers/{supplier.slug}/api-keys/",
+            "wh_list": f"/suppliers/{supplier.slug}/webhooks/",
+            "wh_new": f"/suppliers/{supplier.slug}/webhooks/new/",
+            "wh_endpoint": webhook.get_absolute_url(),
+            "wh_delivery": f"{webhook.get_absolute_url()}deliveries/{webhook.deliveries.first().pk}/",
+            "wh_buyer": f"/buyers/{buyer.slug}/webhooks/",
         }
         server = LiveServer("localhost")
         server._live_server_modified_settings.enable()

@@ -394,3 +394,13 @@ def test_the_demo_buyer_declared_spend_matched_to_review_and_not_on_the_platform
     today = timezone.localdate()
     report = impact_report(buyer=buyer, start=today.replace(month=1, day=1) - timedelta(days=30), end=today)
     assert report.declared.total > 0
+
+
+def test_the_demo_supplier_has_a_disabled_webhook_endpoint_with_a_log(demo_counts):
+    from marketplace.webhooks.models import WebhookEndpoint
+
+    (endpoint,) = WebhookEndpoint.objects.filter(organisation__memberships__user__email="supplier@example.com")
+    assert not endpoint.active and "Demo" in endpoint.description
+    log = {(delivery.event_type, delivery.attempts) for delivery in endpoint.deliveries.all()}
+    assert log == {("order_part.confirmed", 1), ("invoice.issued", 1), ("webhook.test", 1)}
+    assert all(delivery.error for delivery in endpoint.deliveries.all())  # nothing listens there
