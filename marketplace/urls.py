@@ -54,6 +54,7 @@ urlpatterns += i18n_patterns(
     *other_sign_in_pages,
     *oscar_pages_replaced,
     path("accounts/", include("marketplace.accounts.urls")),
+    path("privacy/", include("marketplace.privacy.urls")),
     path("payments/", include("marketplace.payments.urls")),
     path("shop/purchases/", include("marketplace.order.urls")),
     path("impact/", include("marketplace.impact.urls")),

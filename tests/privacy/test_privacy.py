@@ -1,0 +1,110 @@
+"""Export, erasure and purge of personal data."""
+
+import io
+import json
+import zipfile
+from datetime import UTC, datetime, timedelta
+
+import pytest
+import time_machine
+from django.core.management import call_command
+from django.db import connection
+from django.urls import reverse
+from oscar.core.loading import get_model
+
+from marketplace.core.models import EmailFailure
+from marketplace.organisations.models import Invitation, Role
+from marketplace.privacy.checks import personal_data_declared
+from marketplace.privacy.services import purge
+from tests.factories import PASSWORD, BuyerFactory, MembershipFactory, UserFactory
+
+pytestmark = pytest.mark.django_db
+
+UserAddress = get_model("address", "UserAddress")
+Notification = get_model("communication", "Notification")
+Basket = get_model("basket", "Basket")
+Country = get_model("address", "Country")
+
+MARKERS = ("Zqxname", "Zqxsurname", "zqx-person@example.org", "+352 99 88 77 66", "7 Rue Zqxstreet")
+
+
+@pytest.fixture
+def person():
+    """A buyer's member with data in every place a person's data lands."""
+    user = UserFactory(first_name=MARKERS[0], last_name=MARKERS[1], email=MARKERS[2])
+    buyer = BuyerFactory()
+    MembershipFactory(user=UserFactory(), organisation=buyer, role=Role.ADMIN)
+    MembershipFactory(user=user, organisation=buyer, role=Role.MEMBER)
+    Country.objects.get_or_create(iso_3166_1_a2="LU", defaults={"name": "Luxembourg"})
+    UserAddress.objects.create(
+        user=user, first_name=MARKERS[0], last_name=MARKERS[1], line1=MARKERS[4], phone_number="", country_id="LU"
+    )
+    Notification.objects.create(recipient=user, subject=f"Hello {MARKERS[0]}")
+    Basket.objects.create(owner=user)
+    Invitation.objects.create(organisation=buyer, email=MARKERS[2])
+    EmailFailure.objects.create(recipients=MARKERS[2], subject="x", error="refused")
+    return user
+
+
+def test_every_link_to_a_person_is_declared():
+    assert personal_data_declared() == []
+
+
+def test_export_holds_every_personal_field(client, person):
+    client.force_login(person)
+    response = client.post(reverse("privacy:export"))
+    archive = zipfile.ZipFile(io.BytesIO(response.content))
+    data = json.loads(archive.read("personal-data.json"))
+    text = json.dumps(data)
+    for marker in (MARKERS[0], MARKERS[1], MARKERS[2], MARKERS[4]):
+        assert marker in text
+    assert "address.useraddress.user.csv" in archive.namelist()
+    assert "password" not in data["account"][0]
+
+
+def _text_values():
+    """Every text, char and JSON value of every table, read with raw SQL."""
+    values = []
+    with connection.cursor() as cursor:
+        for table in connection.introspection.table_names():
+            cursor.execute(f"SELECT * FROM {connection.ops.quote_name(table)}")
+            for row in cursor.fetchall():
+                values.extend(value for value in row if isinstance(value, str))
+    return values
+
+
+def test_erasure_leaves_no_personal_value(client, person):
+    client.force_login(person)
+    response = client.post(reverse("privacy:my-data"), {"password": PASSWORD})
+    assert response.status_code == 302
+    found = [value for value in _text_values() if any(marker.lower() in value.lower() for marker in MARKERS)]
+    assert found == []
+
+
+def test_wrong_password_erases_nothing(client, person):
+    client.force_login(person)
+    response = client.post(reverse("privacy:my-data"), {"password": "wrong"})
+    assert response.status_code == 200
+    assert "This is not your password." in response.content.decode()
+    person.refresh_from_db()
+
+
+def test_pages_need_signing_in(client):
+    for name in ("privacy:my-data",):
+        assert client.get(reverse(name)).status_code == 302
+    assert client.post(reverse("privacy:export")).status_code == 302
+    assert client.get(reverse("privacy:notice")).status_code == 200
+
+
+def test_purge_by_periods(person):
+    UserFactory(email="never-confirmed@example.org", is_active=False)
+    later = datetime.now(tz=UTC) + timedelta(days=100)
+    with time_machine.travel(later, tick=False):
+        counts = purge()
+        again = purge()
+    assert counts["unconfirmed accounts"] == 1
+    assert counts["abandoned baskets"] == 1
+    assert counts["expired invitations"] == 1
+    assert counts["e-mail failures"] == 1
+    assert set(again.values()) == {0}
+    call_command("privacy_purge", stdout=io.StringIO())
