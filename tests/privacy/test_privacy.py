@@ -108,3 +108,22 @@ def test_purge_by_periods(person):
     assert counts["e-mail failures"] == 1
     assert set(again.values()) == {0}
     call_command("privacy_purge", stdout=io.StringIO())
+
+
+def test_declarations_match_what_deleting_a_person_does():
+    """Erasure relies on the foreign keys: a DELETE link must cascade, the others must keep the row."""
+    from django.apps import apps
+    from django.db import models
+
+    from marketplace.privacy.registry import Erase, links
+
+    for link in links().values():
+        field = apps.get_model(link.model)._meta.get_field(link.field)
+        if field.many_to_many:
+            assert link.erase is not Erase.DELETE, link
+            continue
+        on_delete = field.remote_field.on_delete
+        if link.erase is Erase.DELETE:
+            assert on_delete is models.CASCADE, link
+        else:
+            assert on_delete in (models.SET_NULL, models.DO_NOTHING), link
