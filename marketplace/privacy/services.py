@@ -22,13 +22,23 @@ from .selectors import personal_data, personal_files
 User = get_user_model()
 
 
+class _Encoder(DjangoJSONEncoder):
+    """Dates, decimals and the like as Django writes them; other values (a country) as their text."""
+
+    def default(self, o):
+        try:
+            return super().default(o)
+        except TypeError:
+            return str(o)
+
+
 def personal_data_zip(*, user) -> bytes:
     """The person's data as a ZIP: everything in `personal-data.json`, one CSV per
     category for people (spreadsheet formulas neutralised), and their uploads."""
     data = personal_data(user=user)
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
-        archive.writestr("personal-data.json", json.dumps(data, cls=DjangoJSONEncoder, indent=2, ensure_ascii=False))
+        archive.writestr("personal-data.json", json.dumps(data, cls=_Encoder, indent=2, ensure_ascii=False))
         for category, rows in data.items():
             out = io.StringIO()
             writer = csv.DictWriter(out, fieldnames=list(rows[0]))

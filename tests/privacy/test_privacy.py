@@ -4,6 +4,7 @@ import io
 import json
 import zipfile
 from datetime import UTC, datetime, timedelta
+from decimal import Decimal
 
 import pytest
 import time_machine
@@ -13,10 +14,15 @@ from django.urls import reverse
 from oscar.core.loading import get_model
 
 from marketplace.core.models import EmailFailure
+from marketplace.order.models import Purchase
+from marketplace.order.services import purchase_place
 from marketplace.organisations.models import Invitation, Role
+from marketplace.payments.models import Invoice
+from marketplace.payments.services import invoice_issue
 from marketplace.privacy.checks import personal_data_declared
 from marketplace.privacy.services import purge
-from tests.factories import PASSWORD, BuyerFactory, MembershipFactory, UserFactory
+from tests.factories import PASSWORD, MembershipFactory, UserFactory, goods_for_supplier
+from tests.order.helpers import basket_with, checkout_details
 
 pytestmark = pytest.mark.django_db
 
@@ -28,13 +34,25 @@ Country = get_model("address", "Country")
 MARKERS = ("Zqxname", "Zqxsurname", "zqx-person@example.org", "+352 99 88 77 66", "7 Rue Zqxstreet")
 
 
+# Copies the law makes invoices and orders keep (a delivery to a named person).
+RETAINED = "Zqxretained Delivery"
+
+
 @pytest.fixture
-def person():
-    """A buyer's member with data in every place a person's data lands."""
+def person(buyer, supplier, product_classes):
+    """A buyer's member with data in every place a person's data lands, and a purchase
+    whose part is invoiced."""
     user = UserFactory(first_name=MARKERS[0], last_name=MARKERS[1], email=MARKERS[2])
-    buyer = BuyerFactory()
-    MembershipFactory(user=UserFactory(), organisation=buyer, role=Role.ADMIN)
     MembershipFactory(user=user, organisation=buyer, role=Role.MEMBER)
+    chairs = goods_for_supplier(supplier=supplier, title="Reused chairs", price=Decimal("40.00"), num_in_stock=10)
+    purchase = purchase_place(
+        basket=basket_with(user, (chairs, 3)),
+        user=user,
+        buyer=buyer,
+        details=checkout_details(delivery_name=RETAINED),
+        payment_method=Purchase.PaymentMethod.INVOICE,
+    )
+    invoice_issue(purchase.parts.get())
     Country.objects.get_or_create(iso_3166_1_a2="LU", defaults={"name": "Luxembourg"})
     UserAddress.objects.create(
         user=user, first_name=MARKERS[0], last_name=MARKERS[1], line1=MARKERS[4], phone_number="", country_id="LU"
@@ -58,6 +76,7 @@ def test_export_holds_every_personal_field(client, person):
     text = json.dumps(data)
     for marker in (MARKERS[0], MARKERS[1], MARKERS[2], MARKERS[4]):
         assert marker in text
+    assert RETAINED in text  # the purchase they placed
     assert "address.useraddress.user.csv" in archive.namelist()
     assert "password" not in data["account"][0]
 
@@ -73,12 +92,18 @@ def _text_values():
     return values
 
 
-def test_erasure_leaves_no_personal_value(client, person):
+def test_erasure_leaves_no_personal_value_and_keeps_invoices(client, person):
+    invoice = Invoice.objects.get()
+    kept = (invoice.number, invoice.buyer, invoice.delivery, invoice.lines, invoice.total_incl_tax)
     client.force_login(person)
     response = client.post(reverse("privacy:my-data"), {"password": PASSWORD})
     assert response.status_code == 302
     found = [value for value in _text_values() if any(marker.lower() in value.lower() for marker in MARKERS)]
     assert found == []
+    invoice = Invoice.objects.get()
+    assert (invoice.number, invoice.buyer, invoice.delivery, invoice.lines, invoice.total_incl_tax) == kept
+    assert invoice.total_excl_tax + invoice.total_tax == invoice.total_incl_tax == Decimal("144.00")
+    assert Purchase.objects.get().delivery_name == RETAINED
 
 
 def test_wrong_password_erases_nothing(client, person):
