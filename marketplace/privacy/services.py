@@ -139,3 +139,34 @@ def purge(*, now=None) -> dict[str, int]:
     # Sessions of erased people are deleted at erasure; expired ones hold nobody's visit any longer.
     counts["expired sessions"] = Session.objects.filter(expire_date__lt=now).delete()[0]
     return counts
+
+
+@transaction.atomic
+def organisation_erase(*, organisation) -> None:
+    """An organisation leaves: its memberships and invitations go, its profile loses the
+    contact persons' details and photos, a supplier's products are withdrawn and it
+    leaves the directory. Its name, address and VAT ID stay: its invoices, credit notes
+    and order parts name it for their legal period (retention.py). The people keep their
+    accounts (they may belong to other organisations) and erase them themselves."""
+    from oscar.core.loading import get_model
+
+    from marketplace.organisations.models import Invitation, Membership, Supplier, SupplierPhoto
+    from marketplace.organisations.services import organisation_members_changed
+
+    Product = get_model("catalogue", "Product")
+
+    Membership.objects.filter(organisation=organisation).delete()
+    Invitation.objects.filter(organisation=organisation).delete()
+    organisation.email = organisation.phone = ""
+    organisation.save()
+    supplier = Supplier.objects.filter(pk=organisation.pk).select_related("partner").first()
+    if supplier is not None:
+        SupplierPhoto.objects.filter(supplier=supplier).delete()
+        supplier.contact_name = ""
+        supplier.verified = False
+        supplier.save()
+        # One by one, so that the search index drops each product (search/signals.py).
+        for product in Product.objects.filter(stockrecords__partner=supplier.partner, is_public=True).distinct():
+            product.is_public = False
+            product.save()
+    organisation_members_changed(organisation=organisation)

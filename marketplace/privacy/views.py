@@ -3,16 +3,19 @@ from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import ValidationError
-from django.http import HttpResponse
-from django.shortcuts import redirect
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import FormView, TemplateView
 
+from marketplace.organisations.models import Organisation
+from marketplace.organisations.selectors import membership_get
+
 from .forms import EraseForm
 from .retention import rules_in_force
-from .services import account_erase, personal_data_zip
+from .services import account_erase, organisation_erase, personal_data_zip
 
 
 class PrivacyView(TemplateView):
@@ -61,3 +64,32 @@ class ExportView(LoginRequiredMixin, View):
         response = HttpResponse(personal_data_zip(user=request.user), content_type="application/zip")
         response["Content-Disposition"] = 'attachment; filename="responsible-personal-data.zip"'
         return response
+
+
+class OrganisationEraseView(LoginRequiredMixin, FormView):
+    """An administrator erases the organisation when it leaves; others get 404."""
+
+    template_name = "privacy/organisation_erase.html"
+    form_class = EraseForm
+
+    def dispatch(self, request, *args, **kwargs):
+        if request.user.is_authenticated:
+            self.organisation = get_object_or_404(Organisation, slug=kwargs["slug"])
+            membership = membership_get(user=request.user, organisation=self.organisation)
+            if membership is None or not membership.is_admin:
+                raise Http404
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "user": self.request.user}
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(organisation=self.organisation, **kwargs)
+
+    def form_valid(self, form):
+        organisation_erase(organisation=self.organisation)
+        messages.success(
+            self.request,
+            _("%(name)s has left Responsible: its people and profile are erased.") % {"name": self.organisation.name},
+        )
+        return redirect("accounts:home")

@@ -152,3 +152,33 @@ def test_declarations_match_what_deleting_a_person_does():
             assert on_delete is models.CASCADE, link
         else:
             assert on_delete in (models.SET_NULL, models.DO_NOTHING), link
+
+
+def test_an_administrator_erases_the_organisation_and_its_invoices_stay(client, person, buyer, buyer_admin):
+    from marketplace.organisations.models import Membership
+
+    buyer.email, buyer.phone = "zqx-contact@example.org", "+33 9 99 99 99 99"
+    buyer.save()
+    erase = reverse("privacy:organisation-erase", args=[buyer.slug])
+    client.force_login(person)  # a plain member
+    assert client.get(erase).status_code == 404
+    client.force_login(buyer_admin)
+    assert client.post(erase, {"password": "wrong"}).status_code == 200
+    assert Membership.objects.filter(organisation=buyer).count() == 2
+    assert client.post(erase, {"password": PASSWORD}).status_code == 302
+    buyer.refresh_from_db()
+    assert (buyer.email, buyer.phone) == ("", "")
+    assert not Membership.objects.filter(organisation=buyer).exists()
+    assert Invoice.objects.get().total_incl_tax == Decimal("144.00")
+
+
+def test_a_supplier_that_leaves_withdraws_its_products(supplier, product_classes):
+    from marketplace.privacy.services import organisation_erase
+
+    chairs = goods_for_supplier(supplier=supplier, title="Reused chairs", price=Decimal("40.00"), num_in_stock=10)
+    organisation_erase(organisation=supplier)
+    chairs.refresh_from_db()
+    supplier.refresh_from_db()
+    assert not chairs.is_public
+    assert not supplier.verified
+    assert not supplier.partner.users.exists()
