@@ -182,3 +182,14 @@ def test_a_supplier_that_leaves_withdraws_its_products(supplier, product_classes
     assert not chairs.is_public
     assert not supplier.verified
     assert not supplier.partner.users.exists()
+
+
+def test_a_link_left_undeclared_fails_the_check(monkeypatch):
+    from marketplace.privacy import registry
+
+    declared = dict(registry.links())
+    del declared[("sourcing.Message", "author")]
+    monkeypatch.setattr(registry, "LINKS", declared)
+    errors = personal_data_declared()
+    assert [error.id for error in errors] == ["privacy.E001"]
+    assert "sourcing.Message.author" in errors[0].msg
