@@ -57,6 +57,7 @@ urlpatterns += i18n_patterns(
     *oscar_pages_replaced,
     path("accounts/", include("marketplace.accounts.urls")),
     path("accounts/notifications/", include("marketplace.notifications.urls")),
+    path("privacy/", include("marketplace.privacy.urls")),
     path("payments/", include("marketplace.payments.urls")),
     path("shop/purchases/", include("marketplace.order.urls")),
     path("impact/", include("marketplace.impact.urls")),

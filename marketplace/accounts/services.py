@@ -5,13 +5,11 @@ from urllib.parse import urlencode
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
 from django.contrib.auth.tokens import default_token_generator
-from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Q
 from django.urls import reverse
 from django.utils.encoding import force_bytes, force_str
 from django.utils.http import urlsafe_base64_decode, urlsafe_base64_encode
-from django.utils.translation import gettext as _
 
 from marketplace.core import languages
 from marketplace.core.mail import absolute_url, templated_mail_send
@@ -69,22 +67,11 @@ def operator_make(*, user) -> None:
     user.groups.add(operator_role_ensure())
 
 
-@transaction.atomic
 def account_delete(*, user) -> None:
-    """Delete a person's account, unless an organisation would be left without an
-    administrator: they hand over first (make a colleague administrator)."""
-    from marketplace.organisations.selectors import organisations_only_administered_by
+    """Deleting an account is erasing it (marketplace.privacy.services.account_erase)."""
+    from marketplace.privacy.services import account_erase
 
-    sole = organisations_only_administered_by(user=user)
-    if sole:
-        raise ValidationError(
-            _(
-                "You are the only administrator of %(organisations)s. Make a colleague administrator "
-                "on its Colleagues page first, then delete your account."
-            )
-            % {"organisations": ", ".join(organisation.name for organisation in sole)}
-        )
-    user.delete()
+    account_erase(user=user)
 
 
 def user_language_set(*, user, language: str) -> None:

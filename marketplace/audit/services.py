@@ -77,3 +77,13 @@ def sign_in_locked_out(sender, request, username, **kwargs) -> None:
         request=request,
         details={"username": username or ""},
     )
+
+
+def person_forget(*, user) -> None:
+    """Erasure of a person (marketplace.privacy): events stay, as the organisation's record of
+    what was done, but no longer say who was concerned nor from which address they acted.
+    Events acted on a person name them by e-mail; the actor link itself is cut by the
+    foreign key (SET_NULL) when the account goes."""
+    AuditEvent.objects.filter(target_type=user._meta.label_lower, target_id=str(user.pk)).update(target_label="")
+    AuditEvent.objects.filter(target_label__iexact=user.email).update(target_label="")
+    AuditEvent.objects.filter(actor=user).update(ip_address=None)

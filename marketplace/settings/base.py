@@ -56,6 +56,7 @@ INSTALLED_APPS = [
     "marketplace.workspace",
     "marketplace.apikeys",
     "marketplace.webhooks",
+    "marketplace.privacy",
     "cms",
     # Before the admin, whose forms it extends with one field per language.
     "modeltranslation",
@@ -561,3 +562,13 @@ CONTENT_SECURITY_POLICY = {
         "form-action": [SELF],
     },
 }
+
+# Privacy (marketplace/privacy): who runs the platform, for the privacy page, and how long
+# `manage.py privacy_purge` (daily) keeps what is no longer needed, in days.
+PRIVACY_OPERATOR_NAME = env("PRIVACY_OPERATOR_NAME", "Responsible")
+PRIVACY_OPERATOR_ADDRESS = env("PRIVACY_OPERATOR_ADDRESS", "")
+PRIVACY_CONTACT_EMAIL = env("PRIVACY_CONTACT_EMAIL", "privacy@example.com")
+PRIVACY_BASKET_DAYS = int(env("PRIVACY_BASKET_DAYS", "90"))
+PRIVACY_UNCONFIRMED_ACCOUNT_DAYS = int(env("PRIVACY_UNCONFIRMED_ACCOUNT_DAYS", "30"))
+PRIVACY_INVITATION_DAYS = int(env("PRIVACY_INVITATION_DAYS", "60"))
+PRIVACY_EMAIL_FAILURE_DAYS = int(env("PRIVACY_EMAIL_FAILURE_DAYS", "90"))
