@@ -47,6 +47,14 @@ def test_a_buyers_key_cannot_reach_supplier_endpoints_nor_the_reverse(buyer_api,
     assert crates_api.get("/api/buyer/needs/").status_code == 404
 
 
+def test_a_method_a_path_does_not_take_is_a_405_in_the_error_shape(crates_api):
+    response = crates_api.delete("/api/supplier/products/", headers={"Accept-Language": "fr"})
+
+    assert response.status_code == 405 and "GET" in response["Allow"] and "POST" in response["Allow"]
+    error = error_of(response)
+    assert error["code"] == "method_not_allowed" and "DELETE" in error["message"] and "prend" in error["message"]
+
+
 def test_bad_input_is_a_400_naming_each_field_in_the_requests_language(crates_api, food_category):
     response = crates_api.post("/api/supplier/products/", {"kind": "goods"}, headers={"Accept-Language": "fr"})
 
