@@ -128,6 +128,11 @@ def _sign_out(sessions) -> int:
     return len(keys)
 
 
+def sessions_sign_out_all(*, user) -> int:
+    """Every session of the person ends, whatever the session store (their account is erased)."""
+    return _sign_out(user_sessions(user=user))
+
+
 @transaction.atomic
 def session_sign_out(*, user, session_id: int, current_key: str) -> bool:
     """Sign the person out of one of their other sessions; False if it is not theirs (or is this one)."""

@@ -15,6 +15,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from marketplace.accounts.sessions import sessions_sign_out_all
 from marketplace.audit import services as audit
 from marketplace.sourcing.exports import csv_cell
 
@@ -52,16 +53,6 @@ def personal_data_zip(*, user) -> bytes:
     return buffer.getvalue()
 
 
-def _sessions_delete(*, user_ids) -> int:
-    user_ids = {str(pk) for pk in user_ids}
-    doomed = [
-        session.pk
-        for session in Session.objects.iterator()
-        if str(session.get_decoded().get("_auth_user_id")) in user_ids
-    ]
-    return Session.objects.filter(pk__in=doomed).delete()[0]
-
-
 def _traces_delete(*, emails) -> None:
     """Copies of the address outside the links to the person: invitations sent to it,
     e-mails that could not be sent to it, sign-in attempts made with it."""
@@ -94,7 +85,8 @@ def account_erase(*, user) -> None:
             )
             % {"organisations": ", ".join(organisation.name for organisation in sole)}
         )
-    _sessions_delete(user_ids=[user.pk])
+    # Sessions are recorded at every sign-in (accounts.UserSession), so they end in any session store.
+    sessions_sign_out_all(user=user)
     _traces_delete(emails=[user.email])
     audit.person_forget(user=user)
     # Foreign keys carry out the registry: DELETE links cascade, DETACH and RETAIN links

@@ -8,8 +8,10 @@ from decimal import Decimal
 
 import pytest
 import time_machine
+from django.contrib.sessions.models import Session
 from django.core.management import call_command
 from django.db import connection
+from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 from django_otp.plugins.otp_totp.models import TOTPDevice
@@ -115,9 +117,12 @@ def _text_values():
 def test_erasure_leaves_no_personal_value_and_keeps_invoices(client, person):
     invoice = Invoice.objects.get()
     kept = (invoice.number, invoice.buyer, invoice.delivery, invoice.lines, invoice.total_incl_tax)
+    elsewhere = Client()
+    elsewhere.force_login(person)  # another browser, still signed in
     client.force_login(person)
     response = client.post(reverse("privacy:my-data"), {"password": PASSWORD})
     assert response.status_code == 302
+    assert not Session.objects.filter(session_key=elsewhere.session.session_key).exists()
     found = [value for value in _text_values() if any(marker.lower() in value.lower() for marker in MARKERS)]
     assert found == []
     invoice = Invoice.objects.get()
