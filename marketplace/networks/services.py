@@ -21,6 +21,8 @@ from django.utils.translation import gettext as _
 
 from marketplace.core import languages, mail
 from marketplace.core.mail import templated_mail_send
+from marketplace.notifications import kinds
+from marketplace.notifications.delivery import deliver, templated
 from marketplace.organisations.models import Membership, Network, NetworkMembership, NetworkPartner, Role, Supplier
 
 from . import selectors
@@ -36,14 +38,31 @@ def _send(*, to, template: str, context: dict) -> None:
     templated_mail_send(to=address, template=f"networks/email/{template}", context=context, language=language)
 
 
+def _notify(users, *, kind: str, template: str, context: dict) -> None:
+    """People with an account hear through their notification choices (kinds in
+    marketplace.notifications.kinds), each in their language, once the change is committed."""
+    render = templated(f"networks/email/{template}", {"site_url": mail.site_url(), **context})
+    users = list(users)
+    transaction.on_commit(lambda: deliver(render, users=users, kind=kind))
+
+
 def _tell_admins(*, supplier: Supplier, template: str, context: dict) -> None:
-    for user in selectors.supplier_admins(supplier):
-        _send(to=user, template=template, context={"supplier": supplier, **context})
+    _notify(
+        selectors.supplier_admins(supplier),
+        kind=kinds.NETWORK_MEMBERSHIP,
+        template=template,
+        context={"supplier": supplier, **context},
+    )
 
 
 def _tell_coordinators(*, network: Network, template: str, context: dict) -> None:
-    for member in NetworkTeamMember.objects.filter(network=network, role=TeamRole.COORDINATOR).select_related("user"):
-        _send(to=member.user, template=template, context={"network": network, **context})
+    coordinators = NetworkTeamMember.objects.filter(network=network, role=TeamRole.COORDINATOR).select_related("user")
+    _notify(
+        [member.user for member in coordinators],
+        kind=kinds.NETWORK_JOIN_REQUEST,
+        template=template,
+        context={"network": network, **context},
+    )
 
 
 def _membership_charter_refresh(membership: NetworkMembership, *, now=None) -> None:

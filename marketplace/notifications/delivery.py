@@ -50,6 +50,19 @@ class Message:
         return linebreaks(urlize(escape(self.text)))
 
 
+def templated(template: str, context: dict) -> Callable[[], Message]:
+    """A `render` for deliver() from `<template>_subject.txt` and `<template>_body.txt`, the
+    pair of templates core.mail.templated_mail_send reads."""
+
+    def render():
+        return Message(
+            subject=render_to_string(f"{template}_subject.txt", context),
+            text=render_to_string(f"{template}_body.txt", context),
+        )
+
+    return render
+
+
 def deliver(render: Callable[[], Message], users=(), addresses=(), *, kind: str, language="", reply_to=None) -> None:
     """Each user gets the message of `kind` in their language by the channels they chose;
     each address as an e-mail in `language` (that of whoever caused it; the site's if

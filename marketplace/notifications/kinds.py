@@ -30,12 +30,14 @@ class Audience(models.TextChoices):
     BUYER = "buyer", _("buyers")
     SUPPLIER = "supplier", _("suppliers")
     ANYONE = "anyone", _("everyone")
+    COORDINATOR = "coordinator", _("network coordinators")
 
 
 class Group(models.TextChoices):
     ORDERS = "orders", _("Purchases and orders")
     SOURCING = "sourcing", _("Needs and quotes")
     MESSAGES = "messages", _("Messages")
+    NETWORKS = "networks", _("Networks and verification")
     ACCOUNT = "account", _("Your account")
 
 
@@ -72,6 +74,9 @@ JOINT_INVITATION = "joint_invitation"
 JOINT_PARTNER_ANSWERED = "joint_partner_answered"
 JOINT_QUOTE_SUBMITTED = "joint_quote_submitted"
 MESSAGE = "message"
+NETWORK_MEMBERSHIP = "network_membership"
+NETWORK_JOIN_REQUEST = "network_join_request"
+CLAIM_REMINDER = "claim_reminder"
 ACCOUNT = "account"
 
 _KINDS = [
@@ -93,6 +98,14 @@ _KINDS = [
     Kind(JOINT_PARTNER_ANSWERED, _("A partner answers about your joint quote"), Group.SOURCING, Audience.SUPPLIER),
     Kind(JOINT_QUOTE_SUBMITTED, _("A joint quote you take part in is sent"), Group.SOURCING, Audience.SUPPLIER),
     Kind(MESSAGE, _("New messages in your conversations"), Group.MESSAGES, Audience.ANYONE),
+    Kind(
+        NETWORK_MEMBERSHIP,
+        _("Your networks: join requests answered, new charter versions, reminders to sign, removal"),
+        Group.NETWORKS,
+        Audience.SUPPLIER,
+    ),
+    Kind(NETWORK_JOIN_REQUEST, _("Requests to join a network you coordinate"), Group.NETWORKS, Audience.COORDINATOR),
+    Kind(CLAIM_REMINDER, _("Reminders before a verified label or figure expires"), Group.NETWORKS, Audience.SUPPLIER),
     Kind(
         ACCOUNT,
         _("Your account: confirmations, password resets, invitations to join"),

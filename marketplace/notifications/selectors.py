@@ -2,9 +2,10 @@
 
 from dataclasses import dataclass
 
+from marketplace.networks.models import NetworkTeamMember, TeamRole
 from marketplace.organisations.models import Membership
 
-from .kinds import Channel, Group, Kind, kind_get, kinds_for
+from .kinds import Audience, Channel, Group, Kind, kind_get, kinds_for
 from .models import NotificationPreference
 
 
@@ -26,8 +27,12 @@ def route(*, user, kind_key: str, channel: str) -> str | None:
 
 
 def audiences_of(user) -> set[str]:
-    """buyer and/or supplier, from the organisations the person belongs to."""
-    return set(Membership.objects.filter(user=user).values_list("organisation__kind", flat=True))
+    """buyer and/or supplier, from the organisations the person belongs to, and coordinator
+    of the networks they coordinate."""
+    audiences = set(Membership.objects.filter(user=user).values_list("organisation__kind", flat=True))
+    if NetworkTeamMember.objects.filter(user=user, role=TeamRole.COORDINATOR).exists():
+        audiences.add(Audience.COORDINATOR)
+    return audiences
 
 
 @dataclass

@@ -14,8 +14,9 @@ from django.utils.translation import gettext as _
 
 from marketplace.audit.models import Action as AuditAction
 from marketplace.audit.services import record
-from marketplace.core import languages
-from marketplace.core.mail import absolute_url, templated_mail_send
+from marketplace.core.mail import absolute_url
+from marketplace.notifications.delivery import deliver, templated
+from marketplace.notifications.kinds import CLAIM_REMINDER
 from marketplace.order.notifications import members
 from marketplace.organisations.models import Label, Role, Supplier
 from search.services import suppliers_reindex_later
@@ -147,12 +148,12 @@ def claims_remind(*, today: datetime.date) -> int:
     for claim in selectors.expiring_between(today, last):
         url = absolute_url(reverse("verification_workspace:claims", kwargs={"slug": claim.supplier.slug}))
         for user in members([claim.supplier_id], role=Role.ADMIN):
-            templated_mail_send(
-                to=user.email,
-                template="verification/email/expiry_reminder",
-                context={"user": user, "claim": claim, "supplier": claim.supplier, "url": url},
-                language=languages.of(user),
+            # Each reminder greets its reader: one per administrator.
+            render = templated(
+                "verification/email/expiry_reminder",
+                {"user": user, "claim": claim, "supplier": claim.supplier, "url": url},
             )
+            transaction.on_commit(lambda render=render, user=user: deliver(render, users=[user], kind=CLAIM_REMINDER))
         type(claim).objects.filter(pk=claim.pk).update(reminded_for=claim.valid_until)
         reminded += 1
     return reminded

@@ -125,6 +125,9 @@ def test_the_reminder_goes_once_in_the_readers_language(
         assert services.charter_lapses() == (0, 0)
     assert [m.to for m in mail.outbox] == [[supplier_admin.email]]
     assert languages_rendered["networks/email/charter_reminder_body.txt"] == ["de"]
+    # A notification of its kind (Your networks): one click in the mail program turns it off.
+    assert mail.outbox[0].extra_headers["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
+    assert "/de/accounts/notifications/unsubscribe/" in mail.outbox[0].extra_headers["List-Unsubscribe"]
 
 
 def test_only_the_current_version_is_signed_and_only_once(signed_v1, network, supplier, supplier_admin):

@@ -10,8 +10,9 @@ from tests.notifications.conftest import admin_of, mails_to
 
 Notification = get_model("communication", "Notification")
 pytestmark = pytest.mark.django_db
-# Session, user, memberships, choices, the menu's unread count and basket: as many with one choice as with forty.
-QUERY_BUDGET = 9
+# Session, user, memberships, whether they coordinate a network, choices, the menu's unread count and basket:
+# as many with one choice as with forty.
+QUERY_BUDGET = 10
 
 
 def inbox(user) -> list[str]:

@@ -13,6 +13,9 @@ from django.urls import reverse
 from django.utils import timezone
 
 from marketplace.deductions.rules import Status
+from marketplace.notifications.kinds import CLAIM_REMINDER
+from marketplace.notifications.selectors import route
+from marketplace.notifications.services import unsubscribe
 from marketplace.verification.models import ClaimEvent, Decision, LabelClaim
 from tests.factories import LabelFactory, SupplierFactory, UserFactory
 
@@ -174,6 +177,30 @@ def test_administrators_are_reminded_once_in_their_language(crates, esus, settin
         with django_capture_on_commit_callbacks(execute=True):
             call_command("claims_expire", stdout=io.StringIO())
     assert len(mail.outbox) == 2
+
+
+def test_the_reminder_can_be_turned_off_from_its_e_mail(crates, esus, settings, django_capture_on_commit_callbacks):
+    settings.CLAIM_REMINDER_DAYS = 30
+    admin = admin_of(crates)
+    with time_machine.travel(datetime.datetime(2026, 3, 2, 9, tzinfo=datetime.UTC), tick=False):
+        verified(label_claim(crates, esus), by=operator_user(), valid_until=datetime.date(2026, 3, 20))
+        with django_capture_on_commit_callbacks(execute=True):
+            call_command("claims_expire", stdout=io.StringIO())
+    [reminder] = mail.outbox
+    assert reminder.extra_headers["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
+    assert route(user=admin, kind_key=CLAIM_REMINDER, channel="email") == "immediately"
+
+    unsubscribe(user=admin, kinds=[CLAIM_REMINDER])
+    mail.outbox.clear()
+    with time_machine.travel(datetime.datetime(2026, 3, 15, 9, tzinfo=datetime.UTC), tick=False):
+        verified(
+            label_claim(crates, esus),
+            by=operator_user(email="otto@operators.example"),
+            valid_until=datetime.date(2026, 4, 10),
+        )
+        with django_capture_on_commit_callbacks(execute=True):
+            call_command("claims_expire", stdout=io.StringIO())
+    assert mail.outbox == []
 
 
 def test_the_history_tells_every_step(crates, esus):
