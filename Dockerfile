@@ -15,10 +15,11 @@ WORKDIR /app
 RUN groupadd --system app \
     && useradd --system --gid app --home-dir /app --no-create-home --shell /usr/sbin/nologin app
 
-# Runtime requirements only: psycopg[binary] ships libpq, every pin but the
-# pure-Python sdist django-haystack has a manylinux wheel, so no compiler is needed.
+# Runtime requirements only, from the lock file: pip checks every download against its
+# hashes. psycopg[binary] ships libpq, every pin but the pure-Python sdist django-haystack
+# has a manylinux wheel, so no compiler is needed.
 COPY requirements.txt .
-RUN pip install -r requirements.txt
+RUN pip install --require-hashes -r requirements.txt
 
 # gettext's msgfmt compiles the translation catalogues below (build time only).
 RUN apt-get update \
