@@ -33,8 +33,6 @@ from marketplace.core.mail import absolute_url
 from marketplace.notifications import kinds
 from marketplace.notifications.delivery import Message, deliver
 from marketplace.organisations.models import Membership, Role
-from marketplace.payments.einvoices import invoice_facturx_pdf
-from marketplace.payments.invoices import invoice_filename
 
 from .models import PartStatus, part_status_label
 from .selectors import part_lines
@@ -140,9 +138,7 @@ def part_status_changed(part, old_status: str, *, reason: str = "") -> None:
             ),
         )
         if attach_invoice:
-            message.attachments.append(
-                (invoice_filename(attached, "pdf"), invoice_facturx_pdf(attached), "application/pdf")
-            )
+            message.attachments.append(attached.email_attachment())
         return message
 
     users = buyer_recipients(purchase)

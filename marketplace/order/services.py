@@ -6,7 +6,6 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 
-import stripe
 from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.db.models.functions import Coalesce
@@ -23,7 +22,7 @@ from marketplace.partner.strategy import Marketplace
 from marketplace.webhooks import events as webhook_events
 from search.services import products_reindex_later
 
-from . import notifications
+from . import notifications, signals
 from .models import REASON_NOTE, Order, PartStatus, Purchase, part_status_label
 from .selectors import basket_parts, basket_problems
 
@@ -385,10 +384,6 @@ def part_status_set(*, part: Order, status: str, reason: str = "", by=None) -> O
     invoice. A `reason` (why a supplier declines or cancels) is kept on the part as a
     note by `by` and told to the buyer. Raises InvalidOrderStatus with a message for an
     illegal step; a part awaiting the buyer's card payment only moves with the payment."""
-    from marketplace.payments import card
-    from marketplace.payments import services as payments
-    from marketplace.payments.models import CreditReason
-
     with transaction.atomic():
         part = Order.objects.select_for_update().get(pk=part.pk)
         old_status = part.status
@@ -399,14 +394,11 @@ def part_status_set(*, part: Order, status: str, reason: str = "", by=None) -> O
             )
         if status in PartStatus.CLOSED:
             _release_stock(part)
-            payments.part_credit(
-                part=part,
-                reason=CreditReason.REJECTED if status == PartStatus.REJECTED else CreditReason.CANCELLED,
-            )
-            # Last: if Stripe refuses the refund, the step is undone and the supplier is told.
+            # Payments credit the invoice, then refund the card; if the provider refuses the
+            # refund, the step is undone and the supplier is told.
             try:
-                card.part_refund(part=part)
-            except stripe.StripeError:
+                signals.part_closing.send(sender=Order, part=part, status=status)
+            except signals.PaymentNotRefunded:
                 raise InvalidOrderStatus(
                     _("The card refund to the buyer could not be made now; the part stays “%(old)s”. Try again.")
                     % {"old": part_status_label(old_status)}
@@ -415,7 +407,7 @@ def part_status_set(*, part: Order, status: str, reason: str = "", by=None) -> O
             _consume_stock(part)
         part.set_status(status)
         if status == PartStatus.ACCEPTED:
-            payments.invoice_issue(part)
+            signals.part_accepted.send(sender=Order, part=part)
         webhook_events.part_changed(part)
         if reason:
             OrderNote.objects.create(order=part, user=by, note_type=REASON_NOTE, message=reason)

@@ -8,3 +8,11 @@ class PaymentsConfig(AppConfig):
     name = "marketplace.payments"
     verbose_name = _("Payments")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from marketplace.order import signals
+
+        from . import receivers
+
+        signals.part_accepted.connect(receivers.part_accepted, dispatch_uid="payments.invoice_issue")
+        signals.part_closing.connect(receivers.part_closing, dispatch_uid="payments.credit_and_refund")

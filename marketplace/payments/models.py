@@ -125,6 +125,15 @@ class Invoice(models.Model):
     def is_overdue(self) -> bool:
         return self.status == self.Status.OPEN and self.due_on < timezone.localdate()
 
+    def email_attachment(self) -> tuple[str, bytes, str]:
+        """(file name, Factur-X PDF, type) for an e-mail, so that ordering's messages attach the
+        document without importing how it is drawn."""
+        # Imported here: the document modules import this one.
+        from .einvoices import invoice_facturx_pdf
+        from .invoices import invoice_filename
+
+        return invoice_filename(self, "pdf"), invoice_facturx_pdf(self), "application/pdf"
+
 
 class IssuedInvoiceChanged(Exception):
     """An issued invoice or credit note was about to change: correct it with a credit note."""
