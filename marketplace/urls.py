@@ -51,7 +51,7 @@ other_sign_in_pages = [
 urlpatterns = [path("", include("marketplace.core.urls_neutral"))]
 
 # Every page people read has its language in its address: English unprefixed (/shop/),
-# the others prefixed (/fr/shop/, /sr-latn/shop/). See README, Translations.
+# the others prefixed (/fr/shop/, /sr-latn/shop/). See docs/development.md, Translations.
 urlpatterns += i18n_patterns(
     *other_sign_in_pages,
     *oscar_pages_replaced,

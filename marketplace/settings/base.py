@@ -1,5 +1,5 @@
 """Settings shared by every environment. Anything that differs between
-machines is read from the environment (see README, "Configuration")."""
+machines is read from the environment (see docs/operations.md, "Settings")."""
 
 import copy
 import datetime
