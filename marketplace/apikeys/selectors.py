@@ -3,6 +3,8 @@
 import hmac
 from enum import Enum
 
+from marketplace.organisations.selectors import is_member
+
 from .models import ApiKey
 from .services import KEY_PREFIX, secret_hash
 
@@ -34,7 +36,7 @@ def apikey_check(*, key: str, now) -> tuple[ApiKey | None, KeyState]:
     if api_key.expires_at is not None and api_key.expires_at <= now:
         return api_key, KeyState.EXPIRED
     creator = api_key.created_by
-    belongs = creator is not None and creator.memberships.filter(organisation_id=api_key.organisation_id).exists()
+    belongs = is_member(user=creator, organisation=api_key.organisation_id)
     if not belongs or not creator.is_active:
         return api_key, KeyState.OWNER_LEFT
     return api_key, KeyState.VALID

@@ -9,6 +9,7 @@ from django.contrib.auth import get_user_model
 
 from marketplace.accounts.throttling import client_ip
 from marketplace.core.middleware import current_request
+from marketplace.organisations.selectors import is_member
 
 from .models import Action, AuditEvent
 
@@ -21,10 +22,6 @@ def _ip(request) -> str | None:
         return str(ipaddress.ip_address(address))
     except ValueError:
         return None
-
-
-def _member_of(user, organisation) -> bool:
-    return organisation.memberships.filter(user=user).exists()
 
 
 def record(
@@ -50,7 +47,7 @@ def record(
         actor_organisation is None
         and organisation is not None
         and actor is not None
-        and _member_of(actor, organisation)
+        and is_member(user=actor, organisation=organisation)
     ):
         actor_organisation = organisation
     return AuditEvent.objects.create(

@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 from django.views.generic import ListView
 
 from marketplace.organisations.models import Buyer
-from marketplace.organisations.selectors import membership_get
+from marketplace.organisations.selectors import membership_get, organisations_of
 from marketplace.workspace.views import WorkspaceMixin
 
 from . import selectors
@@ -49,7 +49,7 @@ class BuyerEventsView(LoginRequiredMixin, OrganisationEventsMixin, ListView):
     def dispatch(self, request, *args, **kwargs):
         if not request.user.is_authenticated:
             return self.handle_no_permission()
-        self.organisation = Buyer.objects.filter(slug=kwargs["slug"], memberships__user=request.user).first()
+        self.organisation = organisations_of(user=request.user, model=Buyer).filter(slug=kwargs["slug"]).first()
         if self.organisation is None:
             raise Http404(_("This organisation is not yours: only its members open its pages."))
         return super().dispatch(request, *args, **kwargs)

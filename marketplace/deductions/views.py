@@ -13,6 +13,7 @@ from django.views.generic import FormView, TemplateView, View
 
 from marketplace.core import pdf
 from marketplace.organisations.models import Buyer, Supplier
+from marketplace.organisations.selectors import organisations_of
 from marketplace.workspace.views import WorkspaceMixin
 
 from . import services
@@ -82,7 +83,7 @@ class BuyerMixin(LoginRequiredMixin):
     def dispatch(self, request, *args, **kwargs):
         if not request.user.is_authenticated:
             return self.handle_no_permission()
-        self.buyer = Buyer.objects.filter(slug=kwargs["slug"], memberships__user=request.user).first()
+        self.buyer = organisations_of(user=request.user, model=Buyer).filter(slug=kwargs["slug"]).first()
         if self.buyer is None:
             raise Http404(_("Only the members of a buyer organisation see its legal deductions."))
         return super().dispatch(request, *args, **kwargs)

@@ -10,6 +10,7 @@ from django.views.generic import TemplateView, View
 
 from marketplace.order.selectors import buyers_of
 from marketplace.organisations.models import Buyer
+from marketplace.organisations.selectors import is_member
 
 from .exports import method_text, report_download
 from .forms import PeriodForm
@@ -29,7 +30,7 @@ class ReportMixin(LoginRequiredMixin):
         if not request.user.is_authenticated:
             return self.handle_no_permission()
         self.buyer = get_object_or_404(Buyer, slug=kwargs["slug"])
-        if not (request.user.is_staff or self.buyer.memberships.filter(user=request.user).exists()):
+        if not (request.user.is_staff or is_member(user=request.user, organisation=self.buyer)):
             raise PermissionDenied(_("Only members of %(buyer)s see its report.") % {"buyer": self.buyer.name})
         self.form, self.report = PeriodForm(request.GET), None
         if self.form.is_valid():

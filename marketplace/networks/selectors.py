@@ -15,7 +15,8 @@ from django.utils.translation import gettext as _
 from oscar.core.loading import get_model
 
 from marketplace.deductions.models import LegalStatus
-from marketplace.organisations.models import Membership, Network, NetworkMembership, Role, Supplier
+from marketplace.organisations.models import Network, NetworkMembership, Role, Supplier
+from marketplace.organisations.selectors import organisation_administrators, organisations_of
 
 from .models import CharterSignature, CharterVersion, JoinRequest, NetworkInvitation, NetworkTeamMember, TeamRole
 
@@ -253,14 +254,12 @@ def coordinated_networks(user):
 
 def supplier_admins(supplier):
     """Who is written to about the supplier's networks: its administrators."""
-    return [m.user for m in Membership.objects.filter(organisation=supplier, role=Role.ADMIN).select_related("user")]
+    return organisation_administrators(organisation=supplier)
 
 
 def administered_suppliers(user):
     """The suppliers the user administers, who may act for them in networks."""
-    if not user.is_authenticated:
-        return Supplier.objects.none()
-    return Supplier.objects.filter(memberships__user=user, memberships__role=Role.ADMIN).order_by("name")
+    return organisations_of(user=user, model=Supplier, roles=[Role.ADMIN]).order_by("name")
 
 
 @dataclass

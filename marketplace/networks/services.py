@@ -23,7 +23,8 @@ from marketplace.core import languages, mail
 from marketplace.core.mail import templated_mail_send
 from marketplace.notifications import kinds
 from marketplace.notifications.delivery import deliver, templated
-from marketplace.organisations.models import Membership, Network, NetworkMembership, NetworkPartner, Role, Supplier
+from marketplace.organisations.models import Network, NetworkMembership, NetworkPartner, Role, Supplier
+from marketplace.organisations.selectors import is_member
 
 from . import selectors
 from .models import CharterSignature, CharterVersion, JoinRequest, NetworkInvitation, NetworkTeamMember, TeamRole
@@ -296,7 +297,7 @@ def charter_sign(*, supplier: Supplier, version: CharterVersion, by) -> CharterS
     membership = NetworkMembership.objects.filter(network=network, supplier=supplier).first()
     if membership is None:
         raise ValidationError(_("Only members of %(network)s sign its charter.") % {"network": network.name})
-    if not Membership.objects.filter(organisation=supplier, user=by, role=Role.ADMIN).exists():
+    if not is_member(user=by, organisation=supplier, roles=[Role.ADMIN]):
         raise PermissionDenied(_("Only an administrator of the social enterprise signs for it."))
     current = selectors.current_version(network)
     if current is None or current.pk != version.pk:

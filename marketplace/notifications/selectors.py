@@ -3,7 +3,7 @@
 from dataclasses import dataclass
 
 from marketplace.networks.models import NetworkTeamMember, TeamRole
-from marketplace.organisations.models import Membership
+from marketplace.organisations.selectors import organisations_of
 
 from .kinds import Audience, Channel, Group, Kind, kind_get, kinds_for
 from .models import NotificationPreference
@@ -29,7 +29,7 @@ def route(*, user, kind_key: str, channel: str) -> str | None:
 def audiences_of(user) -> set[str]:
     """buyer and/or supplier, from the organisations the person belongs to, and coordinator
     of the networks they coordinate."""
-    audiences = set(Membership.objects.filter(user=user).values_list("organisation__kind", flat=True))
+    audiences = set(organisations_of(user=user).values_list("kind", flat=True))
     if NetworkTeamMember.objects.filter(user=user, role=TeamRole.COORDINATOR).exists():
         audiences.add(Audience.COORDINATOR)
     return audiences

@@ -11,6 +11,7 @@ from oscar.core.loading import get_model
 
 from catalogue.attributes import minimum_order_quantity
 from marketplace.organisations.models import Buyer, Supplier
+from marketplace.organisations.selectors import organisations_of
 from marketplace.partner.strategy import supplier_of_stockrecord
 
 from .models import REASON_NOTE, Order, PartStatus, Purchase
@@ -108,9 +109,7 @@ def basket_problems(basket) -> list[str]:
 
 def buyers_of(user):
     """The buyer organisations the user belongs to (none for a visitor)."""
-    if not user.is_authenticated:
-        return Buyer.objects.none()
-    return Buyer.objects.filter(memberships__user=user).order_by("name")
+    return organisations_of(user=user, model=Buyer).order_by("name")
 
 
 def _with_parts(purchases):
@@ -130,7 +129,7 @@ def purchase_for_user(*, user, number: str) -> Purchase | None:
     """A purchase the user may see: staff see all; buyer members see their organisation's."""
     purchases = Purchase.objects.filter(number=number)
     if not user.is_staff:
-        purchases = purchases.filter(buyer__memberships__user=user)
+        purchases = purchases.filter(buyer__in=organisations_of(user=user))
     return _with_parts(purchases).first()
 
 

@@ -57,7 +57,7 @@ def supplier_is_visible_to(*, supplier: Supplier, user) -> bool:
         return True
     if not user.is_authenticated:
         return False
-    return user.is_staff or supplier.memberships.filter(user=user).exists()
+    return user.is_staff or is_member(user=user, organisation=supplier)
 
 
 def supplier_get_profile(*, slug: str, user) -> Supplier:
@@ -143,13 +143,45 @@ def network_get(*, slug: str) -> Network:
 
 def user_memberships(*, user):
     """The organisations a user belongs to, for menus and the account page."""
-    return Membership.objects.for_user(user).select_related("organisation").order_by("organisation__name")
+    return _memberships(user).select_related("organisation").order_by("organisation__name")
 
 
-def membership_get(*, user, organisation: Organisation) -> Membership | None:
-    if not user.is_authenticated:
-        return None
-    return Membership.objects.filter(user=user, organisation=organisation).first()
+# Membership: every "does this person belong to that organisation" in the product is asked
+# here, so that who counts as a member (and what an anonymous visitor gets) is decided once.
+
+
+def _memberships(user, *, organisation=None, roles=None):
+    if user is None or not user.is_authenticated:
+        return Membership.objects.none()
+    memberships = Membership.objects.filter(user=user)
+    if organisation is not None:
+        memberships = memberships.filter(organisation=organisation)
+    if roles is not None:
+        memberships = memberships.filter(role__in=roles)
+    return memberships
+
+
+def membership_get(*, user, organisation: Organisation | int, roles=None) -> Membership | None:
+    """The user's membership of the organisation (or its id), with one of `roles` if given;
+    None for a visitor who is not signed in or not a member."""
+    return _memberships(user, organisation=organisation, roles=roles).first()
+
+
+def is_member(*, user, organisation: Organisation | int, roles=None) -> bool:
+    """Whether the user belongs to the organisation (or its id), with one of `roles` if given."""
+    return _memberships(user, organisation=organisation, roles=roles).exists()
+
+
+def organisations_of(*, user, model=Organisation, roles=None):
+    """The organisations of `model` (Organisation, Buyer or Supplier) the user belongs to,
+    with one of `roles` if given, as a QuerySet to filter further."""
+    return model.objects.filter(pk__in=_memberships(user, roles=roles).values("organisation_id"))
+
+
+def organisation_administrators(*, organisation: Organisation) -> list:
+    """The users who administer the organisation."""
+    memberships = Membership.objects.filter(organisation=organisation, role=Role.ADMIN).select_related("user")
+    return [membership.user for membership in memberships]
 
 
 def organisation_members(*, organisation: Organisation):
@@ -162,9 +194,8 @@ def organisation_admin_count(*, organisation: Organisation) -> int:
 
 def organisations_only_administered_by(*, user) -> list[Organisation]:
     """The organisations that would have no administrator left without this person."""
-    administered = Membership.objects.filter(user=user, role=Role.ADMIN).values("organisation")
     return list(
-        Organisation.objects.filter(pk__in=administered)
+        organisations_of(user=user, roles=[Role.ADMIN])
         .annotate(admins=Count("memberships", filter=Q(memberships__role=Role.ADMIN)))
         .filter(admins=1)
         .order_by("name")

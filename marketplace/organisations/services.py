@@ -26,6 +26,7 @@ from marketplace.core.mail import templated_mail_send
 
 from . import bank, geocoding, tasks, vat_ids, vies
 from .models import Buyer, Invitation, Membership, Organisation, Region, Role, ServedArea, Supplier
+from .selectors import is_member
 
 Partner = get_model("partner", "Partner")
 User = get_user_model()
@@ -411,7 +412,7 @@ def colleague_invite(*, organisation: Organisation, email: str, role: str, by):
     existing = User.objects.filter(email__iexact=email).first()
     context = {"organisation": organisation, "invited_by": by, "site_url": mail.site_url()}
     if existing is not None:
-        if Membership.objects.filter(user=existing, organisation=organisation).exists():
+        if is_member(user=existing, organisation=organisation):
             raise ValidationError(_("%(email)s is already a member.") % {"email": email})
         membership = membership_add(organisation=organisation, user=existing, role=role)
         _send_mail(to=existing.email, template="added", context=context, language=languages.of(existing))

@@ -6,7 +6,8 @@ from django.conf import settings
 from django.db.models import Q
 
 from marketplace.order.models import Purchase
-from marketplace.organisations.models import Membership, Supplier
+from marketplace.organisations.models import Supplier
+from marketplace.organisations.selectors import is_member, organisations_of
 
 from .models import Invoice, SupplierStripeAccount
 
@@ -19,7 +20,7 @@ def invoices_for_user(user):
         return invoices.none()
     if user.is_staff:
         return invoices
-    organisations = Membership.objects.filter(user=user).values("organisation_id")
+    organisations = organisations_of(user=user)
     return invoices.filter(Q(supplier__in=organisations) | Q(order__purchase__buyer__in=organisations))
 
 
@@ -32,14 +33,12 @@ def invoice_payable_by(*, user, invoice: Invoice) -> bool:
     word is not proof of a transfer."""
     if user.is_staff:
         return True
-    return Membership.objects.filter(user=user, organisation_id=invoice.supplier_id).exists()
+    return is_member(user=user, organisation=invoice.supplier_id)
 
 
 def invoices_mark_payable(*, user, invoices) -> list[Invoice]:
     """Sets `can_mark_paid` on each invoice of a page for this user, in one query."""
-    supplier_ids = set(
-        Membership.objects.filter(user=user, organisation__kind="supplier").values_list("organisation_id", flat=True)
-    )
+    supplier_ids = set(organisations_of(user=user, model=Supplier).values_list("pk", flat=True))
     invoices = list(invoices)
     for invoice in invoices:
         invoice.can_mark_paid = invoice.status == Invoice.Status.OPEN and (
@@ -65,7 +64,7 @@ def purchase_to_pay(*, user, number: str) -> Purchase | None:
     pay: staff and suppliers never reach a buyer's payment."""
     return (
         Purchase.objects.filter(
-            number=number, payment_method=Purchase.PaymentMethod.CARD, buyer__memberships__user=user
+            number=number, payment_method=Purchase.PaymentMethod.CARD, buyer__in=organisations_of(user=user)
         )
         .select_related("card_payment")
         .first()
@@ -76,7 +75,7 @@ def suppliers_for_payments_panel(*, user):
     """The suppliers whose payment panel the user sees: staff all, members their own."""
     suppliers = Supplier.objects.order_by("name")
     if not user.is_staff:
-        suppliers = suppliers.filter(memberships__user=user)
+        suppliers = suppliers.filter(pk__in=organisations_of(user=user))
     return suppliers
 
 

@@ -18,6 +18,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from marketplace.organisations.models import Supplier
+from marketplace.organisations.selectors import is_member, organisations_of
 
 from . import notifications
 from .models import Invitation, Need, Quote, QuoteLine, QuotePartner
@@ -63,9 +64,9 @@ def joint_role(*, user, quote: Quote) -> JointRole | None:
     """The user's supplier's role in the joint quote, or None when it has none."""
     if not user.is_authenticated or not quote.joint:
         return None
-    if quote.supplier.memberships.filter(user=user).exists():
+    if is_member(user=user, organisation=quote.supplier):
         return JointRole(quote=quote, supplier=quote.supplier)
-    partner = quote.partners.filter(supplier__memberships__user=user).select_related("supplier").first()
+    partner = quote.partners.filter(supplier__in=organisations_of(user=user)).select_related("supplier").first()
     return JointRole(quote=quote, supplier=partner.supplier, partner=partner) if partner else None
 
 

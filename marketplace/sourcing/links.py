@@ -10,6 +10,7 @@ from django.core import signing
 from django.urls import reverse
 
 from marketplace.core.mail import absolute_url
+from marketplace.organisations.selectors import is_member
 
 from .models import Invitation
 
@@ -34,6 +35,6 @@ def decline_read(token: str) -> tuple[Invitation, object]:
         user = get_user_model().objects.get(pk=data["u"], is_active=True)
     except (signing.BadSignature, Invitation.DoesNotExist, get_user_model().DoesNotExist, KeyError, TypeError):
         raise LinkInvalid from None
-    if not invitation.supplier.memberships.filter(user=user).exists():
+    if not is_member(user=user, organisation=invitation.supplier):
         raise LinkInvalid
     return invitation, user

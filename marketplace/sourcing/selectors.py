@@ -12,6 +12,7 @@ from django.utils import timezone
 from catalogue.attributes import GOODS, SERVICE
 from catalogue.cards import KIND_LABELS
 from marketplace.organisations.models import Buyer, Region, Sector, Supplier
+from marketplace.organisations.selectors import is_member, organisations_of
 from marketplace.partner import vat_rules
 from marketplace.verification.selectors import suppliers_eligible
 from search.interface import SupplierQuery
@@ -49,9 +50,7 @@ def suppliers_matching_count(*, sectors, country, region: Region | None = None, 
 
 
 def suppliers_of(user):
-    if not user.is_authenticated:
-        return Supplier.objects.none()
-    return Supplier.objects.filter(memberships__user=user).order_by("name")
+    return organisations_of(user=user, model=Supplier).order_by("name")
 
 
 @dataclass
@@ -86,13 +85,16 @@ def need_access(*, user, pk) -> NeedAccess | None:
     if need is None:
         return None
     access = NeedAccess(need=need, as_operator=user.is_staff)
-    access.as_buyer = need.buyer.memberships.filter(user=user).exists()
+    access.as_buyer = is_member(user=user, organisation=need.buyer)
     access.invitation = (
-        need.invitations.filter(supplier__memberships__user=user).select_related("supplier").order_by("pk").first()
+        need.invitations.filter(supplier__in=organisations_of(user=user))
+        .select_related("supplier")
+        .order_by("pk")
+        .first()
     )
     if not (access.as_buyer or access.invitation or access.as_operator):
         access.partner = (
-            QuotePartner.objects.filter(quote__need=need, supplier__memberships__user=user)
+            QuotePartner.objects.filter(quote__need=need, supplier__in=organisations_of(user=user))
             .select_related("supplier", "quote")
             .order_by("pk")
             .first()

@@ -17,6 +17,7 @@ from catalogue.attributes import SERVICE
 from marketplace.core import l10n, limits
 from marketplace.core.validators import within_planning_horizon
 from marketplace.order.services import CheckoutDetails, QuotedLine, QuotedPart, purchase_place_quoted
+from marketplace.organisations.selectors import is_member
 from marketplace.partner import vat_rules
 from marketplace.verification.selectors import reserved_eligibility
 from marketplace.webhooks import events as webhook_events
@@ -50,7 +51,7 @@ def _attach(need: Need, files) -> None:
 @transaction.atomic
 def need_create(*, need: Need, sectors, by, attachments=()) -> Need:
     """Saves an unsaved need as a draft of its buyer. Nothing is saved if anything is wrong."""
-    if not need.buyer.memberships.filter(user=by).exists():
+    if not is_member(user=by, organisation=need.buyer):
         raise PermissionDenied(_("Only members of %(buyer)s can post its needs.") % {"buyer": need.buyer.name})
     if not sectors:
         raise ValidationError({"sectors": _("Choose at least one sector.")})
@@ -177,7 +178,7 @@ def need_cancel(*, need: Need, by, reason: str = "") -> Need:
     need = _locked(need)
     if not need.can_be_cancelled:
         raise ValidationError(_("This need is already %(status)s.") % {"status": need.get_status_display().lower()})
-    by_operator = by.is_staff and not need.buyer.memberships.filter(user=by).exists()
+    by_operator = by.is_staff and not is_member(user=by, organisation=need.buyer)
     if by_operator and not reason.strip():
         raise ValidationError({"reason": _("Tell the buyer why the need is withdrawn.")})
     limits.length_check(reason, limit=limits.NOTE, field="reason")
@@ -467,7 +468,7 @@ def need_award(*, need: Need, quote: Quote, by, details: CheckoutDetails) -> Awa
                     _("This need was already awarded to %(supplier)s.") % {"supplier": existing.quote.supplier.name}
                 )
             return existing
-        if not need.buyer.memberships.filter(user=by).exists():
+        if not is_member(user=by, organisation=need.buyer):
             raise PermissionDenied(_("Only members of %(buyer)s can award its needs.") % {"buyer": need.buyer.name})
         if not need.can_be_awarded:
             raise ValidationError(_("A need is awarded once it is closed to quotes."))

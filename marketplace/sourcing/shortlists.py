@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from marketplace.core import limits
 from marketplace.order.selectors import buyers_of
 from marketplace.organisations.models import Sector, ServedArea, Supplier
+from marketplace.organisations.selectors import is_member
 
 from .models import Shortlist, ShortlistEntry
 
@@ -45,7 +46,7 @@ def supplier_export_queryset(suppliers):
 
 @transaction.atomic
 def shortlist_create(*, buyer, name: str, by) -> Shortlist:
-    if not buyer.memberships.filter(user=by).exists():
+    if not is_member(user=by, organisation=buyer):
         raise PermissionDenied(_("Only members of %(buyer)s can add its shortlists.") % {"buyer": buyer.name})
     name = name.strip()
     if not name:

@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 
 from marketplace.core import limits
 from marketplace.order.selectors import buyers_of
+from marketplace.organisations.selectors import is_member
 
 from . import notifications
 from .models import Message, Thread
@@ -30,9 +31,9 @@ def thread_get(*, user, pk) -> Thread | None:
 
 def thread_side(*, thread: Thread, user) -> str:
     """The user's side of the conversation (a member of both sides writes as the buyer)."""
-    if thread.buyer.memberships.filter(user=user).exists():
+    if is_member(user=user, organisation=thread.buyer):
         return Message.Side.BUYER
-    if thread.supplier.memberships.filter(user=user).exists():
+    if is_member(user=user, organisation=thread.supplier):
         return Message.Side.SUPPLIER
     raise PermissionDenied(_("Only members of %(buyer)s and %(supplier)s take part in this conversation.") % {
         "buyer": thread.buyer.name, "supplier": thread.supplier.name})  # fmt: skip
@@ -49,7 +50,7 @@ def thread_messages(thread: Thread):
 
 @transaction.atomic
 def thread_start(*, buyer, supplier, by, subject: str, body: str, share_email: bool = False) -> Thread:
-    if not buyer.memberships.filter(user=by).exists():
+    if not is_member(user=by, organisation=buyer):
         raise PermissionDenied(_("Only members of %(buyer)s can write in its name.") % {"buyer": buyer.name})
     if not supplier.verified:
         raise ValidationError(_("This social enterprise cannot be contacted until it is verified."))

@@ -19,6 +19,7 @@ from django.views.generic import FormView, TemplateView, View
 
 from marketplace.core import languages
 from marketplace.organisations.models import Buyer
+from marketplace.organisations.selectors import organisations_of
 from marketplace.organisations.vat_ids import EXAMPLES
 from marketplace.sourcing.exports import Table, download
 
@@ -37,7 +38,7 @@ class BuyerMemberMixin(LoginRequiredMixin):
     def dispatch(self, request, *args, **kwargs):
         if not request.user.is_authenticated:
             return self.handle_no_permission()
-        self.buyer = Buyer.objects.filter(slug=kwargs["slug"], memberships__user=request.user).first()
+        self.buyer = organisations_of(user=request.user, model=Buyer).filter(slug=kwargs["slug"]).first()
         if self.buyer is None:
             raise Http404(_("Only the members of a buyer organisation see its declared spend."))
         return super().dispatch(request, *args, **kwargs)

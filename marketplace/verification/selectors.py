@@ -12,6 +12,7 @@ from marketplace.deductions.selectors import verified_statuses
 from marketplace.networks.models import NetworkTeamMember, TeamRole
 from marketplace.networks.selectors import coordinates_supplier
 from marketplace.organisations.models import NetworkMembership, Supplier
+from marketplace.organisations.selectors import is_member, organisations_of
 
 from . import reserved
 from .models import ClaimEvent, LabelClaim, WorkforceClaim
@@ -27,14 +28,10 @@ def is_operator(user) -> bool:
     return user.has_perm("verification.change_labelclaim") or Group.objects.filter(name=OPERATORS, user=user).exists()
 
 
-def is_member(user, supplier) -> bool:
-    return user.is_authenticated and supplier.memberships.filter(user=user).exists()
-
-
 def may_decide(user, supplier) -> bool:
     """Operators decide any supplier's claims, coordinators those of their networks'
     members; nobody decides the claims of an organisation they belong to."""
-    if not user.is_authenticated or is_member(user, supplier):
+    if not user.is_authenticated or is_member(user=user, organisation=supplier):
         return False
     return is_operator(user) or coordinates_supplier(user, supplier)
 
@@ -42,14 +39,14 @@ def may_decide(user, supplier) -> bool:
 def may_see(user, supplier) -> bool:
     """The supplier's members, operators and its networks' coordinators see its claims,
     their evidence and their history."""
-    return is_member(user, supplier) or is_operator(user) or coordinates_supplier(user, supplier)
+    return is_member(user=user, organisation=supplier) or is_operator(user) or coordinates_supplier(user, supplier)
 
 
 def suppliers_in_remit(user):
     """The suppliers whose claims the user may decide (their own organisations left out)."""
     if not user.is_authenticated:
         return Supplier.objects.none()
-    suppliers = Supplier.objects.exclude(memberships__user=user)
+    suppliers = Supplier.objects.exclude(pk__in=organisations_of(user=user))
     if is_operator(user):
         return suppliers
     coordinated = NetworkTeamMember.objects.filter(user=user, role=TeamRole.COORDINATOR).values("network_id")

@@ -21,7 +21,7 @@ from marketplace.audit import services as audit
 from marketplace.audit.models import Action
 from marketplace.core import languages
 from marketplace.core.mail import absolute_url, templated_mail_send
-from marketplace.organisations.models import Membership, Role
+from marketplace.organisations.selectors import organisation_administrators
 
 from . import signing, tasks
 from .models import TEST_EVENT, DisabledReason, WebhookDelivery, WebhookEndpoint, secret_new
@@ -244,15 +244,13 @@ def _endpoint_record(endpoint: WebhookEndpoint, *, succeeded: bool, now) -> None
 
 def _disabled_tell(endpoint: WebhookEndpoint) -> None:
     organisation = endpoint.organisation
-    admins = Membership.objects.filter(organisation=organisation, role=Role.ADMIN).select_related("user")
     context = {
         "organisation": organisation,
         "endpoint": endpoint,
         "failures": settings.WEBHOOKS_DISABLE_AFTER,
         "url": absolute_url(endpoint.get_absolute_url()),
     }
-    for membership in admins:
-        user = membership.user
+    for user in organisation_administrators(organisation=organisation):
         templated_mail_send(
             to=user.email, template="webhooks/email/endpoint_disabled", context=context, language=languages.of(user)
         )

@@ -85,12 +85,8 @@ def world(db, product_classes, categories, buyer_member):
     w.image_b = ProductImage.objects.create(product=w.product_b, original=png("b.png"), caption="Bravo photo")
     w.order_a = order_of(buyer_member, [w.product_a], "A-1001")
     w.order_b = order_of(buyer_member, [w.product_b], "B-2002")
-    w.order_mixed = order_of(buyer_member, [w.product_a, w.product_b], "M-3003")
     w.line_b = w.order_b.lines.get()
-    w.mixed_line_a = w.order_mixed.lines.get(partner=w.supplier_a.partner)
-    w.mixed_line_b = w.order_mixed.lines.get(partner=w.supplier_b.partner)
     w.note_b = OrderNote.objects.create(order=w.order_b, user=w.member_b, message="Bravo private note")
-    w.mixed_note_b = OrderNote.objects.create(order=w.order_mixed, user=w.member_b, message="Bravo note on mixed")
     w.import_a = ProductImport.objects.create(supplier=w.supplier_a, created_by=w.member_a, filename="a.csv", rows=[])
     w.import_b = ProductImport.objects.create(
         supplier=w.supplier_b,

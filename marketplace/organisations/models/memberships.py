@@ -13,13 +13,6 @@ class Role(models.TextChoices):
     MEMBER = "member", _("Member")
 
 
-class MembershipQuerySet(models.QuerySet):
-    def for_user(self, user):
-        if not user.is_authenticated:
-            return self.none()
-        return self.filter(user=user)
-
-
 class Membership(models.Model):
     """A user belongs to an organisation. Members edit its profile and, for
     suppliers, its products and orders; administrators also manage members."""
@@ -28,8 +21,6 @@ class Membership(models.Model):
     organisation = models.ForeignKey("organisations.Organisation", on_delete=models.CASCADE, related_name="memberships")
     role = models.CharField(_("role"), max_length=16, choices=Role.choices, default=Role.MEMBER)
     created_at = models.DateTimeField(_("since"), auto_now_add=True)
-
-    objects = MembershipQuerySet.as_manager()
 
     class Meta:
         ordering = ["organisation__name", "user__email"]

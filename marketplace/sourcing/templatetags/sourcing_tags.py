@@ -1,6 +1,7 @@
 from django import template
 
 from marketplace.order.selectors import buyers_of
+from marketplace.organisations.selectors import is_member
 
 from ..shortlists import shortlists_for
 
@@ -16,7 +17,7 @@ def buyer_actions(context, supplier):
     return {
         "supplier": supplier,
         "user": user,
-        "own": user.is_authenticated and supplier.memberships.filter(user=user).exists(),
+        "own": is_member(user=user, organisation=supplier),
         "buyers": buyers,
         "shortlists": list(shortlists_for(user)) if buyers else [],
         "csrf_token": context.get("csrf_token"),
