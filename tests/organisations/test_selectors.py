@@ -8,7 +8,7 @@ from django.contrib.auth.models import AnonymousUser
 from django.utils import timezone
 
 from marketplace.organisations import selectors, services
-from marketplace.organisations.models import Supplier
+from marketplace.organisations.models import Buyer, Role, Supplier
 from tests.factories import (
     BuyerFactory,
     MembershipFactory,
@@ -155,6 +155,35 @@ class TestMemberships:
         assert selectors.membership_get(user=supplier_admin, organisation=supplier).is_admin
         assert not selectors.membership_get(user=supplier_member, organisation=supplier).is_admin
         assert selectors.membership_get(user=user, organisation=supplier) is None
+
+    def test_belonging_with_a_role(self, supplier, supplier_admin, supplier_member, user):
+        assert selectors.is_member(user=supplier_member, organisation=supplier)
+        assert selectors.is_member(user=supplier_admin, organisation=supplier.pk, roles=[Role.ADMIN])
+        assert not selectors.is_member(user=supplier_member, organisation=supplier, roles=[Role.ADMIN])
+        assert not selectors.is_member(user=user, organisation=supplier)
+        assert not selectors.is_member(user=AnonymousUser(), organisation=supplier)
+        assert not selectors.is_member(user=None, organisation=supplier)
+
+    def test_the_organisations_of_a_person_by_kind_and_role(self, user):
+        supplier = SupplierFactory(name="Zeta Print")
+        buyer = BuyerFactory(name="Alpha Buying")
+        MembershipFactory(user=user, organisation=supplier, role=Role.ADMIN)
+        MembershipFactory(user=user, organisation=buyer)
+        SupplierFactory(name="Not mine")
+
+        assert set(selectors.organisations_of(user=user).values_list("name", flat=True)) == {
+            "Zeta Print",
+            "Alpha Buying",
+        }
+        assert list(selectors.organisations_of(user=user, model=Buyer)) == [buyer]
+        assert list(selectors.organisations_of(user=user, model=Supplier)) == [supplier]
+        assert list(selectors.organisations_of(user=user, roles=[Role.ADMIN]).values_list("name", flat=True)) == [
+            "Zeta Print"
+        ]
+        assert not selectors.organisations_of(user=AnonymousUser()).exists()
+
+    def test_the_administrators_of_an_organisation(self, supplier, supplier_admin, supplier_member):
+        assert selectors.organisation_administrators(organisation=supplier) == [supplier_admin]
 
     def test_administrators_are_counted(self, supplier, supplier_member):
         assert selectors.organisation_admin_count(organisation=supplier) == 1
