@@ -55,10 +55,15 @@ $(INSTALLED): requirements.txt requirements-dev.txt | $(PYTHON)
 # requirements.in and requirements-dev.in list the direct dependencies; uv resolves them into
 # the hashed lock files, for every platform, keeping the versions already locked (an added
 # package brings only its own dependencies). `make lock UPGRADE="--upgrade-package NAME"` moves one.
-UV_COMPILE := $(VENV)/bin/uv pip compile --quiet --universal --python-version 3.11.7 --generate-hashes \
+UV := $(VENV)/bin/uv
+UV_COMPILE := $(UV) pip compile --quiet --universal --python-version 3.11.7 --generate-hashes \
 	--custom-compile-command "make lock" $(UPGRADE)
 
-lock: $(INSTALLED) ## Resolve requirements*.in into the hashed lock files requirements*.txt (uv, about a second)
+# uv alone, at requirements-dev.in's version, so that `make lock` works even when the lock files do not.
+$(UV): | $(PYTHON)
+	$(PYTHON) -m pip install --disable-pip-version-check -q "$$(grep '^uv==' requirements-dev.in)"
+
+lock: | $(UV) ## Resolve requirements*.in into the hashed lock files requirements*.txt (uv, about a second)
 	$(UV_COMPILE) requirements.in -o requirements.txt
 	$(UV_COMPILE) requirements-dev.in -c requirements.txt -o requirements-dev.txt
 
