@@ -57,6 +57,7 @@ INSTALLED_APPS = [
     "marketplace.apikeys",
     "marketplace.webhooks",
     "marketplace.privacy",
+    "marketplace.scheduling",
     "cms",
     # Before the admin, whose forms it extends with one field per language.
     "modeltranslation",
