@@ -30,6 +30,9 @@ PORT ?= 8000
 # The setup steps of `make run` and `make demo` print what a developer needs, not every migration,
 # every page Wagtail creates nor each e-mail (those go to tmp/mail/, see marketplace/settings/dev.py).
 SETUP_ENV := PORT=$(PORT) LOG_LEVEL=WARNING
+# The demo is loaded with tasks run at once (its search updates are replaced by one index rebuild anyway);
+# the web server, worker and scheduler then queue tasks in the database as production does.
+IMMEDIATE_TASKS := django_tasks.backends.immediate.ImmediateBackend
 
 # The search benchmark's size: `make bench BENCH_SUPPLIERS=2000 BENCH_PRODUCTS=20000` for a quick run.
 BENCH_SUPPLIERS ?= 10000
@@ -67,19 +70,14 @@ lock: | $(UV) ## Resolve requirements*.in into the hashed lock files requirement
 	$(UV_COMPILE) requirements.in -o requirements.txt
 	$(UV_COMPILE) requirements-dev.in -c requirements.txt -o requirements-dev.txt
 
-run: $(INSTALLED) gettext-deps ## Migrate, load the demo data, build the search index, collect static files and serve on 127.0.0.1:8000 (PORT=... to change)
-	@echo "Preparing the site: migrations, roles, static files, demo data, search index..."
-	@$(SETUP_ENV) $(PYTHON) manage.py migrate --noinput -v0
-	@$(SETUP_ENV) $(PYTHON) manage.py roles_ensure >/dev/null
-	@$(SETUP_ENV) $(PYTHON) manage.py collectstatic --noinput -v0
-	@$(SETUP_ENV) $(PYTHON) manage.py translations_build >/dev/null
-	@$(SETUP_ENV) $(PYTHON) manage.py load_demo
-	@$(SETUP_ENV) $(PYTHON) manage.py search_index rebuild --no-progress >/dev/null
+run: $(INSTALLED) gettext-deps ## Prepare what changed (translations, migrations, demo data, search index), then serve on 127.0.0.1:8000 with a task worker and the scheduler (PORT=... to change)
+	@$(SETUP_ENV) TASKS_BACKEND=$(IMMEDIATE_TASKS) $(PYTHON) manage.py dev_prepare
 	@echo
 	@echo "Responsible runs at http://127.0.0.1:$(PORT)/  (Wagtail admin: /cms/, shop dashboard for operators: /shop/dashboard/, suppliers: /workspace/)"
 	@echo "E-mails are not sent but written to tmp/mail/: read them at http://127.0.0.1:$(PORT)/dev/mail/"
+	@echo "Web server, task worker and scheduler run together (Procfile.dev); Ctrl-C stops all three."
 	@echo
-	@PORT=$(PORT) $(PYTHON) manage.py runserver 127.0.0.1:$(PORT)
+	@SITE_URL=http://127.0.0.1:$(PORT) $(VENV)/bin/honcho -f Procfile.dev -d . start -p $(PORT)
 
 test: $(INSTALLED) gettext-deps browser-deps ## Lint, Django checks, then the whole pytest suite on SQLite and on PostgreSQL
 	$(RUFF) check .

@@ -230,7 +230,7 @@ class DemoLoader:
         notifications_demo(supplier_person=users["supplier"], buyer_person=users["buyer"])
         webhooks_demo(supplier=Supplier.objects.get(memberships__user=users["supplier"]), admin=users["supplier"])
         editorial_content_load(home=home, suppliers=suppliers, buyers=buyers, images=self.images)
-        security_demo(operator=users["operator"], log=self.log)
+        security_demo(operator=users["operator"])
         return {
             "suppliers": Supplier.objects.count(),
             "verified suppliers": Supplier.objects.verified().count(),

@@ -1,4 +1,5 @@
-"""Local development: `make run`. Debug on, e-mails to files (listed at /dev/mail/), tasks run at once."""
+"""Local development: `make run`. Debug on, e-mails to files (listed at /dev/mail/), background tasks queued in
+the database for the worker `make run` starts, as in production."""
 
 from .base import *  # noqa: F403
 from .base import BASE_DIR, env, env_bool
@@ -11,4 +12,4 @@ WAGTAILADMIN_BASE_URL = SITE_URL
 EMAIL_DELIVERY_BACKEND = env("EMAIL_BACKEND", "marketplace.core.mail.MailFolderBackend")
 EMAIL_FILE_PATH = env("EMAIL_FILE_PATH", str(BASE_DIR / "tmp" / "mail"))
 WEBHOOKS_ALLOW_PRIVATE = env_bool("WEBHOOKS_ALLOW_PRIVATE", True)  # receivers on this machine
-TASKS = {"default": {"BACKEND": env("TASKS_BACKEND", "django_tasks.backends.immediate.ImmediateBackend")}}
+TASKS = {"default": {"BACKEND": env("TASKS_BACKEND", "django_tasks_db.DatabaseBackend")}}

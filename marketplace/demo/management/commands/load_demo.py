@@ -1,7 +1,9 @@
+from django.conf import settings
 from django.core.management.base import BaseCommand
 
 from marketplace.demo.data import DEMO_PASSWORD
 from marketplace.demo.loader import DemoLoader
+from marketplace.demo.security import two_step_note
 
 DEMO_LOGINS = [
     ("buyer@example.com", "procurement officer at Acier Moselle SA (France): legal deductions in /impact/"),
@@ -26,6 +28,12 @@ class Command(BaseCommand):
     def handle(self, *args, no_images=False, **options):
         counts = DemoLoader(images=not no_images, log=self.stdout.write).run()
         self.stdout.write(", ".join(f"{n} {what}" for what, n in counts.items()))
-        self.stdout.write(self.style.SUCCESS(f"Demo logins (password {DEMO_PASSWORD}):"))
-        for email, role in DEMO_LOGINS:
-            self.stdout.write(f"  {email:24} {role}")
+        logins_write(self)
+
+
+def logins_write(command: BaseCommand) -> None:
+    command.stdout.write(command.style.SUCCESS(f"Demo logins (password {DEMO_PASSWORD}):"))
+    for email, role in DEMO_LOGINS:
+        command.stdout.write(f"  {email:24} {role}")
+    if settings.OTP_REQUIRED_FOR_OPERATORS:
+        command.stdout.write(two_step_note())
