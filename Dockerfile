@@ -37,4 +37,7 @@ RUN SECRET_KEY=collectstatic-build-only-not-a-secret python manage.py collectsta
 
 USER app
 EXPOSE 8000
-CMD ["sh", "-c", "exec gunicorn marketplace.wsgi:application --bind 0.0.0.0:8000 --workers ${WEB_CONCURRENCY:-3} --access-logfile -"]
+# With several workers, each writes its metrics to PROMETHEUS_MULTIPROC_DIR and /metrics adds them up; the
+# folder is emptied at each start (prometheus_client's multiprocess mode; gunicorn.conf.py marks dead workers).
+ENV PROMETHEUS_MULTIPROC_DIR=/tmp/prometheus
+CMD ["sh", "-c", "rm -rf \"$PROMETHEUS_MULTIPROC_DIR\" && mkdir -p \"$PROMETHEUS_MULTIPROC_DIR\" && exec gunicorn marketplace.wsgi:application --bind 0.0.0.0:8000 --workers ${WEB_CONCURRENCY:-3} --access-logfile -"]

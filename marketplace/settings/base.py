@@ -58,6 +58,7 @@ INSTALLED_APPS = [
     "marketplace.webhooks",
     "marketplace.privacy",
     "marketplace.scheduling",
+    "marketplace.operations",
     "cms",
     # Before the admin, whose forms it extends with one field per language.
     "modeltranslation",
@@ -129,6 +130,7 @@ INSTALLED_APPS = [
     "taggit",
     # Others
     "django_countries",
+    "django_prometheus",
     "django_tasks",
     "django_tasks_db",
     "axes",
@@ -140,6 +142,10 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # Requests, latencies and response codes per view for /metrics, around everything else.
+    "django_prometheus.middleware.PrometheusBeforeMiddleware",
+    # /health/ and /metrics, before the host check and the HTTPS redirect.
+    "marketplace.operations.middleware.OperationsMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "marketplace.core.middleware.CurrentRequestMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -166,6 +172,7 @@ MIDDLEWARE = [
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     # Last: answers a locked-out sign-in with the lock-out page (marketplace/accounts/throttling.py).
     "axes.middleware.AxesMiddleware",
+    "django_prometheus.middleware.PrometheusAfterMiddleware",
 ]
 
 ROOT_URLCONF = "marketplace.urls"
@@ -344,12 +351,19 @@ DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", "Responsible <hello@responsible.e
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
 # Background tasks (django-tasks, which Wagtail ships). Tasks are stored in the
-# database and run by `manage.py db_worker`; development and tests run them at once.
+# database and run by `manage.py db_worker` (development too); tests run them at once.
+# Periodic jobs: marketplace/scheduling/jobs.py, run by `manage.py scheduler`.
 TASKS = {
     "default": {
         "BACKEND": env("TASKS_BACKEND", "django_tasks_db.DatabaseBackend"),
     }
 }
+
+# Operations (marketplace/operations): /health/ reports "degraded" when the oldest waiting task or the
+# scheduler's last beat are older than these (seconds); /metrics answers only the METRICS_TOKEN bearer token.
+HEALTH_TASK_AGE_MAX = int(env("HEALTH_TASK_AGE_MAX", "600"))
+HEALTH_SCHEDULER_AGE_MAX = int(env("HEALTH_SCHEDULER_AGE_MAX", "180"))
+METRICS_TOKEN = env("METRICS_TOKEN", "")
 
 # Search
 ELASTICSEARCH_URL = env("ELASTICSEARCH_URL", "")
@@ -383,7 +397,7 @@ WEBHOOKS_ALLOW_PRIVATE = env_bool("WEBHOOKS_ALLOW_PRIVATE", False)
 WEBHOOKS_BATCH = int(env("WEBHOOKS_BATCH", "500"))  # deliveries one run of webhooks_retry sends at most
 
 # VIES, the EU's register of VAT IDs, asked in the background when an organisation saves
-# its VAT ID; `manage.py vat_ids_recheck` (daily from cron) asks again where it was down.
+# its VAT ID; `manage.py vat_ids_recheck` (daily, by the scheduler) asks again where it was down.
 VIES_API_BASE = env("VIES_API_BASE", "https://ec.europa.eu/taxation_customs/vies/rest-api")
 VIES_TIMEOUT = float(env("VIES_TIMEOUT", "10"))  # seconds
 
@@ -442,7 +456,7 @@ IMPACT_SPEND_PER_HOUR = Decimal(env("IMPACT_SPEND_PER_HOUR", "35"))
 CHARTER_REMINDER_DAYS = int(env("CHARTER_REMINDER_DAYS", "14"))
 NETWORK_INVITATION_DAYS = 30
 # Invited suppliers that have neither quoted nor declined are reminded once, this many days
-# before the deadline for quotes: run `manage.py needs_deadline_reminders` daily (or hourly) from cron.
+# before the deadline for quotes: the scheduler runs `manage.py needs_deadline_reminders` daily.
 NEED_DEADLINE_REMINDER_DAYS = int(env("NEED_DEADLINE_REMINDER_DAYS", "2"))
 # The network dashboard's jobs supported: the hours one full-time job works in a year (a 35 to
 # 40-hour week, less leave and public holidays). See marketplace/networks/dashboard/.

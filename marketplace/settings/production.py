@@ -4,6 +4,8 @@
 
 from django.core.exceptions import ImproperlyConfigured
 
+from marketplace.operations.errors import error_reporting_init
+
 from .base import *  # noqa: F403
 from .base import env, env_bool
 
@@ -32,3 +34,24 @@ STORAGES = {
     **STORAGES,  # noqa: F405  (the private storage of attachments, as in base)
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
+
+# One JSON object per log line (time, level, logger, message, and what the record carries), for the log store.
+LOGGING = {
+    **LOGGING,  # noqa: F405
+    "formatters": {
+        "json": {
+            "()": "pythonjsonlogger.json.JsonFormatter",
+            "format": "%(asctime)s %(levelname)s %(name)s %(message)s %(process)d",
+            "rename_fields": {"asctime": "time", "levelname": "level", "name": "logger"},
+        }
+    },
+    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "json"}},
+}
+
+# Error reporting to Sentry (or a compatible service) when SENTRY_DSN is set; nothing is sent otherwise.
+error_reporting_init(
+    dsn=env("SENTRY_DSN", ""),
+    environment=env("SENTRY_ENVIRONMENT", "production"),
+    release=env("SENTRY_RELEASE", ""),
+    traces_sample_rate=float(env("SENTRY_TRACES_SAMPLE_RATE", "0")),
+)

@@ -13,7 +13,7 @@ def invitations_send(need_id: int, supplier_ids: list[int]) -> int:
 @task()
 def needs_close_due() -> int:
     """Closes the needs whose deadline has passed. Each published need schedules this at
-    its deadline; cron may also run it (`manage.py needs_close_due`) as a safety net."""
+    its deadline; the scheduler also runs `manage.py needs_close_due` as a safety net."""
     from . import services
 
     return services.needs_close_due()

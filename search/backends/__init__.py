@@ -6,6 +6,8 @@ import logging
 
 from django.conf import settings
 
+from marketplace.operations.metrics import SEARCH_SECONDS
+
 from .database import DatabaseBackend
 
 logger = logging.getLogger(__name__)
@@ -34,7 +36,10 @@ def indexing_backends(index: str = "suppliers"):
 def search(query):
     backend = primary_backend(query.index)
     try:
-        return backend.search(query)
+        with SEARCH_SECONDS.labels(backend=backend.name, index=query.index).time():
+            return backend.search(query)
     except BackendUnavailable as error:
         logger.warning("Search backend %s unavailable, answering from the database: %s", backend.name, error)
-        return DatabaseBackend(query.index).search(query)
+        fallback = DatabaseBackend(query.index)
+        with SEARCH_SECONDS.labels(backend=fallback.name, index=query.index).time():
+            return fallback.search(query)

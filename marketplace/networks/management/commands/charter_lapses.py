@@ -6,7 +6,7 @@ from marketplace.networks.services import charter_lapses
 class Command(BaseCommand):
     help = (
         "Record the charter signatures whose re-sign period has ended (their badge and search label go) and "
-        "remind members whose signature lapses soon (run daily, e.g. from cron)."
+        "remind members whose signature lapses soon (the scheduler runs it daily)."
     )
 
     def handle(self, *args, **options):

@@ -7,7 +7,7 @@ from marketplace.notifications.services import digests_send
 class Command(BaseCommand):
     help = (
         "Send each person the summary of the notifications they chose to receive daily or weekly "
-        "(run `daily` every day and `weekly` once a week from cron; running it twice sends nothing twice)."
+        "(the scheduler runs `daily` every day and `weekly` on Mondays; running it twice sends nothing twice)."
     )
 
     def add_arguments(self, parser):

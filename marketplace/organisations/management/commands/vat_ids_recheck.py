@@ -6,7 +6,7 @@ from marketplace.organisations.services import vat_ids_recheck
 class Command(BaseCommand):
     help = (
         "Asks VIES about the organisations' VAT IDs it could not answer for, those never checked and "
-        "those checked more than 30 days ago. Run it daily from cron; running it again does no harm."
+        "those checked more than 30 days ago. The scheduler runs it daily; running it again does no harm."
     )
 
     def handle(self, *args, **options):

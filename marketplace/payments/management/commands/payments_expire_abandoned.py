@@ -7,7 +7,7 @@ from marketplace.payments.card import card_payments_expire_abandoned
 class Command(BaseCommand):
     help = (
         "Gives up card purchases still awaiting payment after CARD_PAYMENT_TIMEOUT_MINUTES: cancels their "
-        "PaymentIntent, releases their stock and reopens their basket. Run it from cron every few minutes."
+        "PaymentIntent, releases their stock and reopens their basket. The scheduler runs it every five minutes."
     )
 
     def handle(self, *args, **options):

@@ -4,7 +4,10 @@ from marketplace.sourcing.services import needs_close_due
 
 
 class Command(BaseCommand):
-    help = "Close the needs whose deadline for quotes has passed (safe to run often, e.g. from cron)."
+    help = (
+        "Close the needs whose deadline for quotes has passed "
+        "(safe to run often; the scheduler runs it every five minutes)."
+    )
 
     def handle(self, *args, **options):
         closed = needs_close_due()
