@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy
 from django.views.generic import TemplateView
 from oscar.core.loading import get_model
 
+from marketplace.core.replica import replica_view
 from marketplace.organisations.selectors import map_data
 
 from .geo import RADII_KM
@@ -33,6 +34,7 @@ from .selectors import (
 Category = get_model("catalogue", "Category")
 
 
+@replica_view
 class SearchPageView(TemplateView):
     """A faceted search page: the query from the URL, results, facets with
     counts, removable chips, sort, pages and, on an empty page, which filter

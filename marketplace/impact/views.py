@@ -8,6 +8,7 @@ from django.shortcuts import get_object_or_404, redirect
 from django.utils.translation import gettext as _
 from django.views.generic import TemplateView, View
 
+from marketplace.core.replica import replica_view
 from marketplace.order.selectors import buyers_of
 from marketplace.organisations.models import Buyer
 from marketplace.organisations.selectors import is_member
@@ -40,6 +41,7 @@ class ReportMixin(LoginRequiredMixin):
         return super().dispatch(request, *args, **kwargs)
 
 
+@replica_view
 class ImpactReportView(ReportMixin, TemplateView):
     template_name = "impact/report.html"
 

@@ -14,6 +14,7 @@ from cms.selectors import case_studies_featuring
 from marketplace.accounts import services as account_services
 from marketplace.accounts.forms import SignUpForm
 from marketplace.accounts.views import AUTH_BACKEND, safe_next_url
+from marketplace.core.replica import replica_view
 from marketplace.networks import selectors as network_selectors
 from marketplace.verification import selectors as verification_selectors
 
@@ -35,6 +36,7 @@ SUPPLIER_RELATIONS = ("sectors", "impact_areas", "labels", "served_regions", "se
 # Public pages ---------------------------------------------------------------
 
 
+@replica_view
 class SupplierDetailView(DetailView):
     template_name = "organisations/supplier_detail.html"
     context_object_name = "supplier"
@@ -66,6 +68,7 @@ class NetworkListView(ListView):
         return selectors.network_list()
 
 
+@replica_view
 class NetworkDetailView(DetailView):
     template_name = "organisations/network_detail.html"
     context_object_name = "network"

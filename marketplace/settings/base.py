@@ -15,6 +15,8 @@ from oscar.defaults import *  # noqa: F403  (Oscar's documented way to get its d
 
 from marketplace.sourcing import dashboard_menu
 
+from .storage import s3_storages
+
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
 
@@ -162,6 +164,8 @@ MIDDLEWARE = [
     # Each signed-in session's device and last activity (the account's Sessions page).
     "marketplace.accounts.sessions.SessionActivityMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # With a read replica: a visitor who just wrote reads from the primary for a few seconds.
+    "marketplace.core.replica.PrimaryAfterWriteMiddleware",
     # Operators without a two-step sign-in are kept out of the admins and the verification queue.
     "marketplace.accounts.two_factor.OperatorTwoFactorMiddleware",
     # Suppliers' members who open the shop dashboard go to their workspace (operators only there).
@@ -217,6 +221,15 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         "timeout": 20,
         "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL",
     }
+# A PostgreSQL read replica: reads marked in the code (marketplace/core/replica.py) go there, the rest to the
+# primary; after a visitor writes, their marked reads stay on the primary for REPLICA_PIN_SECONDS.
+if env("DATABASE_REPLICA_URL"):
+    DATABASES["replica"] = dj_database_url.parse(
+        env("DATABASE_REPLICA_URL"), conn_max_age=int(env("DATABASE_CONN_MAX_AGE", "0"))
+    )
+    DATABASES["replica"]["TEST"] = {"MIRROR": "default"}
+DATABASE_ROUTERS = ["marketplace.core.replica.ReplicaRouter"]
+REPLICA_PIN_SECONDS = int(env("REPLICA_PIN_SECONDS", "10"))
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTHENTICATION_BACKENDS = [
@@ -317,6 +330,8 @@ STORAGES = {
         "OPTIONS": {"location": PRIVATE_MEDIA_ROOT, "base_url": "/no-public-url/"},
     },
 }
+if env("MEDIA_STORAGE", "filesystem") == "s3":
+    STORAGES |= s3_storages(env)
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 # Uploaded images (marketplace/uploads.py caps ours; Wagtail's own for editors).
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
@@ -336,6 +351,12 @@ CACHES = {
         else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
     )
 }
+# Sessions: with Redis, read from the cache and written through to the database, so that every web replica
+# sees them and a Redis restart signs nobody out.
+SESSION_ENGINE = env(
+    "SESSION_ENGINE",
+    "django.contrib.sessions.backends.cached_db" if env("REDIS_URL") else "django.contrib.sessions.backends.db",
+)
 
 # E-mail
 # Every e-mail goes through marketplace.core.mail, which records those that fail for operators
