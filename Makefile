@@ -38,7 +38,7 @@ IMMEDIATE_TASKS := django_tasks.backends.immediate.ImmediateBackend
 BENCH_SUPPLIERS ?= 10000
 BENCH_PRODUCTS ?= $(shell echo $$(( $(BENCH_SUPPLIERS) * 10 )))
 
-.PHONY: help run test browser-deps gettext-deps lint format migrate demo bench clean messages translations lock
+.PHONY: help run test browser-deps gettext-deps lint format migrate demo bench bench-load clean messages translations lock
 
 help: ## List the targets
 	@echo "Usage: make <target>"
@@ -142,8 +142,12 @@ messages: $(INSTALLED) ## Update the catalogues in locale/ from the code's strin
 translations: $(INSTALLED) gettext-deps ## Make the Serbian Latin catalogue from the Cyrillic one and compile every catalogue (make run and make test do it)
 	$(PYTHON) manage.py translations_build
 
-bench: $(INSTALLED) ## Benchmark supplier and product search against naive ORM baselines on SQLite and PostgreSQL (BENCH_SUPPLIERS=10000 BENCH_PRODUCTS=100000)
+bench: $(INSTALLED) gettext-deps ## Benchmark search against naive ORM baselines on SQLite and PostgreSQL (BENCH_SUPPLIERS=10000 BENCH_PRODUCTS=100000), then the main pages under load
 	$(PYTHON) bench/run.py --suppliers $(BENCH_SUPPLIERS) --products $(BENCH_PRODUCTS)
+	$(PYTHON) bench/load.py
+
+bench-load: $(INSTALLED) gettext-deps ## The main pages under gunicorn with concurrent clients, beside a bare view (bench/load.py)
+	$(PYTHON) bench/load.py
 
 clean: ## Remove tmp/, staticfiles/ and the development database db.sqlite3 (keeps .venv and media/)
 	rm -rf tmp staticfiles db.sqlite3 db.sqlite3-journal db.sqlite3-wal db.sqlite3-shm

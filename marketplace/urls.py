@@ -1,7 +1,9 @@
 from django.apps import apps
+from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
+from django.http import HttpResponse
 from django.urls import include, path, re_path, reverse
 from django.views.generic import RedirectView
 from wagtail import urls as wagtail_urls
@@ -49,6 +51,8 @@ other_sign_in_pages = [
 
 # Paths without a language prefix, in the language a person chose (marketplace.core.urls_neutral).
 urlpatterns = [path("", include("marketplace.core.urls_neutral"))]
+if settings.BENCH_BARE_VIEW:  # `make bench-load`'s baseline: every middleware, no query, no template
+    urlpatterns.append(path("bench/bare/", lambda request: HttpResponse("bare")))
 
 # Every page people read has its language in its address: English unprefixed (/shop/),
 # the others prefixed (/fr/shop/, /sr-latn/shop/). See docs/development.md, Translations.

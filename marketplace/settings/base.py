@@ -385,6 +385,7 @@ TASKS = {
 HEALTH_TASK_AGE_MAX = int(env("HEALTH_TASK_AGE_MAX", "600"))
 HEALTH_SCHEDULER_AGE_MAX = int(env("HEALTH_SCHEDULER_AGE_MAX", "180"))
 METRICS_TOKEN = env("METRICS_TOKEN", "")
+BENCH_BARE_VIEW = env_bool("BENCH_BARE_VIEW", False)  # /bench/bare/, the baseline of `make bench-load` only
 
 # Search
 ELASTICSEARCH_URL = env("ELASTICSEARCH_URL", "")

@@ -33,7 +33,8 @@ class Command(BaseCommand):
             self.stdout.write("Applying migrations (a new database takes about a minute)...")
             call_command("migrate", interactive=False, verbosity=0)
         call_command("roles_ensure", stdout=_Silent())
-        stamp_file = Path(settings.BASE_DIR) / "tmp" / "demo.stamp"
+        database = hashlib.sha256(str(connection.settings_dict["NAME"]).encode()).hexdigest()[:12]
+        stamp_file = Path(settings.BASE_DIR) / "tmp" / f"demo-{database}.stamp"  # one per database
         stamp = demo_stamp()
         if not stamp_file.exists() or stamp_file.read_text() != stamp:
             self.stdout.write("Loading the demo data and building the search index...")
