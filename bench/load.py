@@ -36,9 +36,10 @@ PYTHON = sys.executable
 GOAL = 0.3
 
 
-def environment(database: Path, static: Path, port: int) -> dict:
+def environment(database: Path, static: Path, port: int, redis_url: str = "") -> dict:
     return {
         **os.environ,
+        "REDIS_URL": redis_url,
         "DJANGO_SETTINGS_MODULE": "marketplace.settings.production",
         "SECRET_KEY": secrets.token_urlsafe(50),
         "ALLOWED_HOSTS": "127.0.0.1",
@@ -151,6 +152,11 @@ def main():
     parser.add_argument("--requests", type=int, default=300)
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--port", type=int, default=8765)
+    parser.add_argument(
+        "--redis-url",
+        default="redis://127.0.0.1:6379/14",
+        help="the shared cache of production (emptied first); '' for each process's own memory cache",
+    )
     parser.add_argument("--plan", action="store_true", help=argparse.SUPPRESS)  # the Django half, in a subprocess
     args = parser.parse_args()
     if args.plan:
@@ -159,7 +165,11 @@ def main():
     database, static = ROOT / "tmp" / "bench" / "load.sqlite3", ROOT / "tmp" / "bench" / "load-static"
     print("Preparing the demo database and static files...", flush=True)
     prepare(database, static)
-    env = environment(database, static, args.port)
+    if args.redis_url:
+        import redis
+
+        redis.Redis.from_url(args.redis_url).flushdb()
+    env = environment(database, static, args.port, args.redis_url)
     measured = json.loads(
         subprocess.run(
             [PYTHON, "bench/load.py", "--plan"],
@@ -205,7 +215,7 @@ def main():
     bare = results[0]["requests_per_second"]
     print(
         f"\nPages under load: gunicorn, {args.workers} workers, {args.clients} clients, {args.requests} requests "
-        f"per page, production settings, demo data on SQLite\n"
+        f"per page, production settings, demo data on SQLite, cache: {args.redis_url or 'per process'}\n"
     )
     print(f"| page | requests/s | p50 ms | p95 ms | queries | × bare view | goal ≥ {GOAL}× |")
     print("|---|---:|---:|---:|---:|---:|---|")

@@ -7,6 +7,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Locale, Orderable
 
 from cms.blocks import RICH_TEXT_FEATURES
+from marketplace.core.content_cache import cached_content
 
 from .base import EditorialPage
 
@@ -57,7 +58,7 @@ class HomePage(EditorialPage):
         from cms import selectors
 
         context = super().get_context(request, *args, **kwargs)
-        context.update(selectors.home_sections(home=self))
+        context.update(cached_content(f"home:{self.pk}", lambda: selectors.home_sections(home=self)))
         return context
 
     def route(self, request, path_components):

@@ -13,8 +13,9 @@ class CoreConfig(AppConfig):
     def ready(self):
         from django.db.models.signals import post_migrate
 
-        from . import checks, content, sites, validators  # noqa: F401  (checks register on import)
+        from . import checks, content, content_cache, sites, validators  # noqa: F401  (checks register on import)
 
         validators.form_text_checked()
         content.connect()
+        content_cache.connect()
         post_migrate.connect(sites.site_domain_sync, sender=self)

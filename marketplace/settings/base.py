@@ -351,6 +351,9 @@ CACHES = {
         else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
     )
 }
+# Public content computed once for every visitor, until the next write (marketplace/core/content_cache.py);
+# only with a cache every process shares.
+CONTENT_CACHE_SECONDS = int(env("CONTENT_CACHE_SECONDS", "300" if env("REDIS_URL") else "0"))
 # Sessions: with Redis, read from the cache and written through to the database, so that every web replica
 # sees them and a Redis restart signs nobody out.
 SESSION_ENGINE = env(

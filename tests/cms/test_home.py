@@ -59,3 +59,48 @@ def test_the_home_shows_live_figures(client, home, supplier, unverified_supplier
 
     assert response.context["figures"]["suppliers"] == 1
     assertContains(response, "verified social enterprises")
+
+
+@pytest.fixture
+def content_cache(settings):
+    """A cache every process shares, as in production with REDIS_URL (here the test's in-memory one)."""
+    settings.CONTENT_CACHE_SECONDS = 300
+
+
+def test_the_home_is_computed_once_until_something_changes(
+    client, home, story_index, sectors, content_cache, django_assert_max_num_queries
+):
+    SupplierFactory(name="Table d'Insertion", sectors=[sectors["catering"]])
+    first = client.get("/")
+    assert first.context["figures"]["suppliers"] == 1
+    with django_assert_max_num_queries(12):  # what every page asks (session, site, menus), not the sections
+        again = client.get("/")
+    assert [card.name for card in again.context["featured_suppliers"]] == ["Table d'Insertion"]
+
+    SupplierFactory(name="Repair Coop")  # verified: a new figure and a new newest supplier
+    response = client.get("/")
+    assert response.context["figures"]["suppliers"] == 2
+    assertContains(response, "Repair Coop")
+
+
+def test_a_published_story_and_a_renamed_supplier_show_at_once(client, home, story_index, content_cache):
+    supplier = SupplierFactory(name="Table d'Insertion")
+    client.get("/")
+    story_create(index=story_index, title="Canteen meals from local farms", suppliers=[supplier])
+    supplier.name = "Table Solidaire"
+    supplier.save()
+    response = client.get("/")
+    assertContains(response, "Canteen meals from local farms")
+    assertContains(response, "Table Solidaire")
+    assertNotContains(response, "Table d&#x27;Insertion")
+
+
+def test_each_language_has_its_own_copy(client, home, sectors, content_cache, reindex):
+    SupplierFactory(name="Table d'Insertion", sectors=[sectors["catering"]])
+    sectors["food"].name_fr = "Alimentation"
+    sectors["food"].save()
+    reindex()
+    assertContains(client.get("/"), "Food")
+    french = client.get("/fr/")
+    assertContains(french, "Alimentation")
+    assertContains(client.get("/"), "Food")
