@@ -202,7 +202,7 @@ def main():
             try:
                 if requests.get(base + "/health/", timeout=2).status_code == 200:
                     break
-            except requests.ConnectionError:
+            except requests.RequestException:  # not listening yet, or still starting
                 time.sleep(0.5)
         cookies = {measured["cookie"]: measured["session"]}
         results = []
