@@ -68,6 +68,27 @@ class IndexState(models.Model):
         return f"{self.name} v{self.version}"
 
 
+class IndexChange(models.Model):
+    """What one write to the database index changed: the entries it replaced or
+    removed, or none for a rebuild (everything). A process holding a snapshot of
+    version n reads the changes after n and patches its bitmaps instead of
+    reloading them (backends/bitmaps.py). The stamp tells that version n was
+    committed as the snapshot saw it, not rolled back and written again."""
+
+    index = models.CharField(max_length=32)
+    version = models.PositiveBigIntegerField()
+    stamp = models.CharField(max_length=32)
+    entries = models.JSONField(null=True)  # ids; null: the whole index was replaced
+
+    class Meta:
+        verbose_name = _("search index change")
+        verbose_name_plural = _("search index changes")
+        constraints = [models.UniqueConstraint(fields=["index", "version"], name="search_change_version")]
+
+    def __str__(self):
+        return f"{self.index} v{self.version}"
+
+
 class ProductEntry(models.Model):
     """A product for sale in the search index: what the shop's result pages
     sort and filter on, and the card they show."""

@@ -7,10 +7,15 @@ an entry), so a facet's counts are an AND and a popcount per value, whatever
 the number of entries, and a page of results is the first set bits in the
 wanted order.
 
-A snapshot of an index is read from the database once per index stamp (a new
-random stamp comes with every write, see IndexState) and shared by the
-process's requests until the next write. Entries sit in price order, so a
-price range is one run of bits.
+A snapshot of an index is read from the database once and shared by the
+process's requests. Each write draws a new version and stamp (IndexState) and
+journals the entries it changed (IndexChange): the next search patches a copy of
+the snapshot with those entries only (`Snapshot.patched`, milliseconds) instead
+of reading 100,000 entries again (a second). A changed entry loses its bit and
+comes back at a new position after the last; each sort order gets it where the
+database orders it. A rebuild, a write rolled back, a large batch or a snapshot
+with too many dead positions is read whole again. Entries sit in price order, so
+a price range is one run of bits, plus the few entries appended since.
 
 Relevance is computed on bitmaps too: the hits with more of the query's
 words in their name come first, among them the shorter names (the closer
@@ -21,6 +26,7 @@ A snapshot remembers those two bitmaps for the words last searched, so the
 full-text statement runs once per word and stamp, not once per page, facet
 click or text sharing the word."""
 
+import copy
 import heapq
 import json
 import re
@@ -31,28 +37,34 @@ from dataclasses import dataclass
 from itertools import islice
 
 from django.db import connection
-from django.db.models import F
+from django.db.models import F, OrderBy, Q
+
+from ..models import IndexChange
 
 EVERYTHING = "_all"
 SPARSE = 4000  # below this many hits, sort the hits; above, walk the order until the page is full
 BLOCK = 2048  # entries of a sort order whose hits a deep page counts at once, to skip them
 RECENT_WORDS = 256  # query words a snapshot remembers: two bitmaps each, 25 KB at 100,000 entries
 LONGEST_NAME = 12  # names of more words rank as if they had this many
+PATCH_LIMIT = 200  # entries a patch takes at most (a few statements each); more are read whole
+CHANGES_KEPT = 1000  # versions of the journal kept: a snapshot further behind reloads
+NOWHERE = -1  # the position of an id that is no entry: bits_of(…, size + 1) sets the bit past the last
 _WORD = re.compile(r"[^\W_]+")  # a word of an already folded name, as search.interface.words splits it
 
 _snapshots = {}
 _lock = threading.Lock()
 
 
-def snapshot(tables, stamp):
-    """The index's bitmaps as of `stamp`, loaded at most once per stamp and database."""
+def snapshot(tables, version, stamp):
+    """The index's bitmaps as of `version` and `stamp`, loaded or patched at most
+    once per stamp and database."""
     key = (tables.name, connection.alias)
     current = _snapshots.get(key)
     if current is None or current.stamp != stamp:
         with _lock:
             current = _snapshots.get(key)
             if current is None or current.stamp != stamp:
-                current = Snapshot(tables, stamp)
+                current = (current and current.patched(version, stamp)) or Snapshot(tables, version, stamp)
                 _snapshots[key] = current
     return current
 
@@ -79,27 +91,28 @@ def bits_of(positions, size) -> int:
 
 
 class Snapshot:
-    def __init__(self, tables, stamp):
-        self.stamp = stamp
+    def __init__(self, tables, version, stamp):
+        self.tables, self.version, self.stamp = tables, version, stamp
         entries = tables.entry.objects.all()
-        priced = "price" in {f.name for f in tables.entry._meta.fields}
-        if priced:
+        self.priced = "price" in {f.name for f in tables.entry._meta.fields}
+        if self.priced:
             entries = entries.order_by(F("price").asc(nulls_last=True), "pk")
             rows = list(entries.values_list("pk", "price", tables.name_sort))
         else:
             rows = [(pk, None, name) for pk, name in entries.order_by("pk").values_list("pk", tables.name_sort)]
         self.ids = [pk for pk, _price, _name in rows]
         self.size = len(self.ids)
-        # position_of[id]: the entry's position; ids of no entry get `size`, a
-        # bit beyond every entry. A list, not a dict: 8 times faster to look up
-        # the tens of thousands of ids a word can match.
-        self.position_of = [self.size] * (max(self.ids, default=0) + 1)
+        self.dead = 0  # positions of entries changed or removed since the load
+        # position_of[id]: the entry's position, NOWHERE for ids of no entry. A list,
+        # not a dict: 8 times faster to look up the tens of thousands of ids a word can match.
+        self.position_of = [NOWHERE] * (max(self.ids, default=0) + 1)
         for position, pk in enumerate(self.ids):
             self.position_of[pk] = position
         self.prices = [price for _pk, price, _name in rows if price is not None]  # ascending, positions 0..len-1
+        self.appended_prices = []  # (price, position) of the priced entries patched in since
         by_length = [[] for _length in range(LONGEST_NAME)]  # positions of the names of 1, 2… words
         for position, (_pk, _price, name) in enumerate(rows):
-            by_length[min(max(len(_WORD.findall(name)), 1), LONGEST_NAME) - 1].append(position)
+            by_length[_name_length(name)].append(position)
         self.name_lengths = [bits_of(positions, self.size) for positions in by_length]
         self.everything = (1 << self.size) - 1
         # The database orders each sort (its collation for names, ties by id), as the SQL pages did.
@@ -107,10 +120,16 @@ class Snapshot:
             sort: [self.position_of[pk] for pk in tables.entry.objects.order_by(*ordering).values_list("pk", flat=True)]
             for sort, ordering in tables.orders.items()
         }
+        # rank[sort][position]: increasing along the order; a patch gives an inserted
+        # position a value between its neighbours' (a float), so nothing is renumbered.
         self.rank = {sort: _ranks(order, self.size) for sort, order in self.orders.items()}
+        # Each sort order cut in blocks: the bitmap of a block's positions and the index in the order where it ends.
         self.blocks = {
             sort: [bits_of(order[start : start + BLOCK], self.size) for start in range(0, self.size, BLOCK)]
             for sort, order in self.orders.items()
+        }
+        self.block_ends = {
+            sort: [min(start + BLOCK, self.size) for start in range(0, self.size, BLOCK)] for sort in self.orders
         }
         # One row a facet value with its entries' ids (not one a pair: 600,000 at 100,000 products).
         self.facets = {}
@@ -133,6 +152,124 @@ class Snapshot:
             )
         self.latitudes = [latitude for latitude, _longitude, _position in self.located]
 
+    # Patches -------------------------------------------------------------------
+
+    def patched(self, version, stamp):
+        """A copy of this snapshot with the changes journalled since, as of `version`
+        and `stamp`; None when it must be read whole (see the module's docstring)."""
+        if version <= self.version:
+            return None
+        changes = list(
+            IndexChange.objects.filter(index=self.tables.name, version__gte=self.version, version__lte=version)
+            .order_by("version")
+            .values_list("version", "stamp", "entries")
+        )
+        if (
+            len(changes) != version - self.version + 1
+            or changes[0][:2] != (self.version, self.stamp)
+            or changes[-1][1] != stamp
+            or any(entries is None for _version, _stamp, entries in changes[1:])
+        ):
+            return None
+        ids = sorted({pk for _version, _stamp, entries in changes[1:] for pk in entries})
+        if len(ids) > PATCH_LIMIT or self.dead + len(ids) > self.size // 4 + PATCH_LIMIT:
+            return None
+        patched = copy.copy(self)
+        try:
+            patched._patch(ids)
+        except _Unknown:
+            return None
+        patched.version, patched.stamp = version, stamp
+        return patched
+
+    def _patch(self, ids):
+        """Kill the positions of `ids` and append those still in the index. Runs on a
+        fresh copy: the lists it changes are copied first, as other threads read the original."""
+        tables = self.tables
+        self.ids, self.position_of = list(self.ids), list(self.position_of)
+        self.appended_prices = list(self.appended_prices)
+        self.name_lengths = list(self.name_lengths)
+        self.facets = {facet: dict(by_value) for facet, by_value in self.facets.items()}
+        self.orders = {sort: list(order) for sort, order in self.orders.items()}
+        self.rank = {sort: list(rank) for sort, rank in self.rank.items()}
+        self.blocks = {sort: list(blocks) for sort, blocks in self.blocks.items()}
+        self.block_ends = {sort: list(ends) for sort, ends in self.block_ends.items()}
+        self.located, self.latitudes = list(self.located), list(self.latitudes)
+        self.words = Recent(RECENT_WORDS)  # the changed entries' words are unknown: ask the database again
+        for pk in ids:
+            if pk < len(self.position_of) and self.position_of[pk] != NOWHERE:
+                self.everything &= ~(1 << self.position_of[pk])
+                self.position_of[pk] = NOWHERE
+                self.dead += 1
+        fields = list(dict.fromkeys(["pk", tables.name_sort, *(f for o in tables.orders.values() for f in _fields(o))]))
+        located = "latitude" in {f.name for f in tables.entry._meta.fields}
+        if located:
+            fields += ["latitude", "longitude"]
+        rows = {row["pk"]: row for row in tables.entry.objects.filter(pk__in=ids).values(*fields)}
+        if not rows:
+            return
+        self.position_of += [NOWHERE] * (max(rows) + 1 - len(self.position_of))
+        for pk, row in rows.items():
+            position = self.size
+            self.size += 1
+            self.ids.append(pk)
+            self.position_of[pk] = position
+            bit = 1 << position
+            self.everything |= bit
+            self.name_lengths[_name_length(row[tables.name_sort])] |= bit
+            if self.priced and row["price"] is not None:
+                self.appended_prices.append((row["price"], position))
+            if located and row["latitude"] is not None and row["longitude"] is not None:
+                index = bisect_right(self.latitudes, row["latitude"])
+                self.latitudes.insert(index, row["latitude"])
+                self.located.insert(index, (row["latitude"], row["longitude"], position))
+        for pk, facet, value in tables.facet_entry.objects.filter(entry_id__in=rows).values_list(
+            "entry_id", "facet", "value"
+        ):
+            by_value = self.facets.setdefault(facet, {})
+            by_value[value] = by_value.get(value, 0) | 1 << self.position_of[pk]
+        for sort, ordering in tables.orders.items():
+            previous = (None, None)  # the last entry put in this order, and the one it was put after
+            for pk in tables.entry.objects.filter(pk__in=rows).order_by(*ordering).values_list("pk", flat=True):
+                # After the unchanged entry just before it in the database's order (None: first)
+                # or, when that is the same as the previous changed entry's, after that one.
+                before = (
+                    tables.entry.objects.exclude(pk__in=ids)
+                    .filter(_before(ordering, rows[pk]))
+                    .order_by(*ordering)
+                    .reverse()
+                    .values_list("pk", flat=True)
+                    .first()
+                )
+                after = self.position_of[before] if before is not None else None
+                if after == NOWHERE:  # the snapshot does not know it: read it whole
+                    raise _Unknown
+                position = self.position_of[pk]
+                self._insert(sort, position, previous[0] if previous[0] is not None and after == previous[1] else after)
+                previous = (position, after)
+
+    def _insert(self, sort, position, after):
+        """Put `position` in the sort's order right after the position `after` (None: at the start)."""
+        order, rank = self.orders[sort], self.rank[sort]
+        rank += [0] * (self.size - len(rank))
+        index = 0 if after is None else bisect_right(order, rank[after], key=rank.__getitem__)
+        low = rank[order[index - 1]] if index else rank[order[0]] - 1 if order else 0
+        high = rank[order[index]] if index < len(order) else low + 2
+        middle = (low + high) / 2
+        order.insert(index, position)
+        rank[position] = middle
+        if not low < middle < high:  # floats ran out between two neighbours: number them again
+            for n, p in enumerate(order):
+                rank[p] = n
+        ends = self.block_ends[sort]
+        if not ends:
+            self.blocks[sort].append(0)
+            ends.append(0)
+        block = min(bisect_right(ends, index), len(ends) - 1)
+        self.blocks[sort][block] |= 1 << position
+        for n in range(block, len(ends)):
+            ends[n] += 1
+
     # What a query selects ------------------------------------------------------
 
     def selected(self, facet, values) -> int:
@@ -152,7 +289,11 @@ class Snapshot:
                 high = min(high, bisect_right(self.prices, bound))
             else:
                 raise ValueError(f"No bitmap for the range {lookup}.")
-        return ((1 << high) - 1) ^ ((1 << low) - 1) if high > low else 0
+        bits = ((1 << high) - 1) ^ ((1 << low) - 1) if high > low else 0
+        for price, position in self.appended_prices:
+            if ranges.get("price__gte", price) <= price <= ranges.get("price__lte", price):
+                bits |= 1 << position
+        return bits
 
     def near(self, near) -> dict:
         """The positions of the entries within the distance filter, with their distance in km:
@@ -169,7 +310,7 @@ class Snapshot:
 
     def of_ids(self, ids) -> int:
         """The bitmap of the ids; ids that are no entry (of a product deleted
-        since, say) count for nothing."""
+        since, say) count for nothing: NOWHERE sets the bit past the last position."""
         try:
             positions = map(self.position_of.__getitem__, ids)
             return bits_of(positions, self.size + 1) & self.everything
@@ -195,7 +336,7 @@ class Snapshot:
         """Ids of the hits offset..offset+limit in the sort's order."""
         wanted = offset + limit
         order = self.orders[sort]
-        if total == self.size:  # every entry is a hit
+        if total == self.size:  # every entry is a hit (never once a patch left dead positions)
             return [self.ids[p] for p in order[offset:wanted]]
         if total <= SPARSE:
             hits = heapq.nsmallest(wanted, _set_bits(bits, self.size), key=self.rank[sort].__getitem__)
@@ -203,12 +344,12 @@ class Snapshot:
         # Skip the blocks of the order that end before the page (a popcount each),
         # then walk the order from there until the page is full.
         start = skipped = 0
-        for mask in self.blocks[sort]:
+        for mask, end in zip(self.blocks[sort], self.block_ends[sort], strict=True):
             inside = (bits & mask).bit_count()
             if skipped + inside > offset:
                 break
             skipped += inside
-            start += BLOCK
+            start = end
         member = bits.to_bytes((self.size + 7) // 8, "little")
         hits = []
         for p in islice(order, start, None):
@@ -256,6 +397,43 @@ class Snapshot:
                 for length in self.name_lengths:
                     yield group & length
         yield with_words[0]
+
+
+class _Unknown(Exception):
+    """A patch met an entry the snapshot should know and does not."""
+
+
+def _name_length(name) -> int:
+    """The index of name_lengths for a name: its number of words, from 1 to LONGEST_NAME, less one."""
+    return min(max(len(_WORD.findall(name)), 1), LONGEST_NAME) - 1
+
+
+def _terms(ordering):
+    """(field, descending) per term of an ORM ordering; nulls come last in every ordering of the index."""
+    for term in ordering:
+        if isinstance(term, OrderBy):
+            yield term.expression.name, term.descending
+        else:
+            yield term.lstrip("-"), term.startswith("-")
+
+
+def _fields(ordering) -> list:
+    return [field for field, _descending in _terms(ordering)]
+
+
+def _before(ordering, row) -> Q:
+    """The entries the ordering puts before the one whose fields are `row`:
+    before on the first term, or equal on it and before on the next…"""
+    before, equal = Q(pk__in=[]), Q()
+    for field, descending in _terms(ordering):
+        value = row[field]
+        if value is None:  # nulls last: every value comes before
+            before |= equal & Q(**{f"{field}__isnull": False})
+            equal &= Q(**{f"{field}__isnull": True})
+        else:
+            before |= equal & Q(**{f"{field}__{'gt' if descending else 'lt'}": value})
+            equal &= Q(**{field: value})
+    return before
 
 
 @dataclass(frozen=True)

@@ -1,6 +1,6 @@
 """The embedded search backend: the index lives in the project's own database
 (search.models plus a full-text table); facet counts and pages are computed on
-bitmaps of it held in memory (bitmaps.py), reloaded after each write.
+bitmaps of it held in memory (bitmaps.py), patched after each write.
 
 A query costs one SQL statement whatever the page size and the number of
 selected facets, the index stamp; with text, one more for each word of it the
@@ -14,7 +14,7 @@ from django.db import connection, transaction
 from django.db.models import F
 
 from ..interface import BackendResult, ProductQuery, SearchQuery, SupplierQuery, words
-from ..models import IndexState, ProductEntry, ProductFacetEntry, SupplierEntry, SupplierFacetEntry
+from ..models import IndexChange, IndexState, ProductEntry, ProductFacetEntry, SupplierEntry, SupplierFacetEntry
 from . import bitmaps, fulltext
 
 
@@ -77,8 +77,11 @@ class DatabaseBackend:
     # Reads -----------------------------------------------------------------
 
     def search(self, query: SearchQuery) -> BackendResult:
-        stamp = IndexState.objects.filter(name=self.tables.name).values_list("stamp", flat=True).first() or ""
-        index = bitmaps.snapshot(self.tables, stamp)
+        version, stamp = IndexState.objects.filter(name=self.tables.name).values_list("version", "stamp").first() or (
+            0,
+            "",
+        )
+        index = bitmaps.snapshot(self.tables, version, stamp)
         terms = tuple(query.terms)
         text = fulltext.for_connection(table=self.tables.fulltext_table)
         relevance = query.effective_sort == "relevance"
@@ -121,18 +124,29 @@ class DatabaseBackend:
 
     # Writes ----------------------------------------------------------------
 
-    def _changed(self):
-        """Every write moves the index version on and draws a new stamp: snapshots
-        of older stamps (bitmaps.py) are never read again, even if this write is
-        rolled back and the next one reaches the same version."""
-        stamp = uuid.uuid4().hex
-        if not IndexState.objects.filter(name=self.tables.name).update(version=F("version") + 1, stamp=stamp):
-            IndexState.objects.create(name=self.tables.name, version=1, stamp=stamp)
+    def _changed(self, ids):
+        """Every write moves the index version on, draws a new stamp and says which
+        entries it changed (None: all of them, a rebuild), so snapshots elsewhere
+        patch themselves (bitmaps.py). A snapshot of a write rolled back never
+        matches a committed change's stamp, even when the next write reaches the
+        same version: it is reloaded."""
+        name, stamp = self.tables.name, uuid.uuid4().hex
+        if not IndexState.objects.filter(name=name).update(version=F("version") + 1, stamp=stamp):
+            IndexState.objects.create(name=name, version=1, stamp=stamp)
+        version = IndexState.objects.filter(name=name).values_list("version", flat=True).get()
+        IndexChange.objects.create(index=name, version=version, stamp=stamp, entries=ids)
+        # Snapshots further behind than this reload anyway.
+        IndexChange.objects.filter(index=name, version__lte=version - bitmaps.CHANGES_KEPT).delete()
 
     @transaction.atomic
     def index(self, documents) -> int:
         documents = list(documents)
-        self._changed()
+        if documents:
+            self._changed(sorted(doc.id for doc in documents))
+            self._write(documents)
+        return len(documents)
+
+    def _write(self, documents) -> None:
         entry, facet_entry = self.tables.entry, self.tables.facet_entry
         entry.objects.filter(pk__in=[doc.id for doc in documents]).delete()
         entry.objects.bulk_create(entry(pk=doc.id, **doc.entry_fields()) for doc in documents)
@@ -146,12 +160,13 @@ class DatabaseBackend:
             fulltext.for_connection(table=self.tables.fulltext_table).replace(
                 cursor, [(doc.id, " ".join(words(doc.name)), " ".join(words(doc.body))) for doc in documents]
             )
-        return len(documents)
 
     @transaction.atomic
     def remove(self, ids) -> None:
-        ids = list(ids)
-        self._changed()
+        ids = sorted(ids)
+        if not ids:
+            return
+        self._changed(ids)
         self.tables.entry.objects.filter(pk__in=ids).delete()
         with connection.cursor() as cursor:
             fulltext.for_connection(table=self.tables.fulltext_table).delete(cursor, ids)
@@ -161,12 +176,13 @@ class DatabaseBackend:
         the old index until the new one is complete."""
         total = 0
         with transaction.atomic():
-            self._changed()
+            self._changed(None)
             self.tables.entry.objects.all().delete()
             with connection.cursor() as cursor:
                 fulltext.for_connection(table=self.tables.fulltext_table).clear(cursor)
             for batch in batches:
-                total += self.index(batch)
+                self._write(batch)
+                total += len(batch)
                 if progress:
                     progress(len(batch))
         with connection.cursor() as cursor:  # fresh statistics, so the planner knows the new sizes
