@@ -36,11 +36,7 @@ def cached_content(name: str, build):
     """`build()`, or its value from the cache for this content version and language."""
     if settings.CONTENT_CACHE_SECONDS <= 0:
         return build()
-    version = cache.get(VERSION_KEY)
-    if version is None:
-        cache.add(VERSION_KEY, uuid.uuid4().hex, None)
-        version = cache.get(VERSION_KEY)
-    key = f"content:{name}:{get_language()}:{version}"
+    key = f"content:{name}:{get_language()}:{content_version()}"
     value = cache.get(key)
     if value is None:
         value = build()
@@ -48,8 +44,18 @@ def cached_content(name: str, build):
     return value
 
 
+def content_version() -> str:
+    """The current content version: whatever was cached under another one is out of date."""
+    version = cache.get(VERSION_KEY)
+    if version is None:
+        cache.add(VERSION_KEY, uuid.uuid4().hex, None)
+        version = cache.get(VERSION_KEY)
+    return version
+
+
 def content_changed(sender, **kwargs):
-    if settings.CONTENT_CACHE_SECONDS > 0 and sender._meta.app_label not in IGNORED_APPS:
+    caching = max(settings.CONTENT_CACHE_SECONDS, settings.PAGE_CACHE_SECONDS) > 0
+    if caching and sender._meta.app_label not in IGNORED_APPS:
         cache.set(VERSION_KEY, uuid.uuid4().hex, None)
 
 

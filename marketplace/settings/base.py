@@ -174,6 +174,9 @@ MIDDLEWARE = [
     "oscar.apps.basket.middleware.BasketMiddleware",
     "django.contrib.flatpages.middleware.FlatpageFallbackMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Public pages for anonymous visitors from the shared cache: after sessions, language, CSRF and CSP,
+    # so that a page served from it gets its visitor's language, token and nonce.
+    "marketplace.core.page_cache.PageCacheMiddleware",
     # Last: answers a locked-out sign-in with the lock-out page (marketplace/accounts/throttling.py).
     "axes.middleware.AxesMiddleware",
     "django_prometheus.middleware.PrometheusAfterMiddleware",
@@ -354,6 +357,8 @@ CACHES = {
 # Public content computed once for every visitor, until the next write (marketplace/core/content_cache.py);
 # only with a cache every process shares.
 CONTENT_CACHE_SECONDS = int(env("CONTENT_CACHE_SECONDS", "300" if env("REDIS_URL") else "0"))
+# Whole public pages for anonymous visitors, until the next write (marketplace/core/page_cache.py); 0: off.
+PAGE_CACHE_SECONDS = int(env("PAGE_CACHE_SECONDS", str(CONTENT_CACHE_SECONDS)))
 # Sessions: with Redis, read from the cache and written through to the database, so that every web replica
 # sees them and a Redis restart signs nobody out.
 SESSION_ENGINE = env(

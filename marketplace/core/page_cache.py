@@ -1,0 +1,102 @@
+"""Whole public pages kept for anonymous visitors until the next write.
+
+Rendering a public page (the home page, the directory, a profile, the catalogue, a story) costs tens of
+milliseconds of templates, menus and context processors, though every anonymous visitor gets the same HTML.
+The views in PUBLIC_VIEWS are stored once per content version (content_cache: any write renews it), language,
+host and full address, query string included, and served from the shared cache to visitors who carry no cookie
+but the CSRF and language ones (no session: nobody signed in, no basket, no messages).
+
+A page holds two values of its own request, which must never go to another visitor: the CSRF token of its forms
+(the footer's language form) and the nonce of its scripts, which must match the response's Content-Security-Policy
+header. They are stored as placeholders and each hit gets fresh ones, so a hit sets the CSRF cookie and the CSP
+header as a rendered page does. Responses say `X-Page-Cache: hit` or `miss`."""
+
+import hashlib
+import re
+
+from django.conf import settings
+from django.core.cache import cache
+from django.http import HttpResponse
+from django.middleware.csrf import get_token
+from django.utils.deprecation import MiddlewareMixin
+from django.utils.translation import get_language
+
+from .content_cache import content_version
+
+# The views whose pages are the same for every anonymous visitor (module.qualified name).
+PUBLIC_VIEWS = {
+    "wagtail.views.serve",  # the home page, stories, case studies and editors' pages
+    "search.views.SupplierDirectoryView",
+    "search.views.CatalogueView",
+    "search.views.ProductCategoryView",
+    "marketplace.organisations.views.SupplierDetailView",
+    # Not a product's page: Oscar notes it in the visitor's history cookie (oscar_history) on every view.
+}
+CSRF_PLACEHOLDER = "\x00csrf-token\x00"  # no page contains a NUL character
+NONCE_PLACEHOLDER = "\x00csp-nonce\x00"
+_CSRF_INPUT = re.compile(r'(name="csrfmiddlewaretoken" value=")[^"]*(")')
+HEADER = "X-Page-Cache"
+
+
+def _view_name(view_func) -> str:
+    view = getattr(view_func, "view_class", view_func)
+    return f"{view.__module__}.{view.__qualname__}"
+
+
+def _key(request) -> str:
+    address = f"{request.get_host()}{request.get_full_path()}"
+    return f"page:{content_version()}:{get_language()}:{hashlib.sha256(address.encode()).hexdigest()}"
+
+
+class PageCacheMiddleware(MiddlewareMixin):
+    def process_view(self, request, view_func, view_args, view_kwargs):
+        if (
+            settings.PAGE_CACHE_SECONDS <= 0
+            or request.method not in ("GET", "HEAD")
+            or not set(request.COOKIES) <= {settings.CSRF_COOKIE_NAME, settings.LANGUAGE_COOKIE_NAME}
+            or request.user.is_authenticated
+            or _view_name(view_func) not in PUBLIC_VIEWS
+        ):
+            return None
+        request.page_cache_key = _key(request)
+        stored = cache.get(request.page_cache_key)
+        if stored is None:
+            return None
+        content, content_type = stored
+        content = content.replace(CSRF_PLACEHOLDER, get_token(request))
+        if hasattr(request, "csp_nonce"):
+            content = content.replace(NONCE_PLACEHOLDER, str(request.csp_nonce))
+        response = HttpResponse(content, content_type=content_type)
+        response[HEADER] = "hit"
+        return response
+
+    def process_response(self, request, response):
+        key = getattr(request, "page_cache_key", None)
+        if key is None or HEADER in response or not self._storable(request, response):
+            return response
+        content = response.content.decode(response.charset)
+        nonce = getattr(request, "_csp_nonce", None)
+        if isinstance(nonce, str):
+            content = content.replace(nonce, NONCE_PLACEHOLDER)
+        content = _CSRF_INPUT.sub(rf"\g<1>{CSRF_PLACEHOLDER}\g<2>", content)
+        cache.set(key, (content, response["Content-Type"]), settings.PAGE_CACHE_SECONDS)
+        response[HEADER] = "miss"
+        return response
+
+    @staticmethod
+    def _storable(request, response) -> bool:
+        """A page as any anonymous visitor would get it: nothing this request put in a session,
+        a cookie or a message, and nothing the view said not to keep."""
+        session = getattr(request, "session", None)
+        messages = getattr(request, "_messages", None)
+        return (
+            request.method == "GET"
+            and response.status_code == 200
+            and not response.streaming
+            and response.get("Content-Type", "").startswith("text/html")
+            and not response.cookies
+            and "private" not in response.get("Cache-Control", "")
+            and "no-store" not in response.get("Cache-Control", "")
+            and not (session is not None and session.modified)
+            and not (messages is not None and len(messages))
+        )

@@ -1,0 +1,122 @@
+"""Public pages for anonymous visitors come from the shared cache until the next write
+(marketplace/core/page_cache.py), never with another visitor's CSRF token or script nonce,
+and never for someone signed in or with a basket."""
+
+import re
+
+import pytest
+from django.conf import settings as django_settings
+from django.test import Client
+from django.urls import reverse
+from django.utils import translation
+from pytest_django.asserts import assertContains, assertNotContains
+
+from marketplace.core import page_cache
+from tests.factories import SupplierFactory, UserFactory, goods_for_supplier
+
+pytestmark = pytest.mark.django_db
+
+TOKEN = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
+NONCE = re.compile(r'<script nonce="([^"]+)"')
+
+
+@pytest.fixture(autouse=True)
+def page_cache_on(settings):
+    """A cache every process shares, as in production with REDIS_URL (here the test's in-memory one)."""
+    settings.PAGE_CACHE_SECONDS = 300
+
+
+@pytest.fixture
+def supplier():
+    return SupplierFactory(name="Table d'Insertion", country="LU")
+
+
+def test_a_second_anonymous_visit_is_served_whole_from_the_cache(client, supplier, django_assert_num_queries):
+    first = client.get(supplier.get_absolute_url())
+    assert first["X-Page-Cache"] == "miss"
+    with django_assert_num_queries(0):
+        again = client.get(supplier.get_absolute_url())
+    assert again["X-Page-Cache"] == "hit"
+    assertContains(again, "Table d&#x27;Insertion")
+    assert again["Content-Language"] == "en"
+
+
+def test_a_write_shows_on_the_next_visit(client, supplier):
+    client.get(supplier.get_absolute_url())
+    supplier.name = "Table Solidaire"
+    supplier.save()
+    response = client.get(supplier.get_absolute_url())
+    assert response["X-Page-Cache"] == "miss"
+    assertContains(response, "Table Solidaire")
+    assertNotContains(response, "Table d&#x27;Insertion")
+
+
+def test_signed_in_people_neither_get_nor_leave_a_cached_page(client, supplier):
+    member = Client()
+    member.force_login(UserFactory())
+    signed_in = member.get(supplier.get_absolute_url())
+    assert "X-Page-Cache" not in signed_in
+    assert client.get(supplier.get_absolute_url())["X-Page-Cache"] == "miss"  # the member's page was not kept
+
+    again = member.get(supplier.get_absolute_url())
+    assert "X-Page-Cache" not in again
+    assertContains(again, "Sign out")
+
+
+def test_a_visitor_with_a_basket_or_a_session_gets_a_page_of_their_own(client, supplier):
+    client.get(supplier.get_absolute_url())
+    with_basket = Client()
+    with_basket.cookies[django_settings.OSCAR_BASKET_COOKIE_OPEN] = "1:signature"
+    assert "X-Page-Cache" not in with_basket.get(supplier.get_absolute_url())
+    with_session = Client()
+    with_session.cookies[django_settings.SESSION_COOKIE_NAME] = "a-session"
+    assert "X-Page-Cache" not in with_session.get(supplier.get_absolute_url())
+
+
+def test_each_language_and_each_filter_has_its_own_page(client, supplier, reindex):
+    reindex()
+    SupplierFactory(name="Repair Coop", country="FR")
+    reindex()
+    directory = reverse("organisations:supplier-list")
+    assert client.get(directory)["X-Page-Cache"] == "miss"
+    filtered = client.get(directory + "?country=LU")
+    assert filtered["X-Page-Cache"] == "miss"
+    assertNotContains(filtered, "Repair Coop")
+    assertContains(client.get(directory), "Repair Coop")
+
+    with translation.override("fr"):
+        in_french = supplier.get_absolute_url()
+    french = client.get(in_french)
+    assert french["X-Page-Cache"] == "miss"
+    assert '<html lang="fr"' in french.content.decode()
+    assert client.get(in_french)["X-Page-Cache"] == "hit"
+
+
+def test_a_page_from_the_cache_carries_this_visitors_csrf_token(supplier, reindex):
+    goods_for_supplier(supplier=supplier, title="Honey jar")
+    reindex()
+    first_visitor, second_visitor = Client(), Client(enforce_csrf_checks=True)
+    assert first_visitor.get(reverse("catalogue:index"))["X-Page-Cache"] == "miss"
+
+    hit = second_visitor.get(reverse("catalogue:index"))
+
+    assert hit["X-Page-Cache"] == "hit"
+    assertContains(hit, "Honey jar")
+    # The footer's language form works with the token the cached page carries.
+    token = TOKEN.search(hit.content.decode()).group(1)
+    switched = second_visitor.post(reverse("set_language"), {"language": "fr", "csrfmiddlewaretoken": token})
+    assert switched.status_code == 302
+
+
+@pytest.mark.urls("tests.core.page_cache_urls")
+def test_a_page_from_the_cache_gets_a_nonce_of_its_own_matching_its_policy(monkeypatch):
+    monkeypatch.setattr(page_cache, "PUBLIC_VIEWS", {"tests.core.page_cache_urls.scripted"})
+    first = Client().get("/scripted/")
+    assert first["X-Page-Cache"] == "miss"
+
+    hit = Client().get("/scripted/")
+
+    assert hit["X-Page-Cache"] == "hit"
+    (nonce,) = NONCE.findall(hit.content.decode())
+    assert nonce != NONCE.findall(first.content.decode())[0]
+    assert f"'nonce-{nonce}'" in hit["Content-Security-Policy"]
