@@ -230,16 +230,18 @@ class Snapshot:
             by_value[value] = by_value.get(value, 0) | 1 << self.position_of[pk]
         for sort, ordering in tables.orders.items():
             previous = (None, None)  # the last entry put in this order, and the one it was put after
-            for pk in tables.entry.objects.filter(pk__in=rows).order_by(*ordering).values_list("pk", flat=True):
+            in_order = tables.entry.objects.filter(pk__in=rows).order_by(*ordering).values_list("pk", flat=True)
+            for pk in in_order if len(rows) > 1 else rows:
                 # After the unchanged entry just before it in the database's order (None: first)
                 # or, when that is the same as the previous changed entry's, after that one.
-                before = (
-                    tables.entry.objects.exclude(pk__in=ids)
-                    .filter(_before(ordering, rows[pk]))
-                    .order_by(*ordering)
-                    .reverse()
-                    .values_list("pk", flat=True)
-                    .first()
+                unchanged = tables.entry.objects.exclude(pk__in=ids).order_by(*ordering).reverse()
+                before = next(
+                    (
+                        found
+                        for group in _before(ordering, rows[pk])
+                        if (found := unchanged.filter(group).values_list("pk", flat=True).first()) is not None
+                    ),
+                    None,
                 )
                 after = self.position_of[before] if before is not None else None
                 if after == NOWHERE:  # the snapshot does not know it: read it whole
@@ -421,19 +423,23 @@ def _fields(ordering) -> list:
     return [field for field, _descending in _terms(ordering)]
 
 
-def _before(ordering, row) -> Q:
-    """The entries the ordering puts before the one whose fields are `row`:
-    before on the first term, or equal on it and before on the next…"""
-    before, equal = Q(pk__in=[]), Q()
-    for field, descending in _terms(ordering):
+def _before(ordering, row):
+    """The entries the ordering puts before the one whose fields are `row`, in groups, the
+    closest first: equal on every term but the last and before on it, then equal on every
+    term but the last two and before on the one before… Each group is one range of an index
+    (an OR of them all is not: it cost 10 ms a statement at 100,000 products)."""
+    terms = list(_terms(ordering))
+    for depth in reversed(range(len(terms))):
+        equal = Q()
+        for field, _descending in terms[:depth]:
+            value = row[field]
+            equal &= Q(**{f"{field}__isnull": True}) if value is None else Q(**{field: value})
+        field, descending = terms[depth]
         value = row[field]
         if value is None:  # nulls last: every value comes before
-            before |= equal & Q(**{f"{field}__isnull": False})
-            equal &= Q(**{f"{field}__isnull": True})
+            yield equal & Q(**{f"{field}__isnull": False})
         else:
-            before |= equal & Q(**{f"{field}__{'gt' if descending else 'lt'}": value})
-            equal &= Q(**{field: value})
-    return before
+            yield equal & Q(**{f"{field}__{'gt' if descending else 'lt'}": value})
 
 
 @dataclass(frozen=True)

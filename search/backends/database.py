@@ -135,8 +135,8 @@ class DatabaseBackend:
             IndexState.objects.create(name=name, version=1, stamp=stamp)
         version = IndexState.objects.filter(name=name).values_list("version", flat=True).get()
         IndexChange.objects.create(index=name, version=version, stamp=stamp, entries=ids)
-        # Snapshots further behind than this reload anyway.
-        IndexChange.objects.filter(index=name, version__lte=version - bitmaps.CHANGES_KEPT).delete()
+        if version % 100 == 0:  # now and then, forget what snapshots further behind would not patch anyway
+            IndexChange.objects.filter(index=name, version__lte=version - bitmaps.CHANGES_KEPT).delete()
 
     @transaction.atomic
     def index(self, documents) -> int:
