@@ -28,3 +28,10 @@ class CatalogueConfig(apps.CatalogueConfig):
                 product_classes_ensure()
 
         post_migrate.connect(product_classes_back, sender=self, dispatch_uid="catalogue.product_classes", weak=False)
+
+        # No "recently viewed" list is shown anywhere: keep no browsing history in a cookie (oscar_history),
+        # and a product's page stays the same for every anonymous visitor (marketplace/core/page_cache.py).
+        from oscar.apps.catalogue.signals import product_viewed
+        from oscar.apps.customer.receivers import receive_product_view
+
+        product_viewed.disconnect(receive_product_view)

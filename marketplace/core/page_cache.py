@@ -30,7 +30,7 @@ PUBLIC_VIEWS = {
     "search.views.CatalogueView",
     "search.views.ProductCategoryView",
     "marketplace.organisations.views.SupplierDetailView",
-    # Not a product's page: Oscar notes it in the visitor's history cookie (oscar_history) on every view.
+    "catalogue.views.ProductDetailView",  # no history cookie (catalogue/apps.py)
 }
 CSRF_PLACEHOLDER = "\x00csrf-token\x00"  # no page contains a NUL character
 NONCE_PLACEHOLDER = "\x00csp-nonce\x00"

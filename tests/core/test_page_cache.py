@@ -41,6 +41,17 @@ def test_a_second_anonymous_visit_is_served_whole_from_the_cache(client, supplie
     assert again["Content-Language"] == "en"
 
 
+def test_a_product_page_keeps_no_history_and_comes_from_the_cache(client, supplier, django_assert_num_queries):
+    product = goods_for_supplier(supplier=supplier, title="Honey jar")
+    first = client.get(product.get_absolute_url())
+    assert first["X-Page-Cache"] == "miss"
+    assert "oscar_history" not in first.cookies  # no "recently viewed" list is shown: none is kept
+    with django_assert_num_queries(0):
+        again = client.get(product.get_absolute_url())
+    assert again["X-Page-Cache"] == "hit"
+    assertContains(again, "Honey jar")
+
+
 def test_a_write_shows_on_the_next_visit(client, supplier):
     client.get(supplier.get_absolute_url())
     supplier.name = "Table Solidaire"
