@@ -30,6 +30,8 @@ IGNORED_APPS = {
     "webhooks",
     "analytics",
 }
+# Single models of that kind: a thumbnail made the first time a page shows an image.
+IGNORED_MODELS = {"wagtailimages.rendition"}
 
 
 def cached_content(name: str, build):
@@ -55,7 +57,7 @@ def content_version() -> str:
 
 def content_changed(sender, **kwargs):
     caching = max(settings.CONTENT_CACHE_SECONDS, settings.PAGE_CACHE_SECONDS) > 0
-    if caching and sender._meta.app_label not in IGNORED_APPS:
+    if caching and sender._meta.app_label not in IGNORED_APPS and sender._meta.label_lower not in IGNORED_MODELS:
         cache.set(VERSION_KEY, uuid.uuid4().hex, None)
 
 

@@ -12,6 +12,7 @@ from django.utils import translation
 from pytest_django.asserts import assertContains, assertNotContains
 
 from marketplace.core import page_cache
+from marketplace.core.content_cache import content_version
 from tests.factories import SupplierFactory, UserFactory, goods_for_supplier
 
 pytestmark = pytest.mark.django_db
@@ -131,3 +132,15 @@ def test_a_page_from_the_cache_gets_a_nonce_of_its_own_matching_its_policy(monke
     (nonce,) = NONCE.findall(hit.content.decode())
     assert nonce != NONCE.findall(first.content.decode())[0]
     assert f"'nonce-{nonce}'" in hit["Content-Security-Policy"]
+
+
+def test_a_thumbnail_made_on_a_first_view_keeps_the_pages_but_a_new_image_renews_them():
+    from tests.cms.factories import image_create
+
+    image = image_create()
+    before = content_version()
+    image.get_rendition("fill-40x40")  # a page showing the image for the first time
+    assert content_version() == before
+    image.title = "Reclaimed oak parquet"
+    image.save()
+    assert content_version() != before
