@@ -8,6 +8,8 @@ from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
 
+from marketplace.core.content_cache import content_renew
+
 from . import backends
 from .documents import BATCH_SIZE, indexable_suppliers, supplier_documents
 from .product_documents import indexable_products, product_documents
@@ -33,6 +35,9 @@ def _reindex(index: str, ids: Iterable[int]) -> None:
             backend.remove(gone)
         except backends.BackendUnavailable:
             logger.error("Could not update the %s index for %s %s; rebuild it.", backend.name, index, sorted(ids))
+    # The write that asked for this renewed the content version already, but a page cached since (the directory,
+    # the catalogue) was read from the index before it changed; Elasticsearch's writes send no signal at all.
+    content_renew()
 
 
 def suppliers_reindex(ids: Iterable[int]) -> None:
@@ -86,6 +91,7 @@ def index_rebuild(progress: Callable[[int], None] | None = None, indexes=INDEXES
         for backend in backends.indexing_backends(index):
             indexed[index] = backend.rebuild(_batches(DOCUMENTS[index]()), progress=progress)
     cache.delete(GAZETTEER_CACHE_KEY)
+    content_renew()
     return indexed
 
 

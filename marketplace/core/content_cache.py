@@ -29,6 +29,7 @@ IGNORED_APPS = {
     "notifications",
     "webhooks",
     "analytics",
+    "search",  # the index: search.services renews the version once an update is committed
 }
 # Single models of that kind: a thumbnail made the first time a page shows an image.
 IGNORED_MODELS = {"wagtailimages.rendition"}
@@ -55,10 +56,15 @@ def content_version() -> str:
     return version
 
 
-def content_changed(sender, **kwargs):
-    caching = max(settings.CONTENT_CACHE_SECONDS, settings.PAGE_CACHE_SECONDS) > 0
-    if caching and sender._meta.app_label not in IGNORED_APPS and sender._meta.label_lower not in IGNORED_MODELS:
+def content_renew() -> None:
+    """Whatever was cached is out of date from now on."""
+    if max(settings.CONTENT_CACHE_SECONDS, settings.PAGE_CACHE_SECONDS) > 0:
         cache.set(VERSION_KEY, uuid.uuid4().hex, None)
+
+
+def content_changed(sender, **kwargs):
+    if sender._meta.app_label not in IGNORED_APPS and sender._meta.label_lower not in IGNORED_MODELS:
+        content_renew()
 
 
 def connect():

@@ -44,7 +44,8 @@ def _view_name(view_func) -> str:
 
 
 def _key(request) -> str:
-    address = f"{request.get_host()}{request.get_full_path()}"
+    # The directory's script asks the same address for its results only (X-Requested-With, in its Vary header).
+    address = f"{request.headers.get('X-Requested-With', '')} {request.get_host()}{request.get_full_path()}"
     return f"page:{content_version()}:{get_language()}:{hashlib.sha256(address.encode()).hexdigest()}"
 
 

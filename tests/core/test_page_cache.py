@@ -144,3 +144,31 @@ def test_a_thumbnail_made_on_a_first_view_keeps_the_pages_but_a_new_image_renews
     image.title = "Reclaimed oak parquet"
     image.save()
     assert content_version() != before
+
+
+def test_the_directorys_results_fragment_and_its_whole_page_are_kept_apart(client, supplier, reindex):
+    reindex()
+    directory = reverse("organisations:supplier-list") + "?country=LU"
+    whole = client.get(directory)
+    fragment = client.get(directory, headers={"X-Requested-With": "directory"})
+    assert fragment["X-Page-Cache"] == "miss"
+    assert "<html" in whole.content.decode() and "<html" not in fragment.content.decode()
+    again = client.get(directory)
+    assert again["X-Page-Cache"] == "hit"
+    assert "<html" in again.content.decode()
+
+
+def test_a_page_cached_before_the_search_index_caught_up_is_not_kept(client, supplier, reindex):
+    """The write renews the pages at once, but its reindex runs later (in the worker):
+    a directory stored in between shows the old index until the reindex renews it again."""
+    from search.services import suppliers_reindex
+
+    reindex()
+    directory = reverse("organisations:supplier-list")
+    Supplier = type(supplier)
+    Supplier.objects.filter(pk=supplier.pk).update(name="Table Solidaire")  # the write; its reindex has not run
+    assertContains(client.get(directory), "Table d&#x27;Insertion")  # stored from the index as it still is
+    suppliers_reindex([supplier.pk])
+    response = client.get(directory)
+    assert response["X-Page-Cache"] == "miss"
+    assertContains(response, "Table Solidaire")
