@@ -134,7 +134,7 @@ def test_a_page_from_the_cache_gets_a_nonce_of_its_own_matching_its_policy(monke
     assert f"'nonce-{nonce}'" in hit["Content-Security-Policy"]
 
 
-def test_a_thumbnail_made_on_a_first_view_keeps_the_pages_but_a_new_image_renews_them():
+def test_a_thumbnail_made_on_a_first_view_keeps_the_pages_but_a_new_image_renews_them(wagtail_site):
     from tests.cms.factories import image_create
 
     image = image_create()
