@@ -24,7 +24,7 @@ from oscar.core.loading import get_model
 from marketplace.organisations.models import ImpactArea, Label, Network, Region, Sector, ServedArea, Supplier
 from marketplace.verification.reserved import RULES as RESERVED_RULES
 from marketplace.verification.selectors import suppliers_eligible
-from search.documents import CHARTER_PREFIX
+from search.facets import CHARTER_PREFIX
 from search.geo import haversine_km
 from search.interface import FACET_NAMES, BackendResult, SupplierQuery
 

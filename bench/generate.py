@@ -51,7 +51,7 @@ from marketplace.organisations.models import (
     Supplier,
 )
 from search import services as search_services
-from search.documents import CHARTER_PREFIX, served_places
+from search.facets import CHARTER_PREFIX, served_places
 
 Category = get_model("catalogue", "Category")
 Partner = get_model("partner", "Partner")

@@ -3,6 +3,7 @@ the shop's product search as JSON. Same parameters and same services as the
 pages (search.selectors.supplier_search, product_search)."""
 
 from ninja import Field, Query, Router, Schema, Status
+from pydantic import create_model
 
 from marketplace.apikeys.errors import ApiError, ErrorOut
 from marketplace.organisations.selectors import map_data
@@ -70,31 +71,28 @@ class SearchParams(Schema):
     page_size: str = Field("24", json_schema_extra={"enum": ["", *(str(size) for size in PAGE_SIZES)]})
 
 
-def _impact_enum(schema: dict) -> None:
-    """The impact areas that exist when the schema is read (they are data, not code)."""
-    from marketplace.organisations.models import ImpactArea
+def _facet_parameters(name: str, facets, **fields) -> type[SearchParams]:
+    """A search's parameters: one list per facet (search.facets) and `fields`. A listed
+    facet's schema enumerates its values as they are when the schema is read (impact areas
+    are data, not code)."""
 
-    slugs = ImpactArea.objects.order_by("position").values_list("slug", flat=True)
-    schema.setdefault("items", {})["enum"] = list(slugs)
+    def enumerate_values(facet):
+        return lambda schema: schema.setdefault("items", {}).update(enum=list(facet.vocabulary()))
+
+    parameters = {
+        facet.name: (list[str], Field([], json_schema_extra=enumerate_values(facet) if facet.listed else None))
+        for facet in facets
+    }
+    return create_model(name, __base__=SearchParams, **parameters, **fields)
 
 
-ImpactFilter = Field([], json_schema_extra=_impact_enum)
-
-
-class SupplierSearchParams(SearchParams):
-    sector: list[str] = []
-    country: list[str] = []
-    region: list[str] = []
-    serves: list[str] = []
-    impact: list[str] = ImpactFilter
-    label: list[str] = []
-    legal_form: list[str] = []
-    network: list[str] = []
-    sells_online: list[str] = []
+SupplierSearchParams = _facet_parameters(
+    "SupplierSearchParams",
+    SupplierQuery.facets,
     # The distance filter: a town of the gazetteer or "latitude, longitude", and a radius in km.
-    near: str = ""
-    within: str = Field("", json_schema_extra={"enum": ["", *(str(km) for km in RADII_KM)]})
-    reserved: list[str] = []
+    near=(str, ""),
+    within=(str, Field("", json_schema_extra={"enum": ["", *(str(km) for km in RADII_KM)]})),
+)
 
 
 def _supplier(card) -> dict:
@@ -216,16 +214,13 @@ class ProductSearchOut(SearchPageOut):
     results: list[ProductOut]
 
 
-class ProductSearchParams(SearchParams):
-    category: list[str] = []
-    kind: list[str] = []
-    country: list[str] = []
-    impact: list[str] = ImpactFilter
-    network: list[str] = []
-    in_stock: list[str] = []
+ProductSearchParams = _facet_parameters(
+    "ProductSearchParams",
+    ProductQuery.facets,
     # Text, like the page's query string: EUR excluding VAT, "12.50" or "12,50".
-    price_min: str = ""
-    price_max: str = ""
+    price_min=(str, ""),
+    price_max=(str, ""),
+)
 
 
 def _product(card) -> dict:

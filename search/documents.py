@@ -16,12 +16,12 @@ from marketplace.organisations.cards import SupplierCard
 from marketplace.organisations.models import NetworkMembership, Region, Sector, ServedArea, Supplier
 from marketplace.verification.selectors import reserved_countries_from
 
-from .interface import fold
+from .facets import document_facets
+from .interface import SupplierQuery, fold
 from .languages import distinct, every_language, translations
 
 StockRecord = get_model("partner", "StockRecord")
 
-CHARTER_PREFIX = "charter-"  # label facet value for "signed the charter of <network>"
 BATCH_SIZE = 500
 
 
@@ -123,28 +123,36 @@ def _regions_by_country() -> dict:
     return regions
 
 
-def served_places(areas, regions_by_country) -> list[str]:
-    """The `serves` facet values of a supplier's areas served: every country it
-    works in (its code), and every region it works in (its slug): the regions
-    of the countries it serves whole, and those it serves alone. So a place's
-    value finds everyone who can work there."""
-    places = set()
-    for country, region in areas:
-        places.add(country)
-        places.update([region] if region else regions_by_country.get(country, ()))
-    return sorted(places)
+@dataclass
+class SupplierFacts:
+    """What a supplier's facets are read from (search.facets), gathered once per document."""
+
+    supplier: Supplier
+    sectors: list
+    memberships: list
+    served_areas: list  # (country code, region slug or "")
+    regions_by_country: dict
+    product_titles: list
+    reserved: list  # countries whose reserved contracts it may take
 
 
 def _document(supplier, product_titles, regions_by_country) -> SupplierDocument:
     sectors = list(supplier.sectors.all())
-    sector_values = {s.slug for s in sectors} | {s.parent.slug for s in sectors if s.parent_id}
     sector_names = every_language([*(s.parent for s in sectors if s.parent_id), *sectors], "name")  # parents first
-    memberships = list(supplier.network_memberships.all())
-    labels = [label.slug for label in supplier.labels.all()]  # verified ones (verification.services)
     reserved = reserved_countries_from(
         supplier.legal_statuses.all(), getattr(supplier, "workforce_claim", None), timezone.localdate()
     )
-    labels += [CHARTER_PREFIX + m.network.slug for m in memberships if m.signed_charter]
+    facts = SupplierFacts(
+        supplier=supplier,
+        sectors=sectors,
+        memberships=list(supplier.network_memberships.all()),
+        served_areas=[
+            (area.country.code, area.region.slug if area.region_id else "") for area in supplier.served_areas.all()
+        ],
+        regions_by_country=regions_by_country,
+        product_titles=product_titles,
+        reserved=reserved,
+    )
     return SupplierDocument(
         id=supplier.pk,
         slug=supplier.slug,
@@ -158,24 +166,7 @@ def _document(supplier, product_titles, regions_by_country) -> SupplierDocument:
         sectors=" ".join(sector_names),
         products=" ".join(product_titles),
         created=supplier.verified_at or supplier.created_at,
-        facets={
-            "sector": sorted(sector_values),
-            "country": [supplier.country.code],
-            "region": [supplier.region.slug] if supplier.region_id else [],
-            "serves": served_places(
-                [
-                    (area.country.code, area.region.slug if area.region_id else "")
-                    for area in supplier.served_areas.all()
-                ],
-                regions_by_country,
-            ),
-            "impact": sorted(area.slug for area in supplier.impact_areas.all()),
-            "label": sorted(labels),
-            "legal_form": [supplier.legal_form],
-            "network": sorted(m.network.slug for m in memberships),
-            "sells_online": ["yes" if product_titles else "no"],
-            "reserved": reserved,
-        },
+        facets=document_facets(SupplierQuery.facets, facts),
         card={**_card(supplier, sectors), "reserved": reserved},
         location=(supplier.latitude, supplier.longitude) if supplier.has_location else None,
     )

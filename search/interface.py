@@ -22,6 +22,7 @@ from django.utils.translation import gettext_lazy as _
 
 from marketplace.core.translations import to_latin
 
+from .facets import PRODUCT_FACETS, SUPPLIER_FACETS, Facet
 from .geo import DEFAULT_RADIUS_KM, RADII_KM, Near, parse_coordinates
 
 MAX_QUERY_LENGTH = 200
@@ -31,27 +32,7 @@ MAX_PAGE = 10_000  # deeper than anyone reads; bounds the SQL offset
 DEFAULT_PAGE_SIZE = 24
 
 
-@dataclass(frozen=True)
-class Facet:
-    name: str  # also the URL parameter
-    label: str
-
-
-SUPPLIER_FACETS = (
-    Facet("sector", _("Sector")),
-    Facet("country", _("Country")),
-    Facet("region", _("Region")),
-    # Where a supplier works: a country code (somewhere in it) or a region slug.
-    Facet("serves", _("Area served")),
-    Facet("impact", _("Impact")),
-    Facet("label", _("Label or charter")),
-    Facet("legal_form", _("Legal form")),
-    Facet("network", _("Network")),
-    Facet("sells_online", _("Sells online")),
-    # Countries whose reserved contracts (Directive 2014/24/EU art. 20) it may take.
-    Facet("reserved", _("May take reserved contracts in")),
-)
-FACET_NAMES = tuple(f.name for f in SUPPLIER_FACETS)
+FACET_NAMES = tuple(f.name for f in SUPPLIER_FACETS)  # the supplier facets are declared in search.facets
 
 SORTS = {
     "relevance": _("Relevance"),
@@ -60,14 +41,6 @@ SORTS = {
     "distance": _("Distance"),  # from the place of the distance filter; without one, the default
 }
 
-PRODUCT_FACETS = (
-    Facet("category", _("Category")),
-    Facet("kind", _("Goods or service")),
-    Facet("country", _("Supplier country")),
-    Facet("impact", _("Supplier impact")),
-    Facet("network", _("Supplier network")),
-    Facet("in_stock", _("Availability")),
-)
 PRODUCT_SORTS = {
     "relevance": _("Relevance"),
     "price": _("Price: low to high"),
@@ -175,14 +148,19 @@ class SearchQuery:
                 _("The search text is too long: use at most %(max)d characters.") % {"max": MAX_QUERY_LENGTH}
             )
         filters = {}
-        for facet in cls.facet_names():
-            values = tuple(dict.fromkeys(v.strip() for v in _getlist(params, facet) if v.strip()))
+        for facet in cls.facets:
+            values = tuple(dict.fromkeys(v.strip() for v in _getlist(params, facet.name) if v.strip()))
             if len(values) > MAX_VALUES_PER_FACET:
-                raise InvalidQuery(_("Too many values for %(facet)s.") % {"facet": facet})
+                raise InvalidQuery(_("Too many values for %(facet)s.") % {"facet": facet.name})
             if any(len(v) > 100 for v in values):
-                raise InvalidQuery(_("A value for %(facet)s is too long.") % {"facet": facet})
+                raise InvalidQuery(_("A value for %(facet)s is too long.") % {"facet": facet.name})
+            if facet.choices and not set(values) <= set(facet.choices):
+                raise InvalidQuery(
+                    _("%(facet)s must be one of: %(choices)s.")
+                    % {"facet": facet.name, "choices": ", ".join(facet.choices)}
+                )
             if values:
-                filters[facet] = values
+                filters[facet.name] = values
         sort = _getone(params, "sort") or ""
         if sort and sort not in cls.sorts:
             raise InvalidQuery(
@@ -329,12 +307,6 @@ class ProductQuery(SearchQuery):
         price_max = _price(_getone(params, "price_max"), "price_max")
         if price_min is not None and price_max is not None and price_min > price_max:
             raise InvalidQuery(_("The lowest price is above the highest price: swap them or clear one."))
-        for facet, allowed in (("in_stock", ("yes", "no")), ("kind", ("goods", "service"))):
-            for value in _getlist(params, facet):
-                if value.strip() and value.strip() not in allowed:
-                    raise InvalidQuery(
-                        _("%(facet)s must be one of: %(choices)s.") % {"facet": facet, "choices": ", ".join(allowed)}
-                    )
         return {"price_min": price_min, "price_max": price_max}
 
     def extra_to_params(self) -> list[tuple[str, str]]:

@@ -21,7 +21,8 @@ from catalogue.cards import ProductCard
 from marketplace.core import content
 from marketplace.organisations.models import NetworkMembership, Supplier
 
-from .interface import fold
+from .facets import document_facets
+from .interface import ProductQuery, fold
 from .languages import distinct, every_language, in_language, translations
 
 Product = get_model("catalogue", "Product")
@@ -161,6 +162,17 @@ def _attributes(product) -> dict:
     return {value.attribute.code: value.value for value in product.get_attribute_values()}
 
 
+@dataclass
+class ProductFacts:
+    """What a product's facets are read from (search.facets), gathered once per document."""
+
+    supplier: Supplier  # the seller of its cheapest offer
+    memberships: list  # the supplier's
+    categories: list  # full slugs of its categories and their ancestors
+    kind: str  # its product class: "goods" or "service"
+    in_stock: bool
+
+
 def _document(product, sellers, tree, strategy) -> ProductDocument | None:
     offers = [(item, record) for item, record in _offers(product) if record.partner_id in sellers]
     if not offers:
@@ -175,7 +187,6 @@ def _document(product, sellers, tree, strategy) -> ProductDocument | None:
     lineages = [tree.lineage(category) for category in product.categories.all()]
     category_values = sorted({slug for lineage in lineages for slug, _names in lineage})
     category_names = distinct(name for lineage in lineages for _slug, names in lineage for name in names.values())
-    memberships = list(supplier.network_memberships.all())
     kind = product.product_class.slug if product.product_class_id else ""
     images = list(product.images.all())
     excl_tax = price.excl_tax if price.exists else None
@@ -209,14 +220,16 @@ def _document(product, sellers, tree, strategy) -> ProductDocument | None:
         supplier=supplier.name,
         created=product.date_created,
         price=excl_tax,
-        facets={
-            "category": category_values,
-            "kind": [kind] if kind else [],
-            "country": [supplier.country.code],
-            "impact": sorted(area.slug for area in supplier.impact_areas.all()),
-            "network": sorted(m.network.slug for m in memberships),
-            "in_stock": ["yes" if in_stock else "no"],
-        },
+        facets=document_facets(
+            ProductQuery.facets,
+            ProductFacts(
+                supplier=supplier,
+                memberships=list(supplier.network_memberships.all()),
+                categories=category_values,
+                kind=kind,
+                in_stock=in_stock,
+            ),
+        ),
         card=card.as_dict(),
     )
 

@@ -8,17 +8,14 @@ from dataclasses import dataclass
 from django.core.cache import cache
 from django.db.models import Avg, Count
 from django.utils.translation import get_language
-from django.utils.translation import gettext as _
-from django_countries import countries
 
-from catalogue.cards import KIND_LABELS, ProductCard
+from catalogue.cards import ProductCard
 from marketplace.organisations.cards import SupplierCard
-from marketplace.organisations.models import ImpactArea, Label, Network, Region, Sector, Supplier
+from marketplace.organisations.models import Supplier
 from marketplace.organisations.selectors import MapMarker, map_markers
-from marketplace.verification.reserved import RULES as RESERVED_RULES
 
 from . import backends
-from .documents import CHARTER_PREFIX
+from .facets import vocabularies
 from .interface import (
     FacetCount,
     ProductQuery,
@@ -30,7 +27,6 @@ from .interface import (
 )
 from .languages import localised
 from .models import ProductEntry, SupplierEntry
-from .product_documents import CategoryTree
 
 VOCABULARY_CACHE_KEY = "search:facet-vocabulary"
 PRODUCT_VOCABULARY_CACHE_KEY = "search:product-facet-vocabulary"
@@ -55,30 +51,7 @@ def _cached_per_language(key, load):
 
 
 def _load_vocabulary() -> dict:
-    sectors = {s.slug: (s.name, s.parent.slug if s.parent_id else "") for s in Sector.objects.select_related("parent")}
-    networks = dict(Network.objects.values_list("slug", "name"))
-    regions = list(Region.objects.values_list("slug", "name", "country"))
-    country_names = {code: (name, "") for code, name in countries}
-    labels = {slug: (name, "") for slug, name in Label.objects.values_list("slug", "name")}
-    labels.update(
-        {
-            CHARTER_PREFIX + slug: (_("Charter of %(network)s") % {"network": name}, "")
-            for slug, name in networks.items()
-        }
-    )
-    return {
-        "sector": sectors,
-        "country": country_names,
-        "region": {slug: (name, "") for slug, name, _country in regions},
-        # Countries, and regions under their country.
-        "serves": {**country_names, **{slug: (name, country) for slug, name, country in regions}},
-        "impact": {slug: (name, "") for slug, name in ImpactArea.objects.values_list("slug", "name")},
-        "label": labels,
-        "legal_form": {value: (str(label), "") for value, label in Supplier.LegalForm.choices},
-        "network": {slug: (name, "") for slug, name in networks.items()},
-        "sells_online": {"yes": (_("Sells online"), ""), "no": (_("Does not sell online"), "")},
-        "reserved": {rule.country: (country_names[rule.country][0], "") for rule in RESERVED_RULES},
-    }
+    return vocabularies(SupplierQuery.facets)
 
 
 def product_facet_vocabulary() -> dict:
@@ -87,15 +60,7 @@ def product_facet_vocabulary() -> dict:
 
 
 def _load_product_vocabulary() -> dict:
-    suppliers = facet_vocabulary()
-    return {
-        "category": CategoryTree().vocabulary(),
-        "kind": {value: (str(label), "") for value, label in KIND_LABELS.items()},
-        "country": suppliers["country"],
-        "impact": suppliers["impact"],
-        "network": suppliers["network"],
-        "in_stock": {"yes": (_("In stock"), ""), "no": (_("Out of stock"), "")},
-    }
+    return vocabularies(ProductQuery.facets)
 
 
 def unknown_values(query: SearchQuery, vocabulary: dict) -> list[tuple[str, str]]:
@@ -109,15 +74,15 @@ def unknown_values(query: SearchQuery, vocabulary: dict) -> list[tuple[str, str]
 
 def supplier_search(query: SupplierQuery, *, vocabulary=None) -> SupplierSearchResults:
     vocabulary = vocabulary if vocabulary is not None else facet_vocabulary()
-    return _search(query, vocabulary, SupplierSearchResults, SupplierEntry, SupplierCard, trees=("sector", "serves"))
+    return _search(query, vocabulary, SupplierSearchResults, SupplierEntry, SupplierCard)
 
 
 def product_search(query: ProductQuery, *, vocabulary=None) -> ProductSearchResults:
     vocabulary = vocabulary if vocabulary is not None else product_facet_vocabulary()
-    return _search(query, vocabulary, ProductSearchResults, ProductEntry, ProductCard, trees=("category",))
+    return _search(query, vocabulary, ProductSearchResults, ProductEntry, ProductCard)
 
 
-def _search(query, vocabulary, results_class, entry_model, card_class, trees):
+def _search(query, vocabulary, results_class, entry_model, card_class):
     found = backends.search(query)
     # Cards come from the database index whichever backend found the ids: it is always kept.
     # They hold their texts in every language: each is shown in the reader's.
@@ -128,8 +93,10 @@ def _search(query, vocabulary, results_class, entry_model, card_class, trees):
         hits=[card_class.from_dict(localised(cards[pk], language)) for pk in found.ids if pk in cards],
         total=found.total,
         facets={
-            facet: _facet_counts(query, facet, found.counts.get(facet, {}), vocabulary[facet], tree=facet in trees)
-            for facet in query.facet_names()
+            facet.name: _facet_counts(
+                query, facet.name, found.counts.get(facet.name, {}), vocabulary[facet.name], tree=facet.tree
+            )
+            for facet in query.facets
         },
         backend=found.backend,
     )

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from django.db import connection, transaction
 from django.db.models import F
 
-from ..interface import BackendResult, ProductQuery, SearchQuery, SupplierQuery, words
+from ..interface import BackendResult, SearchQuery, words
 from ..models import IndexChange, IndexState, ProductEntry, ProductFacetEntry, SupplierEntry, SupplierFacetEntry
 from . import bitmaps, fulltext
 
@@ -34,7 +34,6 @@ class Tables:
     name_sort: str  # the entry's folded name: relevance prefers short names
     facet_entry: type
     fulltext_table: str
-    facets: tuple
     orders: dict  # sort -> ORM ordering of the entries
     default_sort: str  # without text; relevance ties are ordered by it too
 
@@ -45,7 +44,6 @@ SUPPLIERS = Tables(
     name_sort="name_sort",
     facet_entry=SupplierFacetEntry,
     fulltext_table=fulltext.TABLE,
-    facets=SupplierQuery.facet_names(),
     orders={"name": ("name_sort", "supplier_id"), "newest": ("-created", "supplier_id")},
     default_sort="name",
 )
@@ -55,7 +53,6 @@ PRODUCTS = Tables(
     name_sort="title_sort",
     facet_entry=ProductFacetEntry,
     fulltext_table=fulltext.PRODUCT_TABLE,
-    facets=ProductQuery.facet_names(),
     orders={
         "title": ("title_sort", "product_id"),
         "newest": ("-created", "product_id"),
@@ -100,7 +97,7 @@ class DatabaseBackend:
         if near:
             common &= bitmaps.bits_of(distances, index.size)
         counts = {}
-        for facet in self.tables.facets:
+        for facet in query.facet_names():
             # A facet's counts apply every selection but its own.
             bits = common
             for other, mask in selected.items():

@@ -4,6 +4,8 @@ parameters and same service as the /suppliers/ page, so the same answers."""
 import pytest
 from django.urls import reverse
 
+from marketplace.organisations.models import Supplier
+from search.interface import ProductQuery, SupplierQuery
 from tests.factories import RegionFactory, SectorFactory, SupplierFactory
 from tests.search.test_directory import ALL_BY_NAME, build_world, cards, facets, get
 
@@ -279,8 +281,32 @@ class TestSchemaAgreesWithTheAnswers:
         from marketplace.organisations.models import ImpactArea
 
         allowed = self.parameter(client, path, "impact")["items"]["enum"]
-        assert allowed == list(ImpactArea.objects.order_by("position").values_list("slug", flat=True))
+        assert allowed == list(ImpactArea.objects.values_list("slug", flat=True))  # in their order
         assert allowed
         for value in allowed:
             assert client.get(f"/api{path}?impact={value}").status_code == 200, value
         assert client.get(f"/api{path}?impact=no-such-impact").status_code == 400
+
+    @pytest.mark.parametrize(
+        "path, facet, values",
+        [
+            ("/search/suppliers/", "legal_form", [value for value, _label in Supplier.LegalForm.choices]),
+            ("/search/suppliers/", "sells_online", ["yes", "no"]),
+            ("/search/products/", "kind", ["goods", "service"]),
+            ("/search/products/", "in_stock", ["yes", "no"]),
+        ],
+    )
+    def test_closed_facets_list_their_values(self, client, world, path, facet, values):
+        assert self.parameter(client, path, facet)["items"]["enum"] == values
+        for value in values:
+            assert client.get(f"/api{path}?{facet}={value}").status_code == 200, value
+        assert client.get(f"/api{path}?{facet}=maybe").status_code == 400
+
+    @pytest.mark.parametrize(
+        "path, query", [("/search/suppliers/", SupplierQuery), ("/search/products/", ProductQuery)]
+    )
+    def test_every_facet_is_a_parameter(self, client, path, query):
+        schema = client.get("/api/openapi.json").json()
+        operation = next(op["get"] for url, op in schema["paths"].items() if url.endswith(path))
+        parameters = {p["name"] for p in operation["parameters"]}
+        assert set(query.facet_names()) <= parameters
