@@ -2,8 +2,10 @@
 queries, the hits, the total and every facet count equal what a brute-force
 oracle computes in Python over the same suppliers.
 
-The database backend always runs; Elasticsearch runs too when ELASTICSEARCH_URL
-is set in the environment (no server is available on the build machines)."""
+The database backend always runs, and the Elasticsearch backend against a node
+in memory (tests/search/elasticsearch_memory.py: its queries, aggregations, sorts
+and pages, without Elasticsearch's analysis); against a real server too when
+ELASTICSEARCH_URL is set in the environment (none on the build machines)."""
 
 import os
 import random
@@ -18,6 +20,7 @@ from marketplace.deductions.models import LegalStatus
 from marketplace.deductions.rules import Status
 from marketplace.verification.models import Decision
 from search.backends.database import DatabaseBackend
+from search.backends.elasticsearch import ElasticsearchBackend
 from search.documents import supplier_documents
 from search.interface import FACET_NAMES, SORTS, SupplierQuery, words
 from search.services import index_rebuild
@@ -31,6 +34,7 @@ from tests.factories import (
     SupplierFactory,
     product_for_supplier,
 )
+from tests.search.elasticsearch_memory import MemoryElasticsearch
 
 # Words far enough apart that no typo tolerance turns one into another.
 VOCABULARY = ["réemploi", "küche", "cleaning", "printing", "bakery", "textile", "bicycle", "garden", "laptop", "meals"]
@@ -102,10 +106,12 @@ def world(django_db_setup, django_db_blocker):
 
 
 def available_backends():
-    backends = [pytest.param(DatabaseBackend, id="database")]
+    backends = [
+        pytest.param(DatabaseBackend, id="database"),
+        # The Elasticsearch backend's queries and answers, run by a node in memory (no analysis: see there).
+        pytest.param(lambda: MemoryElasticsearch.backend(ElasticsearchBackend), id="elasticsearch-in-memory"),
+    ]
     if os.environ.get("ELASTICSEARCH_URL"):
-        from search.backends.elasticsearch import ElasticsearchBackend
-
         backends.append(pytest.param(lambda: ElasticsearchBackend(os.environ["ELASTICSEARCH_URL"]), id="elasticsearch"))
     return backends
 

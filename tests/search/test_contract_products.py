@@ -3,8 +3,9 @@ random queries (text, facets, price range, sort, page), the hits, the total and
 every facet count equal what a brute-force oracle computes in Python over the
 same product documents.
 
-The database backend always runs; Elasticsearch runs too when ELASTICSEARCH_URL
-is set in the environment (no server is available on the build machines)."""
+The database backend always runs, and the Elasticsearch backend against a node
+in memory (tests/search/elasticsearch_memory.py); against a real server too when
+ELASTICSEARCH_URL is set in the environment (none on the build machines)."""
 
 import os
 import random
@@ -20,6 +21,7 @@ from hypothesis import strategies as st
 
 from search.backends import bitmaps
 from search.backends.database import DatabaseBackend
+from search.backends.elasticsearch import ProductElasticsearchBackend
 from search.interface import PRODUCT_SORTS, ProductQuery, fold, words
 from search.product_documents import product_documents
 from search.services import index_rebuild
@@ -33,6 +35,7 @@ from tests.factories import (
     product_for_supplier,
     service_for_supplier,
 )
+from tests.search.elasticsearch_memory import MemoryElasticsearch
 from tests.search.test_contract import SEED, VOCABULARY, spellings
 
 Product = StockRecord._meta.apps.get_model("catalogue", "Product")
@@ -94,10 +97,12 @@ def world(django_db_setup, django_db_blocker):
 
 
 def available_backends():
-    backends = [pytest.param(lambda: DatabaseBackend("products"), id="database")]
+    backends = [
+        pytest.param(lambda: DatabaseBackend("products"), id="database"),
+        # The Elasticsearch backend's queries and answers, run by a node in memory (no analysis: see there).
+        pytest.param(lambda: MemoryElasticsearch.backend(ProductElasticsearchBackend), id="elasticsearch-in-memory"),
+    ]
     if os.environ.get("ELASTICSEARCH_URL"):
-        from search.backends.elasticsearch import ProductElasticsearchBackend
-
         backends.append(
             pytest.param(lambda: ProductElasticsearchBackend(os.environ["ELASTICSEARCH_URL"]), id="elasticsearch")
         )

@@ -1,18 +1,22 @@
 """The Elasticsearch backend without an Elasticsearch server: the real client
 talks to a fake node that records every request (method, path, parameters,
-body) and answers with recorded responses. These tests pin the mapping and the
-exact request bodies; the shared contract suite runs against a real cluster
-where ELASTICSEARCH_URL is set."""
+body) and answers with recorded responses, or a node in memory
+(tests/search/elasticsearch_memory.py) that keeps the documents and runs the
+queries. What a search finds is tested through the memory node, as a person
+sees it (hits, totals, counts, order); the mapping and the analysis, which the
+memory node does not run, are pinned as configuration; the shared contract
+suite runs against a real cluster too where ELASTICSEARCH_URL is set."""
 
-import json
 import logging
+from datetime import timedelta
 
 import elastic_transport
 import pytest
 from django.core.management import call_command
-from django.utils import translation
+from django.utils import timezone, translation
 from elasticsearch import BadRequestError, helpers
 
+from marketplace.organisations.models import Supplier
 from search import backends
 from search.backends import BackendUnavailable
 from search.backends.database import DatabaseBackend
@@ -41,6 +45,7 @@ from tests.search.elasticsearch_fake import (
     refuse_everything,
     search_response,
 )
+from tests.search.elasticsearch_memory import MemoryElasticsearch
 
 ALIAS = "responsible-suppliers"
 OLD_INDEX = "responsible-suppliers-20240101-000000-000000"
@@ -129,49 +134,125 @@ def test_facets_sorts_and_identity_are_keyword_date_and_long_fields_of_a_strict_
     assert set(mappings["properties"]) == {*TEXT_FIELDS, *FACET_NAMES, "slug", "name_sort", "created", "id", "location"}
 
 
-# (2) The search request bodies ---------------------------------------------------
+# (2) What a search finds: the backend's queries run by a node in memory ------------
+#
+# (tests/search/elasticsearch_memory.py evaluates the queries, aggregations, sorts and
+# pages the backend sends, without Elasticsearch's analysis: the mapping above and the
+# live suites stand for that. tests/search/test_contract.py runs the same node through
+# the database backend's random cases.)
 
 
-def test_without_text_or_filters_everything_matches_sorted_by_name_with_every_facet_counted(cluster):
-    body = searched(cluster)
-
-    assert body["query"] == {"match_all": {}}
-    assert "post_filter" not in body
-    assert body["aggs"] == {
-        facet: {"filter": {"match_all": {}}, "aggs": {"values": {"terms": {"field": facet, "size": 1000}}}}
-        for facet in FACET_NAMES
-    }
-    assert body["sort"] == BY_NAME
-    assert (body["from"], body["size"]) == (0, 24)
-    assert body["track_total_hits"] is True
-    assert body["_source"] is False
+@pytest.fixture
+def node():
+    """The production backend, its client talking to an empty Elasticsearch node in memory."""
+    return MemoryElasticsearch.backend(ElasticsearchBackend)
 
 
-def test_every_folded_query_word_is_required_as_a_word_start_or_a_near_miss(cluster):
-    body = searched(cluster, text="Réemploi  VÉLO!")
+@pytest.fixture
+def indexed(node, suppliers):
+    node.rebuild([list(supplier_documents())])
+    return node
 
-    clauses = body["query"]["bool"]["must"]
-    assert len(clauses) == 2
-    assert list(body["query"]["bool"]) == ["must"]
-    for clause, term in zip(clauses, ["reemploi", "velo"], strict=True):
-        should = clause["bool"]["should"]
-        assert clause["bool"]["minimum_should_match"] == 1
-        prefix, fuzzy, stemmed = (c["multi_match"] for c in should)
-        assert prefix == {
-            "query": term,
-            "type": "bool_prefix",
-            "fields": ["name^3", "description", "sectors", "products"],
-        }
-        assert fuzzy["query"] == term
-        assert fuzzy["type"] == "best_fields"
-        assert fuzzy["fuzziness"] == "AUTO"
-        assert fuzzy["prefix_length"] == 1  # else "emploi" would reach "reemploi": not a word start
-        assert fuzzy["fields"] == ["name^3", "description", "sectors", "products"]
-        assert stemmed["query"] == term
-        assert "fuzziness" not in stemmed
-        assert set(stemmed["fields"]) == language_fields(ElasticsearchBackend.text_fields)
-    assert body["sort"][0] == {"_score": {"order": "desc"}}
-    assert "post_filter" not in body
+
+def names(result):
+    suppliers = Supplier.objects.in_bulk(result.ids)
+    return [suppliers[pk].name for pk in result.ids]
+
+
+def test_without_text_or_filters_every_verified_supplier_is_found_by_name_with_every_facet_counted(indexed, suppliers):
+    result = indexed.search(SupplierQuery())
+
+    assert result.backend == "elasticsearch"
+    assert names(result) == ["Atelier Bois", "Pain d'Épices Solidaire", "Vélo Réemploi"]
+    assert result.total == 3
+    assert result.counts["sells_online"] == {"yes": 1, "no": 2}  # only Pain d'Épices has a product
+    bakery = suppliers[0].sectors.get()
+    assert result.counts["sector"][bakery.slug] == result.counts["sector"][bakery.parent.slug] == 1  # and Food
+    assert sum(result.counts["country"].values()) == 3
+    # Every facet with a value counted; one without (as on the database backend) left out.
+    assert set(result.counts) == {facet for facet in FACET_NAMES if any(d.facets[facet] for d in supplier_documents())}
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("Réemploi  VÉLO!", ["Vélo Réemploi"]),  # every word, folded
+        ("reem", ["Vélo Réemploi"]),  # the start of a word
+        ("reemplou", ["Vélo Réemploi"]),  # a typo
+        ("emploi", []),  # the middle of a word is not a start, even as a near miss
+        ("pain velo", []),  # every word is required
+        ("gingerbread", ["Pain d'Épices Solidaire"]),  # its products
+        ("bakery", ["Pain d'Épices Solidaire"]),  # its sectors
+    ],
+)
+def test_every_query_word_must_start_a_word_or_be_a_near_miss_of_one(indexed, text, found):
+    assert names(indexed.search(SupplierQuery(text=text))) == found
+
+
+def test_selected_facets_narrow_the_hits_and_each_facet_counts_without_its_own_selection(indexed):
+    # Pain d'Épices (FR) sells online; Vélo Réemploi (LU) and Atelier Bois (FR) do not.
+    result = indexed.search(SupplierQuery(filters={"sells_online": ("no",), "country": ("LU",)}))
+
+    assert names(result) == ["Vélo Réemploi"]
+    # The countries of those that do not sell online, their own selection aside...
+    assert result.counts["country"] == {"FR": 1, "LU": 1}
+    # ...and, in Luxembourg, who sells online.
+    assert result.counts["sells_online"] == {"no": 1}
+
+
+@pytest.fixture
+def verified_in_turn(suppliers):
+    """Verified: Vélo Réemploi first, then Atelier Bois, then Pain d'Épices (the newest)."""
+    pain, velo, atelier = suppliers
+    start = timezone.now() - timedelta(days=10)
+    for days, supplier in enumerate([velo, atelier, pain]):
+        Supplier.objects.filter(pk=supplier.pk).update(verified_at=start + timedelta(days=days))
+
+
+@pytest.mark.parametrize(
+    ("text", "sort", "expected"),
+    [
+        ("", "", ["Atelier Bois", "Pain d'Épices Solidaire", "Vélo Réemploi"]),
+        ("", "newest", ["Pain d'Épices Solidaire", "Atelier Bois", "Vélo Réemploi"]),
+        # With text (all three repair bicycles), the chosen order still holds.
+        ("bicycles", "name", ["Atelier Bois", "Pain d'Épices Solidaire", "Vélo Réemploi"]),
+        ("bicycles", "newest", ["Pain d'Épices Solidaire", "Atelier Bois", "Vélo Réemploi"]),
+    ],
+)
+def test_sort_orders(node, suppliers, verified_in_turn, text, sort, expected):
+    node.rebuild([list(supplier_documents())])
+    assert names(node.search(SupplierQuery(text=text, sort=sort))) == expected
+
+
+def test_relevance_puts_a_match_in_the_name_before_one_in_the_description(node, db):
+    SupplierFactory(name="Atelier Vert", description="We repair bicycles.")
+    SupplierFactory(name="Zebra Bicycles", description="Second-hand frames.")
+    node.rebuild([list(supplier_documents())])
+
+    assert names(node.search(SupplierQuery(text="bicycles"))) == ["Zebra Bicycles", "Atelier Vert"]
+    assert names(node.search(SupplierQuery(text="bicycles", sort="name"))) == ["Atelier Vert", "Zebra Bicycles"]
+
+
+@pytest.fixture
+def twenty_five(node, db):
+    for number in range(25):
+        SupplierFactory(name=f"Supplier {number:02d}")
+    node.rebuild([list(supplier_documents())])
+    return node
+
+
+def test_page_three_of_ten_holds_the_twenty_first_to_the_twenty_fifth(twenty_five):
+    result = twenty_five.search(SupplierQuery(page=3, page_size=10))
+    assert names(result) == [f"Supplier {number}" for number in range(20, 25)]
+    assert result.total == 25
+
+
+def test_a_page_beyond_the_result_window_still_gives_the_total_and_the_counts(twenty_five):
+    # from 10,000: Elasticsearch (and the memory node) would refuse the request.
+    result = twenty_five.search(SupplierQuery(page=101, page_size=100))
+    assert result.ids == []
+    assert result.total == 25
+    assert result.counts["sells_online"] == {"no": 25}
 
 
 @pytest.mark.parametrize(
@@ -201,57 +282,6 @@ def test_a_supplier_is_indexed_with_the_text_of_every_language_once(db, cluster)
     assert source["sectors"] == "Cleaning Nettoyage Reinigung Чишћење"
 
 
-def test_selected_facets_filter_the_hits_in_post_filter_and_each_facet_counts_without_its_own_selection(cluster):
-    filters = {"sector": ("food", "repair"), "country": ("FR",), "label": ("fair-trade",)}
-    body = searched(cluster, text="pain", filters=filters)
-
-    sector = {"terms": {"sector": ["food", "repair"]}}
-    country = {"terms": {"country": ["FR"]}}
-    label = {"terms": {"label": ["fair-trade"]}}
-    # The query holds only the text: the selection must not narrow the counts.
-    assert "filter" not in body["query"]["bool"]
-    assert "terms" not in json.dumps(body["query"])
-    assert body["post_filter"] == {"bool": {"filter": [sector, country, label]}}
-    assert body["aggs"]["sector"]["filter"] == {"bool": {"filter": [country, label]}}
-    assert body["aggs"]["country"]["filter"] == {"bool": {"filter": [sector, label]}}
-    assert body["aggs"]["label"]["filter"] == {"bool": {"filter": [sector, country]}}
-    for facet in set(FACET_NAMES) - set(filters):
-        assert body["aggs"][facet]["filter"] == {"bool": {"filter": [sector, country, label]}}
-    for facet in FACET_NAMES:
-        assert body["aggs"][facet]["aggs"] == {"values": {"terms": {"field": facet, "size": 1000}}}
-
-
-BY_SCORE = [{"_score": {"order": "desc"}}, {"name_sort": {"order": "asc"}}, {"id": {"order": "asc"}}]
-BY_NAME = [{"name_sort": {"order": "asc"}}, {"id": {"order": "asc"}}]
-NEWEST_FIRST = [{"created": {"order": "desc"}}, {"id": {"order": "asc"}}]
-
-
-@pytest.mark.parametrize(
-    ("text", "sort", "expected"),
-    [
-        ("velo", "", BY_SCORE),
-        ("velo", "relevance", BY_SCORE),
-        ("", "", BY_NAME),
-        ("velo", "name", BY_NAME),
-        ("", "newest", NEWEST_FIRST),
-        ("velo", "newest", NEWEST_FIRST),
-    ],
-)
-def test_sort_orders(cluster, text, sort, expected):
-    assert searched(cluster, text=text, sort=sort)["sort"] == expected
-
-
-def test_page_three_of_ten_starts_after_twenty_hits(cluster):
-    body = searched(cluster, page=3, page_size=10)
-    assert (body["from"], body["size"]) == (20, 10)
-
-
-def test_a_page_beyond_the_result_window_asks_only_for_the_total_and_counts(cluster):
-    body = searched(cluster, page=101, page_size=100)  # from 10000: Elasticsearch would answer 400
-    assert (body["from"], body["size"]) == (0, 0)
-    assert set(body["aggs"]) == set(FACET_NAMES)
-
-
 def test_the_alias_name_comes_from_the_index_prefix_setting(cluster, settings):
     settings.ELASTICSEARCH_INDEX_PREFIX = "staging"
     cluster.on("POST", r"/staging-suppliers/_search", (200, search_response()))
@@ -277,40 +307,6 @@ def test_the_production_client_is_one_per_process_and_url():
     assert node.base_url == "http://search.internal:9200"
     assert backend.client is ElasticsearchBackend("http://search.internal:9200").client
     assert backend.client is not ElasticsearchBackend(URL).client
-
-
-# (3) Reading the response --------------------------------------------------------
-
-
-def test_a_response_becomes_the_ids_in_order_the_total_and_the_counts(cluster):
-    cluster.on(
-        "POST",
-        rf"/{ALIAS}/_search",
-        (
-            200,
-            search_response(
-                hits=[12, 5, 40],
-                total=57,
-                buckets={
-                    "sector": {"food": 30, "repair": 27},
-                    "country": {"FR": 50, "LU": 7},
-                    "sells_online": {"yes": 20, "no": 37},
-                },
-            ),
-        ),
-    )
-    result = cluster.backend().search(SupplierQuery(filters={"country": ("FR",), "network": ("coop",)}, page_size=10))
-
-    assert result.ids == [12, 5, 40]
-    assert result.total == 57
-    assert result.backend == "elasticsearch"
-    # As the database backend: a facet without values is left out unless it is selected.
-    assert result.counts == {
-        "sector": {"food": 30, "repair": 27},
-        "country": {"FR": 50, "LU": 7},
-        "network": {},
-        "sells_online": {"yes": 20, "no": 37},
-    }
 
 
 # (4) Rebuild: new index, bulk, one alias swap, old index deleted --------------------
