@@ -1,10 +1,10 @@
-"""The product index on Elasticsearch, against the recorded fake node of
-tests/search/elasticsearch_fake.py (the real client, no server): the mapping,
-the exact request bodies (facets in post_filter and aggregations, the price
-range in the query, the sorts), the reading of responses, the alias swap of a
-rebuild, writes through the alias and the fallback to the database."""
+"""The product index on Elasticsearch, without a server (the real client): the
+mapping, pinned as configuration, and the alias swap of a rebuild, writes
+through the alias and the fallback to the database against the recorded fake
+node of tests/search/elasticsearch_fake.py; what a search finds (hits, counts,
+price ranges, sorts, pages) against the node in memory of
+tests/search/elasticsearch_memory.py."""
 
-import json
 import logging
 import re
 from decimal import Decimal
@@ -43,16 +43,17 @@ from tests.search.elasticsearch_fake import (
     bulk_ok,
     configure,
     error,
-    language_fields,
     refuse_everything,
     search_response,
 )
+from tests.search.elasticsearch_memory import MemoryElasticsearch
 
 ALIAS = "responsible-products"
 OLD_INDEX = "responsible-products-20240101-000000-000000"
 FACETS = ProductQuery.facet_names()
 TEXT_FIELDS = ("title", "description", "categories", "supplier")
 ProductCategory = StockRecord._meta.apps.get_model("catalogue", "ProductCategory")
+Product = StockRecord._meta.apps.get_model("catalogue", "Product")
 
 
 @pytest.fixture
@@ -130,124 +131,98 @@ def test_text_fields_are_folded_with_stemmed_sub_fields_and_facets_are_keywords(
     assert set(properties) == {*TEXT_FIELDS, *FACETS, "title_sort", "created", "price_cents", "id"}
 
 
-# (2) The search request bodies --------------------------------------------------------
-
-BY_TITLE = [{"title_sort": {"order": "asc"}}, {"id": {"order": "asc"}}]
-BY_SCORE = [{"_score": {"order": "desc"}}, *BY_TITLE]
-NEWEST_FIRST = [{"created": {"order": "desc"}}, {"id": {"order": "asc"}}]
-CHEAPEST_FIRST = [{"price_cents": {"order": "asc", "missing": "_last"}}, {"id": {"order": "asc"}}]
-DEAREST_FIRST = [{"price_cents": {"order": "desc", "missing": "_last"}}, {"id": {"order": "asc"}}]
-
-
-def test_without_text_filters_or_prices_everything_matches_by_title_with_every_facet_counted(cluster):
-    body = searched(cluster)
-
-    assert body["query"] == {"match_all": {}}
-    assert "post_filter" not in body
-    assert body["aggs"] == {
-        facet: {"filter": {"match_all": {}}, "aggs": {"values": {"terms": {"field": facet, "size": 1000}}}}
-        for facet in FACETS
-    }
-    assert body["sort"] == BY_TITLE
-    assert (body["from"], body["size"], body["track_total_hits"], body["_source"]) == (0, 24, True, False)
+# (2) What a search finds: the backend's queries run by a node in memory ----------------
+#
+# (tests/search/elasticsearch_memory.py: queries, aggregations, sorts and pages, without
+# Elasticsearch's analysis; tests/search/test_contract_products.py runs it through the
+# database backend's random cases.) The shop: Buffet déjeuner (Lux Traiteur, LU, a service
+# at 18.00 in Food > Catering), Confiture (Épicerie Solidaire, FR, 4.29, out of stock) and
+# Corbeille sur devis (Épicerie Solidaire, on quote only: no price).
 
 
-def test_every_folded_word_must_start_a_word_of_the_title_description_categories_or_supplier(cluster):
-    body = searched(cluster, text="Miel  ÉPICERIE")
-
-    clauses = body["query"]["bool"]["must"]
-    for clause, term in zip(clauses, ["miel", "epicerie"], strict=True):
-        prefix, fuzzy, stemmed = (c["multi_match"] for c in clause["bool"]["should"])
-        fields = ["title^3", "description", "categories", "supplier"]
-        assert prefix == {"query": term, "type": "bool_prefix", "fields": fields}
-        assert fuzzy == {**prefix, "type": "best_fields", "fuzziness": "AUTO", "prefix_length": 1, "max_expansions": 20}
-        assert set(stemmed["fields"]) == language_fields(ProductElasticsearchBackend.text_fields)
-    assert len(clauses) == 2
-    assert body["sort"] == BY_SCORE
+@pytest.fixture
+def indexed(shop):
+    products = MemoryElasticsearch.backend(ProductElasticsearchBackend)
+    products.rebuild([list(product_documents())])
+    return products
 
 
-def test_facets_go_to_post_filter_and_each_facet_counts_with_every_other_selection(cluster):
-    filters = {"category": ("food",), "kind": ("goods", "service"), "in_stock": ("yes",)}
-    body = searched(cluster, text="miel", filters=filters)
-
-    category = {"terms": {"category": ["food"]}}  # documents list every ancestor: "food" finds "food/catering"
-    kind = {"terms": {"kind": ["goods", "service"]}}
-    in_stock = {"terms": {"in_stock": ["yes"]}}
-    assert "terms" not in json.dumps(body["query"])
-    assert body["post_filter"] == {"bool": {"filter": [category, kind, in_stock]}}
-    assert body["aggs"]["category"]["filter"] == {"bool": {"filter": [kind, in_stock]}}
-    assert body["aggs"]["kind"]["filter"] == {"bool": {"filter": [category, in_stock]}}
-    assert body["aggs"]["in_stock"]["filter"] == {"bool": {"filter": [category, kind]}}
-    for facet in ("country", "impact", "network"):
-        assert body["aggs"][facet]["filter"] == {"bool": {"filter": [category, kind, in_stock]}}
+def titles(result):
+    products = Product.objects.in_bulk(result.ids)
+    return [products[pk].title for pk in result.ids]
 
 
-def test_the_price_range_narrows_the_query_so_hits_and_every_count_apply_it(cluster):
-    body = searched(
-        cluster, text="miel", filters={"kind": ("goods",)}, price_min=Decimal("4.20"), price_max=Decimal("18.00")
-    )
+def test_without_text_filters_or_prices_every_product_for_sale_is_found_by_title_with_its_counts(indexed):
+    result = indexed.search(ProductQuery())
 
-    price = {"range": {"price_cents": {"gte": 420, "lte": 1800}}}
-    assert body["query"]["bool"]["filter"] == [price]
-    (text,) = body["query"]["bool"]["must"]
-    assert len(text["bool"]["must"]) == 1  # the text clause, as without prices
-    assert "range" not in json.dumps(body["post_filter"])
-    assert "range" not in json.dumps(body["aggs"])  # the aggregations run inside the query: priced already
+    assert result.backend == "elasticsearch"
+    assert titles(result) == ["Buffet déjeuner", "Confiture", "Corbeille sur devis"]  # not Hidden Kitchen's
+    assert result.counts["country"] == {"LU": 1, "FR": 2}
+    assert result.counts["category"] == {"food": 1, "food/catering": 1}  # the parent too
+    assert result.counts["network"] == {"sse-cluster": 1}
 
 
 @pytest.mark.parametrize(
-    ("price_min", "price_max", "expected"),
+    ("text", "found"),
     [
-        ("0.29", None, {"gte": 29}),  # 0.29 * 100 is 28.999… in binary floating point
-        (None, "0.29", {"lte": 29}),
-        ("0", "10000000", {"gte": 0, "lte": 1_000_000_000}),
+        ("Buffet  DÉJEUNER", ["Buffet déjeuner"]),  # every word, folded
+        ("dejeu", ["Buffet déjeuner"]),  # the start of a word
+        ("confitura", ["Confiture"]),  # a typo
+        ("onfiture", []),  # the middle of a word
+        ("confiture buffet", []),  # every word is required
+        ("traiteur", ["Buffet déjeuner"]),  # its supplier
+        ("catering", ["Buffet déjeuner"]),  # its categories
     ],
 )
-def test_price_bounds_are_exact_cents(cluster, price_min, price_max, expected):
-    body = searched(
-        cluster,
-        price_min=price_min and Decimal(price_min),
-        price_max=price_max and Decimal(price_max),
-    )
-    assert body["query"] == {"bool": {"must": [{"match_all": {}}], "filter": [{"range": {"price_cents": expected}}]}}
+def test_every_folded_word_must_start_a_word_of_the_title_description_categories_or_supplier(indexed, text, found):
+    assert titles(indexed.search(ProductQuery(text=text))) == found
+
+
+def test_selected_facets_narrow_the_hits_and_each_facet_counts_without_its_own_selection(indexed):
+    result = indexed.search(ProductQuery(filters={"country": ("FR",), "in_stock": ("no",)}))
+
+    assert titles(result) == ["Confiture"]
+    assert result.counts["country"] == {"FR": 1}  # out of stock: only Confiture, whatever the country
+    # In France, its own selection aside: Confiture out of stock, the basket on quote in stock.
+    assert result.counts["in_stock"] == {"no": 1, "yes": 1}
 
 
 @pytest.mark.parametrize(
-    ("text", "sort", "expected"),
+    ("price_min", "price_max", "found"),
     [
-        ("miel", "", BY_SCORE),
-        ("miel", "relevance", BY_SCORE),
-        ("", "", BY_TITLE),
-        ("miel", "title", BY_TITLE),
-        ("", "newest", NEWEST_FIRST),
-        ("", "price", CHEAPEST_FIRST),  # products without a price (on quote only) come last
-        ("miel", "price_desc", DEAREST_FIRST),  # ... either way
+        ("4.29", None, ["Buffet déjeuner", "Confiture"]),  # a bound equal to a price keeps it (exact cents)
+        (None, "4.29", ["Confiture"]),
+        ("4.30", None, ["Buffet déjeuner"]),
+        ("0", "10000000", ["Buffet déjeuner", "Confiture"]),  # on quote only: outside every range
     ],
 )
-def test_sort_orders(cluster, text, sort, expected):
-    assert searched(cluster, text=text, sort=sort)["sort"] == expected
+def test_the_price_range_narrows_the_hits_and_every_count(indexed, price_min, price_max, found):
+    query = ProductQuery(price_min=price_min and Decimal(price_min), price_max=price_max and Decimal(price_max))
+    result = indexed.search(query)
+
+    assert titles(result) == found
+    assert sum(result.counts["country"].values()) == len(found)
 
 
-def test_the_page_and_the_result_window(cluster):
-    body = searched(cluster, page=3, page_size=10)
-    assert (body["from"], body["size"]) == (20, 10)
-    cluster.requests.clear()
-    body = searched(cluster, page=101, page_size=100)
-    assert (body["from"], body["size"]) == (0, 0)
-    assert set(body["aggs"]) == set(FACETS)
+@pytest.mark.parametrize(
+    ("sort", "expected"),
+    [
+        ("", ["Buffet déjeuner", "Confiture", "Corbeille sur devis"]),
+        ("title", ["Buffet déjeuner", "Confiture", "Corbeille sur devis"]),
+        ("price", ["Confiture", "Buffet déjeuner", "Corbeille sur devis"]),  # without a price: last...
+        ("price_desc", ["Buffet déjeuner", "Confiture", "Corbeille sur devis"]),  # ...either way
+    ],
+)
+def test_sort_orders(indexed, sort, expected):
+    assert titles(indexed.search(ProductQuery(sort=sort))) == expected
 
 
-# (3) Reading the response -------------------------------------------------------------
-
-
-def test_a_response_becomes_the_ids_the_total_and_the_product_facet_counts(cluster):
-    buckets = {"category": {"food": 3, "food/catering": 1}, "kind": {"goods": 2, "service": 1}, "in_stock": {"yes": 3}}
-    cluster.on("POST", rf"/{ALIAS}/_search", (200, search_response([9, 4], 3, buckets, facets=FACETS)))
-
-    result = backend(cluster).search(ProductQuery(filters={"network": ("cluster",)}, page_size=10))
-
-    assert (result.ids, result.total, result.backend) == ([9, 4], 3, "elasticsearch")
-    assert result.counts == {**buckets, "network": {}}  # a selected facet is there even without counts
+def test_the_page_and_the_result_window(indexed):
+    assert titles(indexed.search(ProductQuery(page=2, page_size=10))) == []
+    # from 10,000: Elasticsearch (and the memory node) would refuse the request.
+    beyond = indexed.search(ProductQuery(page=101, page_size=100))
+    assert (beyond.ids, beyond.total) == ([], 3)
+    assert beyond.counts["country"] == {"LU": 1, "FR": 2}
 
 
 # (4) Rebuild, index and remove ----------------------------------------------------------
