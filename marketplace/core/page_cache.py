@@ -21,6 +21,8 @@ from django.middleware.csrf import get_token
 from django.utils.deprecation import MiddlewareMixin
 from django.utils.translation import get_language
 
+from marketplace.operations.metrics import PAGE_CACHE
+
 from .content_cache import content_version
 
 # The views whose pages are the same for every anonymous visitor (module.qualified name).
@@ -60,6 +62,7 @@ class PageCacheMiddleware(MiddlewareMixin):
         ):
             return None
         request.page_cache_key = _key(request)
+        request.page_cache_view = _view_name(view_func)
         stored = cache.get(request.page_cache_key)
         if stored is None:
             return None
@@ -69,6 +72,7 @@ class PageCacheMiddleware(MiddlewareMixin):
             content = content.replace(NONCE_PLACEHOLDER, str(request.csp_nonce))
         response = HttpResponse(content, content_type=content_type)
         response[HEADER] = "hit"
+        PAGE_CACHE.labels(view=request.page_cache_view, result="hit").inc()
         return response
 
     def process_response(self, request, response):
@@ -82,6 +86,7 @@ class PageCacheMiddleware(MiddlewareMixin):
         content = _CSRF_INPUT.sub(rf"\g<1>{CSRF_PLACEHOLDER}\g<2>", content)
         cache.set(key, (content, response["Content-Type"]), settings.PAGE_CACHE_SECONDS)
         response[HEADER] = "miss"
+        PAGE_CACHE.labels(view=request.page_cache_view, result="miss").inc()
         return response
 
     @staticmethod

@@ -20,6 +20,12 @@ TASKS = Counter(
     "Background tasks enqueued and finished (SUCCESSFUL or FAILED), per task, in the process where it happened.",
     ["task", "state"],
 )
+PAGE_CACHE = Counter(
+    "responsible_page_cache_total",
+    "Public pages asked of the page cache (marketplace.core.page_cache), per view: served whole (hit) or "
+    "rendered and kept (miss).",
+    ["view", "result"],
+)
 
 
 class TaskQueueCollector:

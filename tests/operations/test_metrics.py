@@ -58,6 +58,21 @@ def test_requests_searches_and_tasks_are_counted(client):
     assert re.search(r"^django_http_requests_latency_seconds_by_view_method_bucket\{", after, re.M)
 
 
+@override_settings(METRICS_TOKEN=TOKEN, PAGE_CACHE_SECONDS=300)
+def test_page_cache_hits_and_misses_are_counted_per_view(client):
+    index_rebuild()
+    directory = reverse("organisations:supplier-list")
+    before = scrape(client)
+    first, second = client.get(directory), client.get(directory)
+    after = scrape(client)
+
+    assert (first["X-Page-Cache"], second["X-Page-Cache"]) == ("miss", "hit")
+    view = "search.views.SupplierDirectoryView"
+    for result in ("miss", "hit"):
+        growth = sample(after, "responsible_page_cache_total", view=view, result=result)
+        assert growth - sample(before, "responsible_page_cache_total", view=view, result=result) == 1, result
+
+
 @override_settings(METRICS_TOKEN=TOKEN, TASKS={"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}})
 def test_the_database_queue_is_shown_as_every_process_sees_it(client):
     reindex_suppliers.enqueue([1])
