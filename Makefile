@@ -20,7 +20,9 @@ TEST_SQLITE_URL := sqlite:///$(CURDIR)/tmp/test.sqlite3
 TEST_POSTGRES_URL ?= postgres://postgres@127.0.0.1:5432/postgres
 # pytest-xdist, one worker per core of this machine: each worker builds its own test database (~40-60 s
 # of migrations), repaid many times over now that the suite runs for minutes. Last CI run (2 cores,
-# -n 2): 2,564 tests, SQLite 496 s, PostgreSQL 705 s, `make test` 1,274 s in all.
+# -n 2): 2,564 tests, SQLite 496 s, PostgreSQL 705 s, `make test` 1,274 s in all. On 2026-12-05's
+# machine, about twice slower (a bare 20-million-step Python loop: 4.3 s), 2,678 tests took SQLite 1,283 s,
+# PostgreSQL 1,621 s, `make test` 3,142 s: the same suite, the search modules' new tests add ~12 s.
 # --dist loadfile keeps each module on one worker, so module-scoped fixtures (one
 # Chromium per browser module) are built once. `make test PYTEST_ARGS=` runs serially.
 PYTEST_ARGS ?= -n 2 --dist loadfile
