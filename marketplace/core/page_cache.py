@@ -11,6 +11,7 @@ A page holds two values of its own request, which must never go to another visit
 header. They are stored as placeholders and each hit gets fresh ones, so a hit sets the CSRF cookie and the CSP
 header as a rendered page does. Responses say `X-Page-Cache: hit` or `miss`."""
 
+import functools
 import hashlib
 import re
 
@@ -42,7 +43,9 @@ HEADER = "X-Page-Cache"
 
 def _view_name(view_func) -> str:
     view = getattr(view_func, "view_class", view_func)
-    return f"{view.__module__}.{view.__qualname__}"
+    while isinstance(view, functools.partial):  # django-ninja's documentation and schema views
+        view = view.func
+    return f"{view.__module__}.{getattr(view, '__qualname__', type(view).__qualname__)}"
 
 
 def _key(request) -> str:

@@ -53,6 +53,14 @@ def test_a_product_page_keeps_no_history_and_comes_from_the_cache(client, suppli
     assertContains(again, "Honey jar")
 
 
+def test_pages_of_views_made_by_partial_functions_are_served_and_not_kept(client):
+    """The API's documentation is a functools.partial view, which has no qualified name of its own."""
+    for _ in range(2):
+        response = client.get("/api/docs")
+        assert response.status_code == 200
+        assert page_cache.HEADER not in response
+
+
 def test_a_write_shows_on_the_next_visit(client, supplier):
     client.get(supplier.get_absolute_url())
     supplier.name = "Table Solidaire"
