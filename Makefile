@@ -18,6 +18,8 @@ PRODUCTION_STATIC_ROOT := $(CURDIR)/tmp/production-static
 TEST_ENV := DJANGO_SETTINGS_MODULE=marketplace.settings.test PRODUCTION_STATIC_ROOT=$(PRODUCTION_STATIC_ROOT)
 TEST_SQLITE_URL := sqlite:///$(CURDIR)/tmp/test.sqlite3
 TEST_POSTGRES_URL ?= postgres://postgres@127.0.0.1:5432/postgres
+POSTGRES_REACHABLE = $(PYTHON) -c "import psycopg, sys; psycopg.connect(sys.argv[1], connect_timeout=5).close()" \
+	"$(TEST_POSTGRES_URL)" 2>/dev/null
 # pytest-xdist, one worker per core of this machine: each worker builds its own test database (~40-60 s
 # of migrations), repaid many times over now that the suite runs for minutes. Last CI run (2 cores,
 # -n 2): 2,564 tests, SQLite 496 s, PostgreSQL 705 s, `make test` 1,274 s in all. On 2026-12-05's
@@ -92,10 +94,14 @@ test: $(INSTALLED) gettext-deps browser-deps ## Lint, Django checks, then the wh
 	rm -rf $(PRODUCTION_STATIC_ROOT)
 	DJANGO_SETTINGS_MODULE=marketplace.settings.production SECRET_KEY=collectstatic-test-only \
 		STATIC_ROOT=$(PRODUCTION_STATIC_ROOT) $(PYTHON) manage.py collectstatic --noinput -v0
+	@echo "=== test databases: the migrations applied once per engine, side by side (tests/template_db.py) ==="
+	$(TEST_ENV) DATABASE_URL=$(TEST_SQLITE_URL) $(PYTHON) -m tests.template_db & sqlite=$$!; \
+	if $(POSTGRES_REACHABLE); then $(TEST_ENV) DATABASE_URL=$(TEST_POSTGRES_URL) $(PYTHON) -m tests.template_db \
+		|| { kill $$sqlite; exit 1; }; fi; \
+	wait $$sqlite
 	@echo "=== pytest on SQLite ==="
 	$(TEST_ENV) DATABASE_URL=$(TEST_SQLITE_URL) $(PYTEST) $(PYTEST_ARGS)
-	@if $(PYTHON) -c "import psycopg, sys; psycopg.connect(sys.argv[1], connect_timeout=5).close()" \
-			"$(TEST_POSTGRES_URL)" 2>/dev/null; then \
+	@if $(POSTGRES_REACHABLE); then \
 		echo "=== pytest on PostgreSQL ==="; \
 		echo "$(TEST_ENV) DATABASE_URL=$(TEST_POSTGRES_URL) $(PYTEST) $(PYTEST_ARGS)"; \
 		$(TEST_ENV) DATABASE_URL=$(TEST_POSTGRES_URL) $(PYTEST) $(PYTEST_ARGS); \

@@ -8,7 +8,7 @@ from django.utils import translation
 from wagtail.models import Site
 
 from cms.services import site_structure_ensure
-from tests import factories
+from tests import factories, template_db
 from tests.factories import (
     PASSWORD,
     BuyerFactory,
@@ -17,6 +17,20 @@ from tests.factories import (
     UserFactory,
 )
 from tests.languages import languages_rendered  # noqa: F401  (a fixture, for every test module)
+
+
+@pytest.fixture(scope="session")
+def django_db_modify_db_settings(django_db_modify_db_settings_parallel_suffix, request):
+    """Each test database a copy of a migrated template (tests/template_db.py), not migrated anew."""
+    request.config.test_databases_copied = not (
+        request.config.getvalue("nomigrations") or request.config.getvalue("reuse_db")
+    ) and template_db.prepare(settings.DATABASES)
+
+
+@pytest.fixture(scope="session")
+def django_db_keepdb(request, django_db_modify_db_settings):
+    """A SQLite copy is used as it is: creating it would delete the file and migrate again."""
+    return request.config.getvalue("reuse_db") or request.config.test_databases_copied
 
 
 @pytest.fixture
