@@ -20,11 +20,10 @@ TEST_SQLITE_URL := sqlite:///$(CURDIR)/tmp/test.sqlite3
 TEST_POSTGRES_URL ?= postgres://postgres@127.0.0.1:5432/postgres
 POSTGRES_REACHABLE = $(PYTHON) -c "import psycopg, sys; psycopg.connect(sys.argv[1], connect_timeout=5).close()" \
 	"$(TEST_POSTGRES_URL)" 2>/dev/null
-# pytest-xdist, one worker per core of this machine: each worker builds its own test database (~40-60 s
-# of migrations), repaid many times over now that the suite runs for minutes. Last CI run (2 cores,
-# -n 2): 2,564 tests, SQLite 496 s, PostgreSQL 705 s, `make test` 1,274 s in all. On 2026-12-05's
-# machine, about twice slower (a bare 20-million-step Python loop: 4.3 s), 2,678 tests took SQLite 1,283 s,
-# PostgreSQL 1,621 s, `make test` 3,142 s: the same suite, the search modules' new tests add ~12 s.
+# pytest-xdist, one worker per core of this machine; every worker's test database is a copy of one migrated
+# template per engine (tests/template_db.py), built for both engines side by side before the runs.
+# On 2026-12-05's evening machine (2 cores, a bare 20-million-step Python loop: 1.5 s): before the templates,
+# 2,680 tests, SQLite 740 s, PostgreSQL 901 s, `.ci/run` 1,741 s; with them, SQLite 534 s (2,685 tests).
 # --dist loadfile keeps each module on one worker, so module-scoped fixtures (one
 # Chromium per browser module) are built once. `make test PYTEST_ARGS=` runs serially.
 PYTEST_ARGS ?= -n 2 --dist loadfile
