@@ -23,7 +23,8 @@ POSTGRES_REACHABLE = $(PYTHON) -c "import psycopg, sys; psycopg.connect(sys.argv
 # pytest-xdist, one worker per core of this machine; every worker's test database is a copy of one migrated
 # template per engine (tests/template_db.py), built for both engines side by side before the runs.
 # On 2026-12-05's evening machine (2 cores, a bare 20-million-step Python loop: 1.5 s): before the templates,
-# 2,680 tests, SQLite 740 s, PostgreSQL 901 s, `.ci/run` 1,741 s; with them, SQLite 534 s (2,685 tests).
+# 2,680 tests, SQLite 740 s, PostgreSQL 901 s, `.ci/run` 1,741 s; with them, 2,685 tests, SQLite 601 s,
+# PostgreSQL 778 s, `.ci/run` 1,638 s (templates and installs included).
 # --dist loadfile keeps each module on one worker, so module-scoped fixtures (one
 # Chromium per browser module) are built once. `make test PYTEST_ARGS=` runs serially.
 PYTEST_ARGS ?= -n 2 --dist loadfile
