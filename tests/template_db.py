@@ -15,6 +15,7 @@ build while the others wait.
 """
 
 import fcntl
+import functools
 import hashlib
 import importlib
 import os
@@ -30,6 +31,7 @@ TMP = ROOT / "tmp"
 PREFIX = "test_template_"
 
 
+@functools.cache  # migrations and settings do not change while a process runs
 def fingerprint() -> str:
     """Changes when any installed app's migrations change (a package upgrade included) or our settings do."""
     from django.apps import apps

@@ -56,14 +56,15 @@ def _key(request) -> str:
 
 class PageCacheMiddleware(MiddlewareMixin):
     def process_view(self, request, view_func, view_args, view_kwargs):
-        view = _view_name(view_func)
         if (
             settings.PAGE_CACHE_SECONDS <= 0
             or request.method not in ("GET", "HEAD")
             or not set(request.COOKIES) <= {settings.CSRF_COOKIE_NAME, settings.LANGUAGE_COOKIE_NAME}
             or request.user.is_authenticated
-            or view not in PUBLIC_VIEWS
         ):
+            return None
+        view = _view_name(view_func)  # only for the requests that may be cached: not free on every request
+        if view not in PUBLIC_VIEWS:
             return None
         request.page_cache_key = _key(request)
         request.page_cache_view = view
