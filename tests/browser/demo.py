@@ -11,6 +11,7 @@ import sqlite3
 from io import StringIO
 
 from django.apps import apps
+from django.contrib.contenttypes.models import ContentType
 from django.core.cache import caches
 from django.core.management import call_command
 from django.core.management.color import no_style
@@ -28,9 +29,12 @@ def demo_loaded() -> None:
         return
     _put_back(_copies[key])
     # What was cached (menus, pages, search snapshots keyed on the index stamp) was
-    # cached from the previous journey's rows.
+    # cached from the previous journey's rows; so were the content types' ids, which the
+    # flush's post_migrate gave new ones and the copy has put back as they were (a stale id
+    # made Wagtail's log entry of a new page fail validation: a 500 in the editorial journey).
     for cache in caches.all():
         cache.clear()
+    ContentType.objects.clear_cache()
 
 
 def _copy():
