@@ -92,6 +92,8 @@ def supplier_documents(ids=None, *, batch_size=BATCH_SIZE):
         products = _product_titles([s.partner_id for s in batch])
         for supplier in batch:
             yield _document(supplier, products.get(supplier.partner_id, []), regions)
+        if len(batch) < batch_size:  # the last batch: asking for the next would read nothing
+            return
         last_pk = batch[-1].pk
 
 

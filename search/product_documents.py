@@ -10,7 +10,7 @@ from decimal import Decimal
 from functools import cache
 
 from django.conf import settings
-from django.db.models import Prefetch, Q
+from django.db.models import Prefetch, Q, prefetch_related_objects
 from django.utils import translation
 from django.utils.html import strip_tags
 from django.utils.translation import get_language, gettext
@@ -20,6 +20,7 @@ from catalogue.attributes import goods_unit_shown, pricing_unit_shown
 from catalogue.cards import ProductCard
 from marketplace.core import content
 from marketplace.organisations.models import NetworkMembership, Supplier
+from marketplace.partner.strategy import supplier_of_stockrecord
 
 from .facets import document_facets
 from .interface import ProductQuery, fold
@@ -33,6 +34,10 @@ Selector = get_class("partner.strategy", "Selector")
 BATCH_SIZE = 500
 # The strategy reads the supplier of a stock record's partner (VAT by country).
 STOCK_RECORDS = StockRecord.objects.select_related("partner__supplier").order_by("pk")
+CHILDREN = Prefetch(
+    "children",
+    queryset=Product.objects.filter(is_public=True).prefetch_related(Prefetch("stockrecords", queryset=STOCK_RECORDS)),
+)
 SOLD_BY_VERIFIED = Q(stockrecords__partner__supplier__verified=True) | Q(
     children__stockrecords__partner__supplier__verified=True
 )
@@ -114,26 +119,20 @@ def product_documents(ids=None, *, batch_size=BATCH_SIZE):
         batch = list(
             products.filter(pk__gt=last_pk)
             .select_related("product_class")
-            .prefetch_related(
-                "categories",
-                "images",
-                Prefetch("stockrecords", queryset=STOCK_RECORDS),
-                Prefetch(
-                    "children",
-                    queryset=Product.objects.filter(is_public=True).prefetch_related(
-                        Prefetch("stockrecords", queryset=STOCK_RECORDS)
-                    ),
-                ),
-            )
+            .prefetch_related("categories", "images", Prefetch("stockrecords", queryset=STOCK_RECORDS))
             .prefetch_attribute_values()[:batch_size]
         )
         if not batch:
             return
+        # Only products sold in variants have children to read: a query fewer when none is.
+        prefetch_related_objects([product for product in batch if product.is_parent], CHILDREN)
         sellers = _sellers(batch)
         for product in batch:
             document = _document(product, sellers, tree, strategy)
             if document:
                 yield document
+        if len(batch) < batch_size:  # the last batch: asking for the next would read nothing
+            return
         last_pk = batch[-1].pk
 
 
@@ -145,17 +144,20 @@ def _offers(product):
 
 
 def _sellers(products) -> dict:
-    """Verified suppliers by partner id, with what product facets need."""
-    partner_ids = {record.partner_id for product in products for _item, record in _offers(product)}
-    suppliers = (
-        Supplier.objects.verified()
-        .filter(partner_id__in=partner_ids)
-        .prefetch_related(
-            "impact_areas",
-            Prefetch("network_memberships", queryset=NetworkMembership.objects.select_related("network")),
-        )
+    """Verified suppliers by partner id, with what product facets need. The stock records
+    brought their suppliers along (STOCK_RECORDS): only their relations are read."""
+    suppliers = {}
+    for product in products:
+        for _item, record in _offers(product):
+            supplier = supplier_of_stockrecord(record)
+            if supplier is not None and supplier.verified:
+                suppliers.setdefault(supplier.partner_id, supplier)
+    prefetch_related_objects(
+        list(suppliers.values()),
+        "impact_areas",
+        Prefetch("network_memberships", queryset=NetworkMembership.objects.select_related("network")),
     )
-    return {supplier.partner_id: supplier for supplier in suppliers}
+    return suppliers
 
 
 def _attributes(product) -> dict:

@@ -37,7 +37,7 @@ from dataclasses import dataclass
 from itertools import islice
 
 from django.db import connection
-from django.db.models import F, OrderBy, Q
+from django.db.models import F, OrderBy
 
 from ..models import IndexChange
 
@@ -228,22 +228,15 @@ class Snapshot:
         ):
             by_value = self.facets.setdefault(facet, {})
             by_value[value] = by_value.get(value, 0) | 1 << self.position_of[pk]
+        # Each changed entry goes after the unchanged entry just before it in each sort's database order.
+        before = {pk: _predecessors(tables, row, ids) for pk, row in rows.items()}
         for sort, ordering in tables.orders.items():
             previous = (None, None)  # the last entry put in this order, and the one it was put after
             in_order = tables.entry.objects.filter(pk__in=rows).order_by(*ordering).values_list("pk", flat=True)
             for pk in in_order if len(rows) > 1 else rows:
-                # After the unchanged entry just before it in the database's order (None: first)
-                # or, when that is the same as the previous changed entry's, after that one.
-                unchanged = tables.entry.objects.exclude(pk__in=ids).order_by(*ordering).reverse()
-                before = next(
-                    (
-                        found
-                        for group in _before(ordering, rows[pk])
-                        if (found := unchanged.filter(group).values_list("pk", flat=True).first()) is not None
-                    ),
-                    None,
-                )
-                after = self.position_of[before] if before is not None else None
+                # After that unchanged entry (None: first) or, when the previous changed entry went
+                # after the same one, after that changed entry.
+                after = self.position_of[before[pk][sort]] if before[pk][sort] is not None else None
                 if after == NOWHERE:  # the snapshot does not know it: read it whole
                     raise _Unknown
                 position = self.position_of[pk]
@@ -411,35 +404,79 @@ def _name_length(name) -> int:
 
 
 def _terms(ordering):
-    """(field, descending) per term of an ORM ordering; nulls come last in every ordering of the index."""
+    """(field, descending, nulls) per term of an ORM ordering, nulls "first", "last" or None
+    for the database's default; the index's nullable columns all sort their nulls last."""
     for term in ordering:
         if isinstance(term, OrderBy):
-            yield term.expression.name, term.descending
+            nulls = "first" if term.nulls_first else "last" if term.nulls_last else None
+            yield term.expression.name, term.descending, nulls
         else:
-            yield term.lstrip("-"), term.startswith("-")
+            yield term.lstrip("-"), term.startswith("-"), None
 
 
 def _fields(ordering) -> list:
-    return [field for field, _descending in _terms(ordering)]
+    return [field for field, _descending, _nulls in _terms(ordering)]
 
 
-def _before(ordering, row):
-    """The entries the ordering puts before the one whose fields are `row`, in groups, the
-    closest first: equal on every term but the last and before on it, then equal on every
-    term but the last two and before on the one before… Each group is one range of an index
-    (an OR of them all is not: it cost 10 ms a statement at 100,000 products)."""
-    terms = list(_terms(ordering))
+def _predecessors(tables, row, changed) -> dict:
+    """sort -> id of the entry the sort's database order puts just before the one whose
+    fields are `row`, among those not `changed` (None: it comes first). One statement for
+    every sort: through the ORM, a statement per sort and group cost a millisecond each to
+    compile, most of a patch's time."""
+    meta, quote = tables.entry._meta, connection.ops.quote_name
+    pk = quote(meta.pk.column)
+    unchanged = ", ".join(["%s"] * len(changed))
+    columns, params = [], []
+    for ordering in tables.orders.values():
+        terms = list(_terms(ordering))
+        # Walking the order backwards from `row`: every term reversed, nulls on the other side.
+        backwards = ", ".join(
+            f"{quote(meta.get_field(field).column)} {'ASC' if descending else 'DESC'}"
+            + {"first": " NULLS LAST", "last": " NULLS FIRST", None: ""}[nulls]
+            for field, descending, nulls in terms
+        )
+        groups = []
+        for conditions, values in _before(terms, row, meta):
+            groups.append(
+                f"(SELECT {pk} FROM {quote(meta.db_table)} WHERE {conditions} AND {pk} NOT IN ({unchanged}) "
+                f"ORDER BY {backwards} LIMIT 1)"
+            )
+            params += [*values, *changed]
+        columns.append(f"COALESCE({', '.join(groups)})")  # the closest group that has one
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT {', '.join(columns)}", params)
+        return dict(zip(tables.orders, cursor.fetchone(), strict=True))
+
+
+def _before(terms, row, meta):
+    """The entries an ordering puts before the one whose fields are `row`, in groups, the
+    closest first, as (SQL condition, parameters): equal on every term but the last and
+    before on it, then equal on every term but the last two and before on the one before…
+    Each group is one range of an index (an OR of them all is not: it cost 10 ms a statement
+    at 100,000 products). Nulls come last in every ordering of the index."""
+    quote = connection.ops.quote_name
+
+    def column(field):
+        return quote(meta.get_field(field).column)
+
+    def value(field):
+        return meta.get_field(field).get_db_prep_value(row[field], connection)
+
     for depth in reversed(range(len(terms))):
-        equal = Q()
-        for field, _descending in terms[:depth]:
-            value = row[field]
-            equal &= Q(**{f"{field}__isnull": True}) if value is None else Q(**{field: value})
-        field, descending = terms[depth]
-        value = row[field]
-        if value is None:  # nulls last: every value comes before
-            yield equal & Q(**{f"{field}__isnull": False})
+        conditions, values = [], []
+        for field, _descending, _nulls in terms[:depth]:
+            if row[field] is None:
+                conditions.append(f"{column(field)} IS NULL")
+            else:
+                conditions.append(f"{column(field)} = %s")
+                values.append(value(field))
+        field, descending, _nulls = terms[depth]
+        if row[field] is None:  # nulls last: every value comes before
+            conditions.append(f"{column(field)} IS NOT NULL")
         else:
-            yield equal & Q(**{f"{field}__{'gt' if descending else 'lt'}": value})
+            conditions.append(f"{column(field)} {'>' if descending else '<'} %s")
+            values.append(value(field))
+        yield " AND ".join(conditions), values
 
 
 @dataclass(frozen=True)
