@@ -429,14 +429,16 @@ def _predecessors(tables, row, changed) -> dict:
     columns, params = [], []
     for ordering in tables.orders.values():
         terms = list(_terms(ordering))
-        # Walking the order backwards from `row`: every term reversed, nulls on the other side.
-        backwards = ", ".join(
-            f"{quote(meta.get_field(field).column)} {'ASC' if descending else 'DESC'}"
-            + {"first": " NULLS LAST", "last": " NULLS FIRST", None: ""}[nulls]
-            for field, descending, nulls in terms
-        )
         groups = []
-        for conditions, values in _before(terms, row, meta):
+        for depth, conditions, values in _before(terms, row, meta):
+            # Walking the order backwards from `row`: every term reversed. The terms up to `depth` are
+            # equal or not null in the group: no NULLS clause there, so that an index walked backwards
+            # gives the order (with one, PostgreSQL sorted every entry of a price range: 6 ms).
+            backwards = ", ".join(
+                f"{quote(meta.get_field(field).column)} {'ASC' if descending else 'DESC'}"
+                + ({"first": " NULLS LAST", "last": " NULLS FIRST", None: ""}[nulls] if n > depth else "")
+                for n, (field, descending, nulls) in enumerate(terms)
+            )
             groups.append(
                 f"(SELECT {pk} FROM {quote(meta.db_table)} WHERE {conditions} AND {pk} NOT IN ({unchanged}) "
                 f"ORDER BY {backwards} LIMIT 1)"
@@ -450,7 +452,7 @@ def _predecessors(tables, row, changed) -> dict:
 
 def _before(terms, row, meta):
     """The entries an ordering puts before the one whose fields are `row`, in groups, the
-    closest first, as (SQL condition, parameters): equal on every term but the last and
+    closest first, as (depth, SQL condition, parameters): equal on every term but the last and
     before on it, then equal on every term but the last two and before on the one before…
     Each group is one range of an index (an OR of them all is not: it cost 10 ms a statement
     at 100,000 products). Nulls come last in every ordering of the index."""
@@ -476,7 +478,7 @@ def _before(terms, row, meta):
         else:
             conditions.append(f"{column(field)} {'>' if descending else '<'} %s")
             values.append(value(field))
-        yield " AND ".join(conditions), values
+        yield depth, " AND ".join(conditions), values
 
 
 @dataclass(frozen=True)
