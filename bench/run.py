@@ -228,7 +228,7 @@ def worker(args) -> int:
     from bench.baseline import baseline_product_search, baseline_search
     from bench.generate import generate
     from bench.queries import build_product_queries, build_queries
-    from bench.visibility import write_to_visibility
+    from bench.visibility import searches_during_writes, write_to_visibility
     from search.backends import bitmaps
     from search.interface import ProductQuery, SupplierQuery
     from search.selectors import facet_vocabulary, product_facet_vocabulary, product_search, supplier_search
@@ -292,6 +292,17 @@ def worker(args) -> int:
         )
     print("--- write to visibility", flush=True)
     visibility = write_to_visibility(samples=20, seed=args.seed)
+    print("--- searches while writes happen", flush=True)
+    during_writes = searches_during_writes(
+        [query.params for query in build_product_queries(plans, args.queries, args.seed)],
+        # The searches' own p95 (the products benchmark's, when it ran), else the goal's.
+        reference=(
+            ("the products benchmark's p95", product_section["stats"]["all"]["backend"]["p95"])
+            if product_section
+            else ("the products goal's p95", TARGETS["products"][0])
+        ),
+        seed=args.seed,
+    )
     sections = (("Suppliers", supplier_section), ("Products", product_section))
     explains = [f"## {name}\n\n{section.pop('explain')}" for name, section in sections if section]
     (RESULTS / f"{args.worker}-explain.txt").write_text("\n".join(explains))
@@ -316,6 +327,7 @@ def worker(args) -> int:
         "indexed": report.indexed,
         "scheduled_reindex_ids": report.scheduled_reindex_ids,
         "write_to_visibility": visibility,
+        "searches_during_writes": during_writes,
         **(supplier_section or {}),  # the supplier bench at the top level, as before
         "product_bench": product_section,
     }
@@ -653,6 +665,17 @@ def render_summary(results, skipped) -> str:
                 f"(goal ≤ {visibility['goal_ms']} ms: {'met' if visibility['met'] else 'not met'}); "
                 f"the search that first sees each write, patching the index's snapshot: "
                 f"p50 {visibility['search_p50_ms']} ms, max {visibility['search_max_ms']} ms.",
+                "",
+            ]
+        if during := result.get("searches_during_writes"):
+            quiet, busy = during["quiet"], during["during"]
+            lines += [
+                f"Searches while writes happen (another process runs the {during['queries']} product queries twice, "
+                f"then {during['searches']} of them while this one renames a product every "
+                f"{during['write_every_ms']} ms, {during['writes']} writes): p50 / p95 / max "
+                f"{quiet['p50_ms']} / {quiet['p95_ms']} / {quiet['max_ms']} ms without writes (word caches warm), "
+                f"{busy['p50_ms']} / {busy['p95_ms']} / {busy['max_ms']} ms with them; goal: p95 with writes ≤ "
+                f"{during['reference']} {during['reference_p95_ms']} ms: {'met' if during['met'] else 'not met'}.",
                 "",
             ]
         for bench, section in _sections(result):

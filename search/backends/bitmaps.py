@@ -23,8 +23,10 @@ match; a bitmap per name length), then the tiebreak sort. So a text needs,
 per word, which entries have it anywhere and which in their name, and no
 score per match: a text matching every product ranks as fast as a rare one.
 A snapshot remembers those two bitmaps for the words last searched, so the
-full-text statement runs once per word and stamp, not once per page, facet
-click or text sharing the word."""
+full-text statement runs once per word, not once per page, facet click or text
+sharing the word. A patch keeps them: the next search of a word asks the
+database only about the entries changed since (a statement over a few ids, not
+the thousands of entries a common word has)."""
 
 import copy
 import heapq
@@ -195,7 +197,9 @@ class Snapshot:
         self.blocks = {sort: list(blocks) for sort, blocks in self.blocks.items()}
         self.block_ends = {sort: list(ends) for sort, ends in self.block_ends.items()}
         self.located, self.latitudes = list(self.located), list(self.latitudes)
-        self.words = Recent(RECENT_WORDS)  # the changed entries' words are unknown: ask the database again
+        # The words remembered stay right for every entry but the changed ones, whose words the next
+        # search of each asks the database for (WordMatch.changed, Snapshot.word_fixed).
+        self.words = self.words.stale_copy(ids)
         for pk in ids:
             if pk < len(self.position_of) and self.position_of[pk] != NOWHERE:
                 self.everything &= ~(1 << self.position_of[pk])
@@ -319,6 +323,14 @@ class Snapshot:
         """Remember the entries with a word starting with `term` anywhere and in
         their name (comma-separated ids, None for none, as fulltext.term_sql selects them)."""
         found = WordMatch(self.of_ids(_ids(anywhere)), self.of_ids(_ids(in_name)))
+        self.words.put(term, found)
+        return found
+
+    def word_fixed(self, term, stale, anywhere, in_name) -> "WordMatch":
+        """Remember a match remembered before a patch, with those of its changed entries that
+        have the word now (anywhere and in their name, as word_matched takes them). Their old
+        positions are dead, outside `everything`, which every search intersects first."""
+        found = WordMatch(stale.anywhere | self.of_ids(_ids(anywhere)), stale.in_name | self.of_ids(_ids(in_name)))
         self.words.put(term, found)
         return found
 
@@ -485,6 +497,7 @@ def _before(terms, row, meta):
 class WordMatch:
     anywhere: int  # the entries with a word starting with the query word
     in_name: int  # those with such a word in their name
+    changed: frozenset = frozenset()  # ids of entries changed since: whether they have the word is unknown
 
 
 class Recent:
@@ -513,6 +526,17 @@ class Recent:
     def clear(self):
         with self._lock:
             self._items.clear()
+
+    def stale_copy(self, changed) -> "Recent":
+        """A copy whose word matches know not whether the `changed` ids have their word; a match
+        that would not know it of more than PATCH_LIMIT entries is forgotten (asked again whole)."""
+        copied = Recent(self.size)
+        with self._lock:
+            for key, match in self._items.items():
+                unknown = match.changed.union(changed)
+                if len(unknown) <= PATCH_LIMIT:
+                    copied._items[key] = WordMatch(match.anywhere, match.in_name, unknown)
+        return copied
 
 
 def _ranks(order, size) -> list:

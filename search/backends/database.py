@@ -4,7 +4,8 @@ bitmaps of it held in memory (bitmaps.py), patched after each write.
 
 A query costs one SQL statement whatever the page size and the number of
 selected facets, the index stamp; with text, one more for each word of it the
-snapshot does not remember yet (its full-text matches). The page's cards are
+snapshot does not remember yet (its full-text matches) or remembers from before
+a write (the changed entries' matches). The page's cards are
 search.selectors' one more."""
 
 import uuid
@@ -87,7 +88,11 @@ class DatabaseBackend:
         common = index.everything  # what the text and the ranges leave
         in_name = []  # per word of the text, the entries with it in their name
         for term in terms:
-            found = index.words.get(term) or index.word_matched(term, *_rows(text.term_sql(term))[0])
+            found = index.words.get(term)
+            if found is None:
+                found = index.word_matched(term, *_rows(text.term_sql(term))[0])
+            elif found.changed:  # remembered before a write: only the entries it changed are asked about
+                found = index.word_fixed(term, found, *_rows(text.term_sql(term, among=sorted(found.changed)))[0])
             common &= found.anywhere
             in_name.append(found.in_name)
         if ranges:

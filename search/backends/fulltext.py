@@ -56,13 +56,16 @@ class SqliteFullText:
     def clear(self, cursor):
         cursor.execute(f"DELETE FROM {self.table}")
 
-    def term_sql(self, term):
-        """SQL selecting one row: the ids of the entries with a word starting
-        with `term` anywhere, then in their name, each as one comma-separated
-        text (NULL for none): two rows to read, not thousands."""
+    def term_sql(self, term, among=None):
+        """SQL selecting one row: the ids of the entries (of those `among`, when given)
+        with a word starting with `term` anywhere, then in their name, each as one
+        comma-separated text (NULL for none): two rows to read, not thousands."""
         table = self.table
         matches = f"SELECT group_concat(rowid) FROM {table} WHERE {table} MATCH %s"
-        return f"SELECT ({matches}), ({matches})", [f'"{term}"*', f'name : "{term}"*']
+        among = list(among or [])
+        if among:
+            matches += f" AND rowid IN ({', '.join(['%s'] * len(among))})"
+        return f"SELECT ({matches}), ({matches})", [f'"{term}"*', *among, f'name : "{term}"*', *among]
 
 
 class PostgresFullText:
@@ -105,15 +108,17 @@ class PostgresFullText:
     def clear(self, cursor):
         cursor.execute(f"TRUNCATE {self.table}")
 
-    def term_sql(self, term):
+    def term_sql(self, term, among=None):
         """Like SqliteFullText.term_sql. An entry with several words starting
         with the term comes several times; the bitmaps do not mind."""
         key = self.key
-        return (
+        sql = (
             f"SELECT string_agg({key}::text, ','), string_agg({key}::text, ',') FILTER (WHERE in_name) "
-            f"FROM {self.table} WHERE word >= %s AND word < %s",
-            [term, term + LAST],
+            f"FROM {self.table} WHERE word >= %s AND word < %s"
         )
+        if among:
+            return f"{sql} AND {key} = ANY(%s)", [term, term + LAST, list(among)]
+        return sql, [term, term + LAST]
 
 
 def for_connection(conn=None, table=TABLE):

@@ -153,3 +153,27 @@ def test_a_moved_supplier_is_found_near_its_new_place_and_not_near_the_old(djang
     assert backend.search(near_metz).ids == []
     assert backend.search(SupplierQuery(text="luxembourg")).ids == [metz.pk]
     assert live_snapshot("suppliers").dead == 1
+
+
+@pytest.mark.django_db
+def test_a_word_searched_before_a_write_finds_what_the_write_changed(django_assert_num_queries):
+    """The snapshot remembers the words searched; after a patch a remembered word is asked
+    about the changed entries only, and finds an entry that gained it and not one that lost it."""
+    supplier = SupplierFactory(name="Atelier du bois")
+    oak = goods_for_supplier(supplier=supplier, title="Oak table", price=Decimal("90.00"))
+    pine = goods_for_supplier(supplier=supplier, title="Pine chair", price=Decimal("40.00"))
+    shelf = goods_for_supplier(supplier=supplier, title="Oak shelf", price=Decimal("60.00"))
+    products_reindex(Product.objects.values_list("pk", flat=True))
+    backend = DatabaseBackend("products")
+    assert set(backend.search(ProductQuery(text="oak")).ids) == {oak.pk, shelf.pk}
+
+    Product.objects.filter(pk=oak.pk).update(title="Maple table")
+    Product.objects.filter(pk=pine.pk).update(title="Oak chair")
+    products_reindex([oak.pk, pine.pk])
+    found = backend.search(ProductQuery(text="oak"))
+    assert set(found.ids) == {pine.pk, shelf.pk}
+    assert backend.search(ProductQuery(text="maple")).ids == [oak.pk]
+    assert live_snapshot().dead == 2  # patched, not read whole
+    # Remembered again in full: the next search of the word asks the database nothing about it.
+    with django_assert_num_queries(1):  # the index stamp
+        assert backend.search(ProductQuery(text="oak")).total == 2
