@@ -36,7 +36,7 @@ import threading
 from bisect import bisect_left, bisect_right
 from collections import OrderedDict
 from dataclasses import dataclass
-from itertools import islice
+from itertools import accumulate, chain, islice
 
 from django.db import connection
 from django.db.models import F, OrderBy
@@ -118,21 +118,18 @@ class Snapshot:
         self.name_lengths = [bits_of(positions, self.size) for positions in by_length]
         self.everything = (1 << self.size) - 1
         # The database orders each sort (its collation for names, ties by id), as the SQL pages did.
-        self.orders = {
+        orders = {
             sort: [self.position_of[pk] for pk in tables.entry.objects.order_by(*ordering).values_list("pk", flat=True)]
             for sort, ordering in tables.orders.items()
         }
         # rank[sort][position]: increasing along the order; a patch gives an inserted
         # position a value between its neighbours' (a float), so nothing is renumbered.
-        self.rank = {sort: _ranks(order, self.size) for sort, order in self.orders.items()}
-        # Each sort order cut in blocks: the bitmap of a block's positions and the index in the order where it ends.
-        self.blocks = {
-            sort: [bits_of(order[start : start + BLOCK], self.size) for start in range(0, self.size, BLOCK)]
-            for sort, order in self.orders.items()
-        }
-        self.block_ends = {
-            sort: [min(start + BLOCK, self.size) for start in range(0, self.size, BLOCK)] for sort in self.orders
-        }
+        self.rank = {sort: _ranks(order, self.size) for sort, order in orders.items()}
+        # Each sort order in blocks (lists of positions, BLOCK at first): a patch copies the blocks it inserts
+        # into, not the whole order. Per block, the bitmap of its positions and the index in the order where it ends.
+        self.orders = {sort: [o[i : i + BLOCK] for i in range(0, self.size, BLOCK)] for sort, o in orders.items()}
+        self.blocks = {sort: [bits_of(block, self.size) for block in order] for sort, order in self.orders.items()}
+        self.block_ends = {sort: list(accumulate(map(len, order))) for sort, order in self.orders.items()}
         # One row a facet value with its entries' ids (not one a pair: 600,000 at 100,000 products).
         self.facets = {}
         with connection.cursor() as cursor:
@@ -185,15 +182,20 @@ class Snapshot:
         return patched
 
     def _patch(self, ids):
-        """Kill the positions of `ids` and append those still in the index. Runs on a
-        fresh copy: the lists it changes are copied first, as other threads read the original."""
+        """Kill the positions of `ids` and append those still in the index. Runs on a fresh
+        copy, as other threads read the original: the lists it changes are copied first, but
+        for `ids` and `rank`, which it only extends (a snapshot reads no position past its
+        size), and the orders, whose blocks _insert copies when it inserts into one. Copying
+        them all (eight lists of 100,000) cost most of a patch. A snapshot is patched once at
+        most (the next one replaces it under the lock), so no two patches extend them."""
         tables = self.tables
-        self.ids, self.position_of = list(self.ids), list(self.position_of)
+        if len(self.ids) != self.size:  # a patch of this snapshot failed half-way: read it whole
+            raise _Unknown
+        self.position_of = list(self.position_of)
         self.appended_prices = list(self.appended_prices)
         self.name_lengths = list(self.name_lengths)
         self.facets = {facet: dict(by_value) for facet, by_value in self.facets.items()}
         self.orders = {sort: list(order) for sort, order in self.orders.items()}
-        self.rank = {sort: list(rank) for sort, rank in self.rank.items()}
         self.blocks = {sort: list(blocks) for sort, blocks in self.blocks.items()}
         self.block_ends = {sort: list(ends) for sort, ends in self.block_ends.items()}
         self.located, self.latitudes = list(self.located), list(self.latitudes)
@@ -249,22 +251,32 @@ class Snapshot:
 
     def _insert(self, sort, position, after):
         """Put `position` in the sort's order right after the position `after` (None: at the start)."""
-        order, rank = self.orders[sort], self.rank[sort]
+        order, rank, ends = self.orders[sort], self.rank[sort], self.block_ends[sort]
         rank += [0] * (self.size - len(rank))
-        index = 0 if after is None else bisect_right(order, rank[after], key=rank.__getitem__)
-        low = rank[order[index - 1]] if index else rank[order[0]] - 1 if order else 0
-        high = rank[order[index]] if index < len(order) else low + 2
-        middle = (low + high) / 2
-        order.insert(index, position)
-        rank[position] = middle
-        if not low < middle < high:  # floats ran out between two neighbours: number them again
-            for n, p in enumerate(order):
-                rank[p] = n
-        ends = self.block_ends[sort]
-        if not ends:
+        if not order:
+            order.append([])
             self.blocks[sort].append(0)
             ends.append(0)
-        block = min(bisect_right(ends, index), len(ends) - 1)
+        if after is None:
+            block, index = 0, 0
+        else:  # in the first block whose last position ranks after `after` (else the last block)
+            block = min(bisect_right(order, rank[after], key=lambda positions: rank[positions[-1]]), len(order) - 1)
+            index = bisect_right(order[block], rank[after], key=rank.__getitem__)
+        positions = order[block] = list(order[block])  # a copy: other threads read the original
+        if index:
+            low = rank[positions[index - 1]]
+        elif block:
+            low = rank[order[block - 1][-1]]
+        else:
+            low = rank[positions[0]] - 1 if positions else 0
+        high = rank[positions[index]] if index < len(positions) else low + 2
+        middle = (low + high) / 2
+        positions.insert(index, position)
+        rank[position] = middle
+        if not low < middle < high:  # floats ran out between two neighbours: number them again, in a copy
+            rank = self.rank[sort] = list(rank)
+            for n, p in enumerate(chain.from_iterable(order)):
+                rank[p] = n
         self.blocks[sort][block] |= 1 << position
         for n in range(block, len(ends)):
             ends[n] += 1
@@ -342,24 +354,26 @@ class Snapshot:
     def page(self, bits, total, sort, offset, limit) -> list:
         """Ids of the hits offset..offset+limit in the sort's order."""
         wanted = offset + limit
-        order = self.orders[sort]
+        order, ends = self.orders[sort], self.block_ends[sort]
         if total == self.size:  # every entry is a hit (never once a patch left dead positions)
-            return [self.ids[p] for p in order[offset:wanted]]
+            block = bisect_right(ends, offset)
+            start = ends[block - 1] if block else 0
+            return [self.ids[p] for p in islice(chain.from_iterable(order[block:]), offset - start, wanted - start)]
         if total <= SPARSE:
             hits = heapq.nsmallest(wanted, _set_bits(bits, self.size), key=self.rank[sort].__getitem__)
             return [self.ids[p] for p in hits[offset:wanted]]
         # Skip the blocks of the order that end before the page (a popcount each),
         # then walk the order from there until the page is full.
-        start = skipped = 0
-        for mask, end in zip(self.blocks[sort], self.block_ends[sort], strict=True):
+        skipped = block = 0
+        for mask in self.blocks[sort]:
             inside = (bits & mask).bit_count()
             if skipped + inside > offset:
                 break
             skipped += inside
-            start = end
+            block += 1
         member = bits.to_bytes((self.size + 7) // 8, "little")
         hits = []
-        for p in islice(order, start, None):
+        for p in chain.from_iterable(order[block:]):
             if member[p >> 3] >> (p & 7) & 1:
                 hits.append(p)
                 if len(hits) == wanted - skipped:
