@@ -177,3 +177,19 @@ def test_a_word_searched_before_a_write_finds_what_the_write_changed(django_asse
     # Remembered again in full: the next search of the word asks the database nothing about it.
     with django_assert_num_queries(1):  # the index stamp
         assert backend.search(ProductQuery(text="oak")).total == 2
+
+
+@pytest.mark.django_db
+def test_a_search_still_reading_the_snapshot_before_a_patch_answers_as_before_it(world):  # noqa: F811
+    """A patch shares the lists it only extends and copies the blocks it inserts into: a search
+    that took the old snapshot before the write pages through it unchanged."""
+    backend = DatabaseBackend("products")
+    backend.search(ProductQuery())
+    before = live_snapshot()
+    pages = {sort: before.page(before.everything, before.size, sort, 0, 100) for sort in before.orders}
+    product = Product.objects.get(pk=world[0].id)
+    Product.objects.filter(pk=product.pk).update(title="Aardvark first of all")
+    products_reindex([product.pk])
+    assert backend.search(ProductQuery(sort="title")).ids[0] == product.pk
+    assert live_snapshot() is not before and live_snapshot().dead == 1
+    assert {sort: before.page(before.everything, before.size, sort, 0, 100) for sort in before.orders} == pages
