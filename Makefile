@@ -42,7 +42,7 @@ IMMEDIATE_TASKS := django_tasks.backends.immediate.ImmediateBackend
 BENCH_SUPPLIERS ?= 10000
 BENCH_PRODUCTS ?= $(shell echo $$(( $(BENCH_SUPPLIERS) * 10 )))
 
-.PHONY: help run test browser-deps gettext-deps lint format migrate demo bench bench-load clean messages translations lock
+.PHONY: help run test browser-deps gettext-deps lint format migrate demo schema bench bench-load clean messages translations lock
 
 help: ## List the targets
 	@echo "Usage: make <target>"
@@ -149,6 +149,9 @@ messages: $(INSTALLED) ## Update the catalogues in locale/ from the code's strin
 
 translations: $(INSTALLED) gettext-deps ## Make the Serbian Latin catalogue from the Cyrillic one and compile every catalogue (make run and make test do it)
 	$(PYTHON) manage.py translations_build
+
+schema: $(INSTALLED) ## After adding or changing a migration: write marketplace/demo/schema.sql, from which a new development database starts
+	$(SETUP_ENV) $(PYTHON) manage.py schema_write
 
 bench: $(INSTALLED) gettext-deps ## Benchmark search against naive ORM baselines on SQLite and PostgreSQL (BENCH_SUPPLIERS=10000 BENCH_PRODUCTS=100000), then the main pages under load
 	$(PYTHON) bench/run.py --suppliers $(BENCH_SUPPLIERS) --products $(BENCH_PRODUCTS)
