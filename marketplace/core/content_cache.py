@@ -1,18 +1,25 @@
 """Public content computed once for everyone, kept in the cache until something is written.
 
 What a public page shows the same to every visitor (the home page's figures, featured suppliers, stories and
-sector counts) is cached per language under a content version. Any write to the database (a model saved or
-deleted, a relation changed), except the busy bookkeeping tables in IGNORED_APPS, gives a new version, so the
-next visitor sees the change; nothing has to know which page shows what.
+sector counts) is cached per language under a content version. Any write to the database, except to the busy
+bookkeeping tables in IGNORED_APPS, gives a new version, so the next visitor sees the change; nothing has to know
+which page shows what. Writes are seen where they reach the database (an execute wrapper on every connection),
+so a `QuerySet.update()`, a bulk write or raw SQL counts as a `save()` does, which model signals miss. Inside a
+transaction the version is renewed at its first write and again at commit: a page cached in between, from data
+as it was before the commit, is not kept.
 
 Only with a cache every process shares (CONTENT_CACHE_SECONDS defaults to 0 without REDIS_URL): a per-process
 cache would not hear the writes of the others (the worker publishing a scheduled page, another web worker)."""
 
+import functools
+import re
 import uuid
 
+from django.apps import apps
 from django.conf import settings
 from django.core.cache import cache
-from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.db import transaction
+from django.db.backends.signals import connection_created
 from django.utils.translation import get_language
 
 VERSION_KEY = "content:version"
@@ -62,11 +69,48 @@ def content_renew() -> None:
         cache.set(VERSION_KEY, uuid.uuid4().hex, None)
 
 
-def content_changed(sender, **kwargs):
-    if sender._meta.app_label not in IGNORED_APPS and sender._meta.label_lower not in IGNORED_MODELS:
-        content_renew()
+# The first words of a statement that writes, and the table it writes to.
+_WRITE = re.compile(r"""\s*(?:INSERT\s+INTO|UPDATE|DELETE\s+FROM)\s+["`]?(\w+)""", re.IGNORECASE)
+
+
+@functools.cache
+def _tables() -> dict:
+    """table -> (app label, model label) of every model, those Django makes for relations included."""
+    return {
+        model._meta.db_table: (model._meta.app_label, model._meta.label_lower)
+        for model in apps.get_models(include_auto_created=True)
+    }
+
+
+def _renews(table: str) -> bool:
+    # A table of no model (a full-text table of search's, say) belongs to the app its name starts with.
+    app, model = _tables().get(table, (table.split("_", 1)[0], ""))
+    return app not in IGNORED_APPS and model not in IGNORED_MODELS
+
+
+def _note_writes(execute, sql, params, many, context):
+    """An execute wrapper: a statement that writes to a table that counts renews the version."""
+    result = execute(sql, params, many, context)
+    if max(settings.CONTENT_CACHE_SECONDS, settings.PAGE_CACHE_SECONDS) > 0:
+        written = _WRITE.match(sql)
+        if written and _renews(written[1]):
+            _written(context["connection"])
+    return result
+
+
+def _written(connection) -> None:
+    content_renew()
+    # In a transaction, at commit too (once; a rollback forgets the hook): a page another request cached
+    # between this write and the commit was made from the data before it.
+    hooks = connection.run_on_commit
+    if connection.in_atomic_block and not any(hook is content_renew for _ids, hook, _robust in hooks):
+        transaction.on_commit(content_renew, using=connection.alias)
+
+
+def _watch(sender, connection, **kwargs):
+    if _note_writes not in connection.execute_wrappers:
+        connection.execute_wrappers.append(_note_writes)
 
 
 def connect():
-    for signal in (post_save, post_delete, m2m_changed):
-        signal.connect(content_changed, dispatch_uid=f"content_cache.{signal}")
+    connection_created.connect(_watch, dispatch_uid="content_cache.watch")

@@ -180,3 +180,40 @@ def test_a_page_cached_before_the_search_index_caught_up_is_not_kept(client, sup
     response = client.get(directory)
     assert response["X-Page-Cache"] == "miss"
     assertContains(response, "Table Solidaire")
+
+
+def test_a_write_by_queryset_update_shows_on_the_next_visit(client, supplier):
+    """Writes are seen where they reach the database: an update() sends no model signal."""
+    client.get(supplier.get_absolute_url())
+    type(supplier).objects.filter(pk=supplier.pk).update(name="Table Solidaire")
+    response = client.get(supplier.get_absolute_url())
+    assert response["X-Page-Cache"] == "miss"
+    assertContains(response, "Table Solidaire")
+
+
+def test_a_raw_write_renews_and_a_bookkeeping_write_does_not(supplier):
+    from django.contrib.sessions.models import Session
+    from django.db import connection
+
+    before = content_version()
+    Session.objects.create(session_key="x" * 32, session_data="", expire_date="2030-01-01T00:00:00Z")
+    assert content_version() == before  # sessions change no public page
+    table = type(supplier)._meta.get_field("city").model._meta.db_table  # the organisation's, it inherits it
+    with connection.cursor() as cursor:
+        cursor.execute(f"UPDATE {table} SET city = %s WHERE id = %s", ["Esch", supplier.pk])
+    assert content_version() != before
+
+
+def test_a_page_cached_between_a_write_and_its_commit_is_not_kept(client, django_capture_on_commit_callbacks):
+    """Another request may cache a page from the data before the commit: the commit renews again.
+    Nothing is written before the block (the test's transaction is the one that commits), and the write
+    is one no search reindex follows (its commit would renew the version too)."""
+    from django.contrib.sites.models import Site
+
+    directory = reverse("organisations:supplier-list")
+    with django_capture_on_commit_callbacks(execute=True):
+        Site.objects.filter(pk=django_settings.SITE_ID).update(name="Responsible Grande Région")
+        assert client.get(directory)["X-Page-Cache"] == "miss"
+        cached = content_version()
+    assert content_version() != cached
+    assert client.get(directory)["X-Page-Cache"] == "miss"
