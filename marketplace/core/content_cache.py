@@ -23,6 +23,11 @@ from django.db.backends.signals import connection_created
 from django.utils.translation import get_language
 
 VERSION_KEY = "content:version"
+# Pages of signed-in people (page_cache.PRIVATE_VIEWS) are kept under a version of their own, which every write
+# renews but for pure bookkeeping: their baskets, notifications and accounts show on them.
+PRIVATE_VERSION_KEY = "content:private-version"
+BOOKKEEPING_APPS = {"sessions", "django_tasks_database", "scheduling", "axes", "search"}
+BOOKKEEPING_MODELS = {"wagtailimages.rendition", "accounts.usersession"}  # a thumbnail, a session's last activity
 # Writes that change no public content and happen all the time.
 IGNORED_APPS = {
     "sessions",
@@ -54,19 +59,28 @@ def cached_content(name: str, build):
     return value
 
 
-def content_version() -> str:
+def content_version(key=VERSION_KEY) -> str:
     """The current content version: whatever was cached under another one is out of date."""
-    version = cache.get(VERSION_KEY)
+    version = cache.get(key)
     if version is None:
-        cache.add(VERSION_KEY, uuid.uuid4().hex, None)
-        version = cache.get(VERSION_KEY)
+        cache.add(key, uuid.uuid4().hex, None)
+        version = cache.get(key)
     return version
 
 
-def content_renew() -> None:
+def private_version() -> str:
+    return content_version(PRIVATE_VERSION_KEY)
+
+
+def content_renew(key=VERSION_KEY) -> None:
     """Whatever was cached is out of date from now on."""
     if max(settings.CONTENT_CACHE_SECONDS, settings.PAGE_CACHE_SECONDS) > 0:
-        cache.set(VERSION_KEY, uuid.uuid4().hex, None)
+        cache.set(key, uuid.uuid4().hex, None)
+
+
+def _renew_both() -> None:
+    content_renew()
+    content_renew(PRIVATE_VERSION_KEY)
 
 
 # The first words of a statement that writes, and the table it writes to.
@@ -82,10 +96,15 @@ def _tables() -> dict:
     }
 
 
-def _renews(table: str) -> bool:
+@functools.cache
+def _renews(table: str) -> tuple[bool, bool]:
+    """Whether a write to the table renews the public version and the private one."""
     # A table of no model (a full-text table of search's, say) belongs to the app its name starts with.
     app, model = _tables().get(table, (table.split("_", 1)[0], ""))
-    return app not in IGNORED_APPS and model not in IGNORED_MODELS
+    return (
+        app not in IGNORED_APPS and model not in IGNORED_MODELS,
+        app not in BOOKKEEPING_APPS and model not in BOOKKEEPING_MODELS,
+    )
 
 
 def _note_writes(execute, sql, params, many, context):
@@ -93,18 +112,21 @@ def _note_writes(execute, sql, params, many, context):
     result = execute(sql, params, many, context)
     if max(settings.CONTENT_CACHE_SECONDS, settings.PAGE_CACHE_SECONDS) > 0:
         written = _WRITE.match(sql)
-        if written and _renews(written[1]):
-            _written(context["connection"])
+        if written and any(renews := _renews(written[1])):
+            _written(context["connection"], *renews)
     return result
 
 
-def _written(connection) -> None:
-    content_renew()
+def _written(connection, public: bool, private: bool) -> None:
+    if public:
+        content_renew()
+    if private:
+        content_renew(PRIVATE_VERSION_KEY)
     # In a transaction, at commit too (once; a rollback forgets the hook): a page another request cached
     # between this write and the commit was made from the data before it.
     hooks = connection.run_on_commit
-    if connection.in_atomic_block and not any(hook is content_renew for _ids, hook, _robust in hooks):
-        transaction.on_commit(content_renew, using=connection.alias)
+    if connection.in_atomic_block and not any(hook is _renew_both for _ids, hook, _robust in hooks):
+        transaction.on_commit(_renew_both, using=connection.alias)
 
 
 def _watch(sender, connection, **kwargs):

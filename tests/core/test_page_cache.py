@@ -3,12 +3,16 @@
 and never for someone signed in or with a basket."""
 
 import re
+from datetime import timedelta
 
 import pytest
 from django.conf import settings as django_settings
-from django.test import Client
+from django.contrib.messages import constants
+from django.contrib.messages.storage.cookie import CookieStorage
+from django.http import HttpResponse
+from django.test import Client, RequestFactory
 from django.urls import reverse
-from django.utils import translation
+from django.utils import timezone, translation
 from pytest_django.asserts import assertContains, assertNotContains
 
 from marketplace.core import page_cache
@@ -217,3 +221,89 @@ def test_a_page_cached_between_a_write_and_its_commit_is_not_kept(client, django
         cached = content_version()
     assert content_version() != cached
     assert client.get(directory)["X-Page-Cache"] == "miss"
+
+
+# Pages of signed-in people
+
+
+def _signed_in(user) -> Client:
+    person = Client()
+    person.force_login(user)
+    return person
+
+
+def _until_kept(person, url):
+    """The first visit may set the CSRF cookie, and a page whose response sets a cookie is not kept."""
+    for _visit in range(3):
+        response = person.get(url)
+        if response["X-Page-Cache"] == "hit":
+            return response
+    raise AssertionError(f"{url} never came from the cache")
+
+
+@pytest.fixture
+def need(buyer, buyer_admin):
+    from marketplace.sourcing.models import Need
+    from marketplace.sourcing.services import need_create
+    from tests.factories import SectorFactory
+
+    return need_create(
+        need=Need(
+            buyer=buyer,
+            title="Reused bricks for a canteen wall",
+            description="About 2,000 bricks.",
+            country="FR",
+            city="Metz",
+            quantity=2000,
+            unit="bricks",
+            deadline=timezone.now() + timedelta(days=7),
+        ),
+        sectors=[SectorFactory(name="Construction")],
+        by=buyer_admin,
+    )
+
+
+def test_a_signed_in_persons_needs_come_from_their_own_cache(need, buyer_admin, django_assert_max_num_queries):
+    needs = reverse("sourcing:need-list")
+    officer = _signed_in(buyer_admin)
+    rendered = officer.get(needs)
+    assertContains(rendered, "Reused bricks for a canteen wall")
+    with django_assert_max_num_queries(2):  # the session and the person: no page rendered
+        kept = _until_kept(officer, needs)
+    assertContains(kept, "Reused bricks for a canteen wall")
+
+    stranger = _signed_in(UserFactory(email="someone@elsewhere.example"))
+    theirs = stranger.get(needs)
+    assert theirs["X-Page-Cache"] == "miss"
+    assertNotContains(theirs, "Reused bricks")
+
+
+def test_a_write_shows_on_the_persons_next_visit_even_by_queryset_update(need, buyer_admin):
+    needs = reverse("sourcing:need-list")
+    officer = _signed_in(buyer_admin)
+    _until_kept(officer, needs)
+    type(need).objects.filter(pk=need.pk).update(title="Reclaimed tiles for the canteen floor")
+    response = officer.get(needs)
+    assert response["X-Page-Cache"] == "miss"
+    assertContains(response, "Reclaimed tiles for the canteen floor")
+
+
+def test_another_session_of_the_same_person_gets_a_page_of_its_own(need, buyer_admin):
+    needs = reverse("sourcing:need-list")
+    _until_kept(_signed_in(buyer_admin), needs)
+    assert _signed_in(buyer_admin).get(needs)["X-Page-Cache"] == "miss"
+
+
+def test_a_message_waiting_is_shown_on_a_rendered_page(need, buyer_admin):
+    needs = reverse("sourcing:need-list")
+    officer = _signed_in(buyer_admin)
+    _until_kept(officer, needs)
+    # What a view that saved something leaves for the next page: a message in its cookie.
+    storage, redirect = CookieStorage(RequestFactory().get(needs)), HttpResponse()
+    storage.add(constants.SUCCESS, "Your need was published.")
+    storage.update(redirect)
+    officer.cookies[CookieStorage.cookie_name] = redirect.cookies[CookieStorage.cookie_name].value
+    response = officer.get(needs)
+    assert "X-Page-Cache" not in response
+    assertContains(response, "Your need was published.")
+    assert officer.get(needs)["X-Page-Cache"] == "hit"  # shown once; the page kept before is good again
