@@ -83,8 +83,9 @@ def _renew_both() -> None:
     content_renew(PRIVATE_VERSION_KEY)
 
 
-# The first words of a statement that writes, and the table it writes to.
-_WRITE = re.compile(r"""\s*(?:INSERT\s+INTO|UPDATE|DELETE\s+FROM)\s+["`]?(\w+)""", re.IGNORECASE)
+# The first words of a statement that writes (SQLite's bulk_create(ignore_conflicts) says INSERT OR IGNORE), and
+# the table it writes to.
+_WRITE = re.compile(r"""\s*(?:INSERT\s+(?:OR\s+\w+\s+)?INTO|UPDATE|DELETE\s+FROM)\s+["`]?(\w+)""", re.IGNORECASE)
 
 
 @functools.cache

@@ -17,7 +17,7 @@ from pytest_django.asserts import assertContains, assertNotContains
 
 from marketplace.core import page_cache
 from marketplace.core.content_cache import content_version
-from tests.factories import SupplierFactory, UserFactory, goods_for_supplier
+from tests.factories import SectorFactory, SupplierFactory, UserFactory, goods_for_supplier
 
 pytestmark = pytest.mark.django_db
 
@@ -206,6 +206,9 @@ def test_a_raw_write_renews_and_a_bookkeeping_write_does_not(supplier):
     with connection.cursor() as cursor:
         cursor.execute(f"UPDATE {table} SET city = %s WHERE id = %s", ["Esch", supplier.pk])
     assert content_version() != before
+    renewed = content_version()
+    SectorFactory._meta.model.objects.bulk_create([SectorFactory.build(name="Printing")], ignore_conflicts=True)
+    assert content_version() != renewed
 
 
 def test_a_page_cached_between_a_write_and_its_commit_is_not_kept(client, django_capture_on_commit_callbacks):
