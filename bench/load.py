@@ -46,8 +46,6 @@ def environment(database: Path, static: Path, port: int, redis_url: str = "") ->
         "SECURE_SSL_REDIRECT": "false",
         "SITE_URL": f"http://127.0.0.1:{port}",
         "DATABASE_URL": f"sqlite:///{database}",
-        # Persistent connections, as docker-compose.yml deploys: opening one costs a signed-in request ~3 ms.
-        "DATABASE_CONN_MAX_AGE": "60",
         "STATIC_ROOT": str(static),
         "SERVE_MEDIA": "true",
         "BENCH_BARE_VIEW": "true",

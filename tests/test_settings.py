@@ -73,3 +73,21 @@ def test_development_settings_default_to_sqlite_in_the_project_directory():
         "name": str(PROJECT_DIR / "db.sqlite3"),
         "debug": True,
     }
+
+
+@pytest.mark.parametrize("configured, expected", [(None, 60), ("0", 0)], ids=["default", "turned-off"])
+def test_production_keeps_database_connections_and_checks_them_before_reuse(tmp_path, configured, expected):
+    env = production_env(tmp_path, DATABASE_REPLICA_URL="postgres://reader@replica.example:5432/responsible")
+    if configured is not None:
+        env["DATABASE_CONN_MAX_AGE"] = configured
+    script = (
+        "import json; from django.conf import settings; "
+        "print(json.dumps({alias: [db['CONN_MAX_AGE'], db['CONN_HEALTH_CHECKS']] "
+        "for alias, db in settings.DATABASES.items()}))"
+    )
+    result = run(["-c", script], env)
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout.strip().splitlines()[-1]) == {
+        "default": [expected, True],
+        "replica": [expected, True],
+    }
