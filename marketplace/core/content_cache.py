@@ -5,8 +5,8 @@ sector counts) is cached per language under a content version. Any write to the 
 bookkeeping tables in IGNORED_APPS, gives a new version, so the next visitor sees the change; nothing has to know
 which page shows what. Writes are seen where they reach the database (an execute wrapper on every connection),
 so a `QuerySet.update()`, a bulk write or raw SQL counts as a `save()` does, which model signals miss. Inside a
-transaction the version is renewed at its first write and again at commit: a page cached in between, from data
-as it was before the commit, is not kept.
+transaction the version is renewed at each write and again at commit: a page cached in between, from data as it
+was before the commit, is not kept. Pages of signed-in people have a version of their own (PRIVATE_VERSION_KEY).
 
 Only with a cache every process shares (CONTENT_CACHE_SECONDS defaults to 0 without REDIS_URL): a per-process
 cache would not hear the writes of the others (the worker publishing a scheduled page, another web worker)."""
