@@ -4,6 +4,7 @@ import os
 import shutil
 
 import pytest
+from django.core.cache import cache
 
 from tests.browser.demo import demo_loaded
 from tests.browser.helpers import new_context
@@ -52,6 +53,15 @@ def _failed(request) -> str | None:
     if request.failure == "net::ERR_ABORTED":
         return None
     return f"failed: {request.url} ({request.failure})"
+
+
+@pytest.fixture(autouse=True)
+def pages_cached_as_in_production(settings):
+    """Journeys run with whole pages and the home page's sections cached, as production with Redis keeps them
+    (marketplace/core/page_cache.py): a journey that writes and then looks must see its write. The test cache is
+    emptied first, so that no page an earlier test kept is served."""
+    cache.clear()
+    settings.PAGE_CACHE_SECONDS = settings.CONTENT_CACHE_SECONDS = 300
 
 
 @pytest.fixture
