@@ -35,8 +35,7 @@ class Command(BaseCommand):
             self.stdout.write("Creating the database...")
             schema.load(connection)
             call_command("migrate", interactive=False, verbosity=0)
-        executor = MigrationExecutor(connection)
-        if executor.migration_plan(executor.loader.graph.leaf_nodes()):
+        elif _migrations_pending(connection):
             self.stdout.write("Applying migrations (all of them take about a minute)...")
             call_command("migrate", interactive=False, verbosity=0)
         call_command("roles_ensure", stdout=_Silent())
@@ -50,6 +49,11 @@ class Command(BaseCommand):
             stamp_file.parent.mkdir(exist_ok=True)
             stamp_file.write_text(stamp)
         logins_write(self)
+
+
+def _migrations_pending(connection) -> bool:
+    executor = MigrationExecutor(connection)
+    return bool(executor.migration_plan(executor.loader.graph.leaf_nodes()))
 
 
 def translations_stale() -> bool:
